@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/types';
+import type { AuditEntry, AuditVerification } from '../../../shared/audit/contract';
+
+/** What happened to which record. Deliberately no content: the trail must be safe to show an auditor. */
+export interface AuditEvent {
+  action: string;
+  entityType?: string | null;
+  entityId?: string | number | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity_type, row.entity_id, row.prev_hash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Appends one entry chained to the previous one. Call inside the transaction of the change it records. */
+export function appendAudit(db: Db, actor: string, at: string, event: AuditEvent): void {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at,
+    actor,
+    action: event.action,
+    entity_type: event.entityType ?? null,
+    entity_id: event.entityId == null ? null : String(event.entityId),
+    prev_hash: last?.hash ?? GENESIS,
+  };
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @prev_hash, @hash)',
+  ).run({ ...row, hash: entryHash(row) });
+}
+
+/** Walks the whole chain: every hash must match its content and link to the entry before it. */
+export function verifyAudit(db: Db): AuditVerification {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    const broken = row.seq !== expectedSeq || row.prev_hash !== prev || entryHash(row) !== row.hash;
+    if (broken) return { ok: false, entries: entries + 1, brokenAt: row.seq, headHash: null };
+    prev = row.hash;
+    expectedSeq += 1;
+    entries += 1;
+  }
+  return { ok: true, entries, brokenAt: null, headHash: entries > 0 ? prev : null };
+}
+
+export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+    .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+  return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, hash: r.hash }));
+}

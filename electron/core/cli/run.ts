@@ -1,0 +1,212 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { contract } from '../../../shared/contract';
+import { createCore } from '../index';
+import { AppError } from '../errors';
+import { fillDemo } from '../demo/demo';
+import { steppingClock } from '../util/random';
+import { verifyAudit } from '../audit/audit';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
+import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
+
+const HELP = `Reciprocal command line: the app's own handlers, without the window.
+
+Usage: npm run -s cli -- <command> [options]
+
+  vault create --vault DIR          create a vault; prints the recovery key once
+  vault check  --vault DIR          unlock, integrity check, audit-chain check, schema version
+  vault key    --vault DIR          print the raw SQLCipher key (x'<64 hex>') for an auditor
+  vault passwd --vault DIR          change the passphrase
+  channels                          list every channel with its input as JSON Schema
+  call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
+  demo --vault DIR [--participants N] [--seed S]
+                                    fill a vault (created if absent) with a synthetic pilot
+
+Secrets come from the environment, never from arguments:
+  RECIPROCAL_PASSPHRASE, RECIPROCAL_RECOVERY_KEY (to unlock), RECIPROCAL_NEW_PASSPHRASE (vault passwd).
+In a terminal you are asked instead.
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
+`;
+
+type Options = { vault?: string; participants?: string; seed?: string; help?: boolean };
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        vault: { type: 'string' },
+        participants: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command || command === 'help') {
+      io.stdout(HELP);
+      return command || values.help ? EXIT.ok : EXIT.usage;
+    }
+    switch (command) {
+      case 'vault':
+        return await vaultCommand(rest, values, io);
+      case 'channels':
+        return channelsCommand(io);
+      case 'call':
+        return await callCommand(rest, values, io);
+      case 'demo':
+        return await demoCommand(values, io);
+      default:
+        throw usageError(`Unknown command "${command}". Run with --help to see the commands.`);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CliError) {
+    io.stderr(`${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof AppError) {
+    io.stderr(`${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+  const code = (error as { code?: string }).code;
+  if (code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`${(error as Error).message}\nRun with --help to see the commands.\n`);
+    return EXIT.usage;
+  }
+  io.stderr(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.failure;
+}
+
+function requireVault(values: Options): string {
+  if (!values.vault) throw usageError('Say which vault with --vault DIR.');
+  return resolve(values.vault);
+}
+
+function unwrap<T>(envelope: { ok: true; value: T } | { ok: false; error: { code: Parameters<typeof exitCodeFor>[0]; message: string } }): T {
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message);
+  return envelope.value;
+}
+
+async function openCore(values: Options, io: CliIo) {
+  const core = createCore(requireVault(values));
+  unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
+  return core;
+}
+
+async function vaultCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  const [sub] = args;
+  switch (sub) {
+    case 'create': {
+      const core = createCore(requireVault(values));
+      const passphrase = await newPassphrase(io, 'RECIPROCAL_PASSPHRASE');
+      const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase }, 'cli'));
+      core.session.lock();
+      io.stdout(`Vault created in ${core.session.dir}\n\nRecovery key (shown once; store it offline, apart from the laptop):\n\n  ${recoveryKey}\n\n`);
+      return EXIT.ok;
+    }
+    case 'check': {
+      const { session } = await openCore(values, io);
+      try {
+        const integrity = session.db.pragma('integrity_check', { simple: true }) as string;
+        const audit = verifyAudit(session.db);
+        const version = session.db.pragma('user_version', { simple: true }) as number;
+        io.stdout(`integrity: ${integrity}\naudit chain: ${audit.ok ? `ok (${audit.entries} entries)` : `BROKEN at entry ${audit.brokenAt}`}\nschema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})\n`);
+        return integrity === 'ok' && audit.ok ? EXIT.ok : EXIT.failure;
+      } finally {
+        session.lock();
+      }
+    }
+    case 'key': {
+      const core = await openCore(values, io);
+      try {
+        const { key } = unwrap(await core.registry.call('vault.revealKey', { passphrase: await currentPassphrase(io) }, 'cli'));
+        io.stdout(`${key}\n`);
+        return EXIT.ok;
+      } finally {
+        core.session.lock();
+      }
+    }
+    case 'passwd': {
+      const core = await openCore(values, io);
+      try {
+        const current = await currentSecret(io);
+        const next = await newPassphrase(io, 'RECIPROCAL_NEW_PASSPHRASE');
+        unwrap(await core.registry.call('vault.changePassphrase', { current, next }, 'cli'));
+        io.stdout('Passphrase changed. The recovery key still works.\n');
+        return EXIT.ok;
+      } finally {
+        core.session.lock();
+      }
+    }
+    default:
+      throw usageError('Use one of: vault create | check | key | passwd, each with --vault DIR.');
+  }
+}
+
+function channelsCommand(io: CliIo): number {
+  const listing = Object.fromEntries(
+    Object.entries(contract).map(([name, spec]) => [name, { summary: spec.summary, input: z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }) }]),
+  );
+  io.stdout(`${JSON.stringify(listing, null, 2)}\n`);
+  return EXIT.ok;
+}
+
+async function callCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  const [channel, json = '{}'] = args;
+  if (!channel) throw usageError("Say which channel: call CHANNEL 'JSON' --vault DIR (see `channels`).");
+  if (channel.startsWith('vault.')) throw usageError('Use the `vault` commands for the vault itself (create, check, key, passwd).');
+  let input: unknown;
+  try {
+    input = JSON.parse(json);
+  } catch {
+    io.stderr(`The input is not valid JSON: ${json}\n`);
+    return EXIT.invalidInput;
+  }
+  const core = await openCore(values, io);
+  try {
+    const result = await core.registry.invoke(channel, input, 'cli');
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    if (!result.ok) {
+      io.stderr(`${result.error.message}\n`);
+      return exitCodeFor(result.error.code);
+    }
+    return EXIT.ok;
+  } finally {
+    core.session.lock();
+  }
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new CliError(EXIT.invalidInput, `--${name} must be a whole number (got "${value}").`);
+  return parsed;
+}
+
+async function demoCommand(values: Options, io: CliIo): Promise<number> {
+  const seed = positiveInt(values.seed, 1, 'seed');
+  const participants = positiveInt(values.participants, 60, 'participants');
+  const core = createCore(requireVault(values), { now: steppingClock(new Date(Date.UTC(2026, 8, 1, 9)), 60_000) });
+  if (core.session.state() === 'absent') {
+    const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase: await newPassphrase(io, 'RECIPROCAL_PASSPHRASE') }, 'cli'));
+    io.stdout(`Vault created in ${core.session.dir}\nRecovery key (shown once): ${recoveryKey}\n`);
+  } else {
+    unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
+  }
+  try {
+    const summary = await fillDemo(core.registry, { seed, participants });
+    io.stdout(`Demo data written (seed ${seed}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    return EXIT.ok;
+  } finally {
+    core.session.lock();
+  }
+}

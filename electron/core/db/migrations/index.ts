@@ -1,0 +1,26 @@
+import type { Db } from '../types';
+import { foundation } from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/** Numbered steps, applied in order. Never edit a released step: add a new one. */
+export const migrations: Migration[] = [foundation];
+
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
+
+/** Applies every pending step in one transaction, so a vault is never left half-migrated. */
+export function migrate(db: Db, steps: Migration[] = migrations): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = steps.filter((m) => m.version > from);
+  const to = steps.at(-1)?.version ?? from;
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const step of pending) step.up(db);
+    db.pragma(`user_version=${to}`);
+  }).immediate();
+  return { from, to };
+}

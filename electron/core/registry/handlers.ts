@@ -1,0 +1,13 @@
+import type { HandlerMap } from './types';
+import { vaultHandlers } from '../vault/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { auditHandlers } from '../audit/handlers';
+import { pilotHandlers } from '../pilots/handlers';
+
+/** Every channel of the contract, handled. The type makes a missing handler a compile error. */
+export const handlers: HandlerMap = {
+  ...vaultHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...pilotHandlers,
+};

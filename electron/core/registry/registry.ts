@@ -1,0 +1,113 @@
+import { contract, fail, isChannel, ok, toFieldIssues, describeIssues, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../../shared/contract';
+import { AppError, fromDatabaseError } from '../errors';
+import { appendAudit } from '../audit/audit';
+import type { VaultSession } from '../session';
+import type { Handler, HandlerContext, HandlerMap } from './types';
+
+export interface RegistryOptions {
+  now?: () => Date;
+  /** Called on every call, for the idle auto-lock. */
+  onActivity?: () => void;
+  /** Where unexpected errors are reported (never with input content). */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * One registry serves every transport. It parses the input with the channel's schema, runs the
+ * handler (writes in a transaction with their audit entries), checks the output, and always
+ * answers with an envelope: nothing is thrown across the boundary.
+ */
+export class HandlerRegistry {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly session: VaultSession,
+    private readonly handlers: HandlerMap,
+    private readonly options: RegistryOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Typed entry for in-process callers (CLI, demo); transports use `invoke` with untrusted input. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>, actor?: string): Promise<Envelope<ChannelOutput<C>>> {
+    return this.invoke(channel, input, actor) as Promise<Envelope<ChannelOutput<C>>>;
+  }
+
+  async invoke(channelName: string, rawInput: unknown, actor = 'coordinator'): Promise<Envelope<unknown>> {
+    if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channelName}".`);
+    const channel: Channel = channelName;
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = toFieldIssues(parsed.error);
+      return fail('INVALID_INPUT', `Some values are not valid: ${describeIssues(issues)}`, issues);
+    }
+    this.options.onActivity?.();
+    try {
+      const value = await this.run(channel, parsed.data, actor);
+      return ok(value);
+    } catch (error) {
+      return this.toFailure(channel, error);
+    }
+  }
+
+  private async run(channel: Channel, input: unknown, actor: string): Promise<unknown> {
+    const handler = this.handlers[channel] as Handler<Channel>;
+    const ctx = this.context(actor);
+    const checkOutput = (value: unknown) => {
+      const result = contract[channel].output.safeParse(value);
+      if (!result.success) throw new OutputMismatch(channel, describeIssues(toFieldIssues(result.error)));
+      return result.data;
+    };
+    switch (handler.kind) {
+      case 'query':
+        return checkOutput(handler.run(input as never, ctx));
+      case 'command': {
+        const db = ctx.db;
+        return db
+          .transaction(() => {
+            const value = checkOutput(handler.run(input as never, ctx));
+            const events = handler.audit(input as never, value as never);
+            for (const event of Array.isArray(events) ? events : [events]) ctx.audit(event);
+            return value;
+          })
+          .immediate();
+      }
+      case 'action':
+        return checkOutput(await handler.run(input as never, ctx));
+    }
+  }
+
+  private context(actor: string): HandlerContext {
+    const session = this.session;
+    const now = this.now;
+    return {
+      session,
+      actor,
+      now,
+      get db() {
+        return session.db;
+      },
+      audit: (event) => appendAudit(session.db, actor, now().toISOString(), event),
+    };
+  }
+
+  private toFailure(channel: Channel, error: unknown): Envelope<never> {
+    if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+    const mapped = fromDatabaseError(error);
+    if (mapped) return fail(mapped.code, mapped.message);
+    this.options.logError?.(channel, error);
+    return fail('INTERNAL', 'Something went wrong inside Reciprocal, and nothing was changed. If it happens again, note what you did and report it.');
+  }
+}
+
+class OutputMismatch extends Error {
+  constructor(channel: string, detail: string) {
+    super(`Handler for ${channel} returned output that does not match the contract: ${detail}`);
+  }
+}
+
+/** Default error log: the channel and the error's message and stack, never the input. */
+export const logToStderr = (channel: string, error: unknown) => {
+  console.error(`[reciprocal] ${channel} failed:`, error instanceof Error ? error.stack ?? error.message : error);
+};

@@ -1,0 +1,22 @@
+/** A small seeded PRNG (mulberry32): the demo data must be the same for the same seed on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+/** A stepping clock so that timestamps in demo data are reproducible too. */
+export function steppingClock(start: Date, stepMs = 60_000): () => Date {
+  let t = start.getTime();
+  return () => {
+    t += stepMs;
+    return new Date(t);
+  };
+}

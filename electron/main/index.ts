@@ -1,0 +1,106 @@
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, net } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCore } from '../core';
+import { AutoLock } from '../core/auto-lock';
+import { channels } from '../../shared/contract';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './app-path';
+import { guardWebContents, hardenSession, isDevelopment, isTrustedSender } from './security';
+
+// Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same vault twice.
+  app.quit();
+} else {
+  void start();
+}
+
+let mainWindow: BrowserWindow | undefined;
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function start(): Promise<void> {
+  app.enableSandbox();
+  guardWebContents();
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  await app.whenReady();
+  hardenSession();
+  serveRenderer();
+
+  const vaultDir = process.env.RECIPROCAL_VAULT ?? join(app.getPath('userData'), 'vault');
+  const { session, registry } = createCore(vaultDir);
+  registerIpc(registry);
+
+  const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });
+  autoLock.start();
+  powerMonitor.on('lock-screen', () => autoLock.lockNow('screen-locked'));
+  powerMonitor.on('suspend', () => autoLock.lockNow('suspend'));
+  // Locking drops every decrypted value the page holds: reload to the unlock screen.
+  session.onLock(() => mainWindow?.webContents.reload());
+  app.on('before-quit', () => session.lock('shutdown'));
+
+  mainWindow = createWindow();
+  app.on('window-all-closed', () => app.quit());
+}
+
+function serveRenderer(): void {
+  const root = join(here, '../renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const path = resolveAppPath(root, request.url);
+    if (!path) return new Response('Not found', { status: 404 });
+    const file = await net.fetch(pathToFileURL(path).toString()).catch(() => undefined);
+    if (!file?.ok) return new Response('Not found', { status: 404 });
+    return new Response(file.body, {
+      headers: { 'Content-Type': mimeType(path), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+}
+
+function registerIpc(registry: ReturnType<typeof createCore>['registry']): void {
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents)) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'Refused: the request did not come from the app window.' } };
+      }
+      return registry.invoke(channel, input, 'coordinator');
+    });
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Reciprocal',
+    backgroundColor: '#f7f7f5',
+    webPreferences: {
+      // Justified: the preload exposes only the contract's methods through contextBridge (no ipcRenderer, no Node).
+      preload: join(here, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click would open links in new windows; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: isDevelopment,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  const devUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
+  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  return window;
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { onVaultLocked } from '../api';
+import { useChannel } from '../queries';
+import { CreateVault } from '../features/vault/CreateVault';
+import { Unlock } from '../features/vault/Unlock';
+import { ResetPassphrase } from '../features/vault/ResetPassphrase';
+import { Loading } from '../ui/Page';
+import { Shell } from './Shell';
+
+/**
+ * The gate in front of everything: no vault yet → create one; locked → unlock; unlocked → the app.
+ * Locking (by the button, or automatically in the main process) clears every cached value.
+ */
+export function App() {
+  const client = useQueryClient();
+  const status = useChannel('vault.status', {});
+  const [recoveredWith, setRecoveredWith] = useState<string>();
+  const { refetch } = status;
+
+  // Stable, so the router below is built once per unlock.
+  const refresh = useCallback(() => {
+    client.clear();
+    void refetch();
+  }, [client, refetch]);
+  useEffect(() => onVaultLocked(refresh), [refresh]);
+
+  if (status.isPending) return <Loading label="Opening Reciprocal…" />;
+  if (status.error) {
+    return (
+      <main className="gate" id="main">
+        <div className="gate-card">
+          <h1>The vault cannot be opened</h1>
+          <p role="alert" className="error-banner">
+            {status.error.message}
+          </p>
+          <p>Nothing has been changed. If you have a backup of the vault folder, restore it; otherwise contact whoever supports Reciprocal at your institution.</p>
+        </div>
+      </main>
+    );
+  }
+  switch (status.data.state) {
+    case 'absent':
+      return <CreateVault onDone={refresh} />;
+    case 'locked':
+      return (
+        <Unlock
+          onUnlocked={(via, secret) => {
+            if (via === 'recoveryKey') setRecoveredWith(secret);
+            refresh();
+          }}
+        />
+      );
+    case 'unlocked':
+      if (recoveredWith) return <ResetPassphrase recoveryKey={recoveredWith} onDone={() => setRecoveredWith(undefined)} />;
+      return <Shell onLocked={refresh} />;
+  }
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { pilotDraft, pilotStatuses, pilotStatusLabels, type PilotDraft } from '../../../../shared/pilots/contract';
+import { Button } from '../../ui/Button';
+import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { applyServerErrors } from '../../ui/form-errors';
+
+export type PilotFormValues = Required<PilotDraft>;
+const fields = ['name', 'purpose', 'startDate', 'endDate', 'status'] as const;
+
+/** The academic year a new pilot most likely runs in: from the next October to the June after. */
+export function defaultPilotDates(today = new Date()): { startDate: string; endDate: string } {
+  const year = today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
+  return { startDate: `${year}-10-01`, endDate: `${year + 1}-06-30` };
+}
+
+interface PilotFormProps {
+  initial: PilotFormValues;
+  submitLabel: string;
+  onSubmit: (values: PilotFormValues) => Promise<unknown>;
+  onCancel: () => void;
+  /** Server field paths carry a prefix on update ("changes.name"). */
+  serverPrefix?: string;
+}
+
+export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPrefix = '' }: PilotFormProps) {
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<PilotFormValues>({
+    defaultValues: initial,
+    // The same schema the main process enforces, so messages match wherever they come from.
+    resolver: zodResolver(pilotDraft) as never,
+    mode: 'onTouched',
+  });
+  const { errors } = formState;
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, Object.fromEntries(fields.map((f) => [`${serverPrefix}${f}`, f]))));
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="form form-wide">
+      <TextInput label="Name" required autoComplete="off" error={errors.name?.message} description="How you and your sponsors will refer to this scheme or round." {...register('name')} />
+      <TextAreaInput label="Purpose and focus" rows={4} error={errors.purpose?.message} description="Which barriers the scheme addresses and who it is for." {...register('purpose')} />
+      <div className="field-row">
+        <TextInput label="Start date" type="date" required error={errors.startDate?.message} {...register('startDate')} />
+        <TextInput label="End date" type="date" required error={errors.endDate?.message} {...register('endDate')} />
+      </div>
+      <SelectInput label="Status" options={pilotStatuses.map((s) => ({ value: s, label: pilotStatusLabels[s] }))} error={errors.status?.message} {...register('status')} />
+      {formError ? (
+        <p role="alert" className="error-banner">
+          {formError}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+        <Button onPress={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

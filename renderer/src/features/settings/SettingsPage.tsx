@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { AUTO_LOCK_CHOICES } from '../../../../shared/settings/contract';
+import { call } from '../../api';
+import { useChannel, useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { SelectInput, TextInput } from '../../ui/Field';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+
+export function SettingsPage() {
+  return (
+    <>
+      <PageHeader title="Settings" description="How the vault protects itself on this laptop." />
+      <AutoLockSetting />
+      <ChangePassphrase />
+      <RevealKey />
+    </>
+  );
+}
+
+function AutoLockSetting() {
+  const settings = useChannel('settings.get', {});
+  const update = useCommand('settings.update', ['settings']);
+  const { notify } = useNotices();
+  if (settings.isPending) return <Loading />;
+  if (settings.error) return <ErrorMessage error={settings.error} />;
+  return (
+    <section className="panel" aria-labelledby="auto-lock-heading">
+      <h2 id="auto-lock-heading">Auto-lock</h2>
+      <SelectInput
+        label="Lock the vault after this long without activity"
+        description="The vault also locks when the screen locks or the laptop sleeps."
+        value={String(settings.data.autoLockMinutes)}
+        options={AUTO_LOCK_CHOICES.map((m) => ({ value: String(m), label: m === 1 ? '1 minute' : m === 60 ? '1 hour' : `${m} minutes` }))}
+        onChange={(event) =>
+          update.mutate(
+            { autoLockMinutes: Number(event.target.value) },
+            {
+              onSuccess: (saved) => notify(`Auto-lock set to ${saved.autoLockMinutes} minute${saved.autoLockMinutes === 1 ? '' : 's'}.`),
+              onError: (error) => notify(error.message, { tone: 'error' }),
+            },
+          )
+        }
+      />
+    </section>
+  );
+}
+
+interface ChangeValues {
+  current: string;
+  passphrase: string;
+  confirmation: string;
+}
+
+function ChangePassphrase() {
+  const { notify } = useNotices();
+  const [formError, setFormError] = useState<string>();
+  const { register, watch, handleSubmit, setError, formState, reset } = useForm<ChangeValues>({ defaultValues: { current: '', passphrase: '', confirmation: '' } });
+  const submit = handleSubmit(async ({ current, passphrase }) => {
+    setFormError(undefined);
+    try {
+      await call('vault.changePassphrase', { current: { passphrase: current }, next: passphrase });
+      reset();
+      notify('Passphrase changed. Your recovery key still works.');
+    } catch (error) {
+      const message = applyServerErrors(error, setError, { next: 'passphrase', 'current.passphrase': 'current' });
+      if ((error as { code?: string }).code === 'WRONG_PASSPHRASE') setError('current', { type: 'server', message: (error as Error).message });
+      else setFormError(message);
+    }
+  });
+  return (
+    <section className="panel" aria-labelledby="passphrase-heading">
+      <h2 id="passphrase-heading">Change passphrase</h2>
+      <form onSubmit={submit} noValidate className="form">
+        <TextInput label="Current passphrase" type="password" autoComplete="current-password" required error={formState.errors.current?.message} {...register('current', { required: 'Enter your current passphrase' })} />
+        <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
+        {formError ? (
+          <p role="alert" className="error-banner">
+            {formError}
+          </p>
+        ) : null}
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          Change passphrase
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function RevealKey() {
+  const [key, setKey] = useState<string>();
+  const { register, handleSubmit, setError, formState, reset } = useForm<{ passphrase: string }>({ defaultValues: { passphrase: '' } });
+  const submit = handleSubmit(async ({ passphrase }) => {
+    try {
+      setKey((await call('vault.revealKey', { passphrase })).key);
+      reset();
+    } catch (error) {
+      setError('passphrase', { type: 'server', message: (error as Error).message });
+    }
+  });
+  return (
+    <section className="panel" aria-labelledby="auditor-heading">
+      <h2 id="auditor-heading">Access for an auditor</h2>
+      <p>
+        An IT or ethics auditor can open the vault file (<code>vault.sqlite</code>) in standard SQLCipher 4 tools with the raw database key. Showing it is recorded in the audit trail.
+      </p>
+      {key ? (
+        <>
+          <p className="raw-key" data-testid="raw-key">
+            {key}
+          </p>
+          <p className="hint">
+            In the <code>sqlcipher</code> shell: <code>PRAGMA key = "{key}";</code> Anyone with this key can read the vault: do not store it with the file.
+          </p>
+          <Button onPress={() => setKey(undefined)}>Hide the key</Button>
+        </>
+      ) : (
+        <form onSubmit={submit} noValidate className="form">
+          <TextInput label="Passphrase" type="password" autoComplete="current-password" required error={formState.errors.passphrase?.message} {...register('passphrase', { required: 'Enter your passphrase' })} />
+          <Button type="submit" busy={formState.isSubmitting}>
+            Show the raw key
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

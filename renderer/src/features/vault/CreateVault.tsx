@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { call } from '../../api';
+import { Button } from '../../ui/Button';
+import { applyServerErrors } from '../../ui/form-errors';
+import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
+import { RecoveryKeyStep } from './RecoveryKeyStep';
+import { PageHeader } from '../../ui/Page';
+
+/** First run: choose a passphrase, then note the recovery key, which is shown only this once. */
+export function CreateVault({ onDone }: { onDone: () => void }) {
+  const [recoveryKey, setRecoveryKey] = useState<string>();
+  const [formError, setFormError] = useState<string>();
+  const { register, watch, handleSubmit, setError, formState } = useForm<NewPassphraseValues>({ mode: 'onSubmit', defaultValues: { passphrase: '', confirmation: '' } });
+
+  if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onConfirmed={onDone} />;
+
+  const submit = handleSubmit(async ({ passphrase }) => {
+    setFormError(undefined);
+    try {
+      const result = await call('vault.create', { passphrase });
+      setRecoveryKey(result.recoveryKey);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, ['passphrase']));
+    }
+  });
+
+  return (
+    <main className="gate" id="main">
+      <div className="gate-card">
+        <PageHeader
+          title="Create your vault"
+          description="Everything you record in Reciprocal is encrypted on this laptop with a passphrase only you know. Nothing is sent anywhere."
+        />
+        <form onSubmit={submit} noValidate className="form">
+          <NewPassphraseFields register={register} watch={watch} errors={formState.errors} />
+          {formError ? (
+            <p role="alert" className="error-banner">
+              {formError}
+            </p>
+          ) : null}
+          <p className="hint">There is no reset by e-mail. If you lose both the passphrase and the recovery key you will get next, the data cannot be recovered by anyone.</p>
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Creating the vault…' : 'Create vault'}
+          </Button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { call } from '../../api';
+import { Button } from '../../ui/Button';
+import { PageHeader } from '../../ui/Page';
+import { applyServerErrors } from '../../ui/form-errors';
+import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
+
+/** After unlocking with the recovery key: choose a new passphrase so the key can go back in the drawer. */
+export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+  const [formError, setFormError] = useState<string>();
+  const { register, watch, handleSubmit, setError, formState } = useForm<NewPassphraseValues>({ defaultValues: { passphrase: '', confirmation: '' } });
+  const submit = handleSubmit(async ({ passphrase }) => {
+    try {
+      await call('vault.changePassphrase', { current: { recoveryKey }, next: passphrase });
+      onDone();
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { next: 'passphrase' }));
+    }
+  });
+  return (
+    <main className="gate" id="main">
+      <div className="gate-card">
+        <PageHeader title="Choose a new passphrase" description="You unlocked with the recovery key. Set a new passphrase now; the recovery key keeps working." />
+        <form onSubmit={submit} noValidate className="form">
+          <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
+          {formError ? (
+            <p role="alert" className="error-banner">
+              {formError}
+            </p>
+          ) : null}
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            Save the new passphrase
+          </Button>
+          <Button variant="quiet" onPress={onDone}>
+            Not now
+          </Button>
+        </form>
+      </div>
+    </main>
+  );
+}

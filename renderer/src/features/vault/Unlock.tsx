@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { call, ApiError } from '../../api';
+import { Button } from '../../ui/Button';
+import { TextInput } from '../../ui/Field';
+import { PageHeader } from '../../ui/Page';
+
+type Mode = 'passphrase' | 'recoveryKey';
+
+/** The unlock screen; the recovery key is the fallback for a forgotten passphrase. */
+export function Unlock({ onUnlocked }: { onUnlocked: (via: Mode, secret: string) => void }) {
+  const [mode, setMode] = useState<Mode>('passphrase');
+  const [error, setError] = useState<string>();
+  const { register, handleSubmit, formState, reset, setFocus } = useForm<{ secret: string }>({ defaultValues: { secret: '' } });
+
+  const submit = handleSubmit(async ({ secret }) => {
+    setError(undefined);
+    try {
+      await call('vault.unlock', mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret });
+      onUnlocked(mode, secret);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+      reset({ secret: '' });
+      setFocus('secret');
+    }
+  });
+
+  const switchMode = () => {
+    setMode(mode === 'passphrase' ? 'recoveryKey' : 'passphrase');
+    setError(undefined);
+    reset({ secret: '' });
+  };
+
+  return (
+    <main className="gate" id="main">
+      <div className="gate-card">
+        <PageHeader takeFocus={false} title="Unlock Reciprocal" description="Your vault is encrypted. Enter your passphrase to open it." />
+        <form onSubmit={submit} noValidate className="form">
+          <TextInput
+            key={mode}
+            label={mode === 'passphrase' ? 'Passphrase' : 'Recovery key'}
+            type={mode === 'passphrase' ? 'password' : 'text'}
+            autoComplete={mode === 'passphrase' ? 'current-password' : 'off'}
+            spellCheck={false}
+            autoFocus
+            required
+            description={mode === 'recoveryKey' ? '8 groups of 4 letters and digits, as you wrote them down.' : undefined}
+            error={formState.errors.secret?.message}
+            {...register('secret', { required: mode === 'passphrase' ? 'Enter your passphrase' : 'Enter your recovery key' })}
+          />
+          {error ? (
+            <p role="alert" className="error-banner">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
+          </Button>
+          <Button variant="quiet" onPress={switchMode}>
+            {mode === 'passphrase' ? 'Forgot the passphrase? Use the recovery key' : 'Use the passphrase instead'}
+          </Button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './queries';
+import { App } from './app/App';
+import { NoticeProvider } from './ui/Notices';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <NoticeProvider>
+        <App />
+      </NoticeProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,98 @@
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+
+interface FieldFrameProps {
+  label: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  required?: boolean;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** Label, control, help text and error, wired together for screen readers (aria-describedby, aria-invalid). */
+export function FieldFrame({ label, description, error, required, children }: FieldFrameProps) {
+  const id = useId();
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, descriptionId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+        {/* Screen readers get aria-required instead of this text. */}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            (required)
+          </span>
+        ) : null}
+      </label>
+      {description ? (
+        <p id={descriptionId} className="field-description">
+          {description}
+        </p>
+      ) : null}
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {error ? (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Common = { label: string; description?: ReactNode; error?: string | undefined };
+
+const joinIds = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+export const TextInput = forwardRef<HTMLInputElement, Common & InputHTMLAttributes<HTMLInputElement>>(function TextInput(
+  { label, description, error, required, className, 'aria-describedby': extraDescribedBy, ...props },
+  ref,
+) {
+  return (
+    <FieldFrame label={label} description={description} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          ref={ref}
+          id={id}
+          aria-describedby={joinIds(describedBy, extraDescribedBy)}
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+          className={`input ${className ?? ''}`}
+          {...props}
+        />
+      )}
+    </FieldFrame>
+  );
+});
+
+export const TextAreaInput = forwardRef<HTMLTextAreaElement, Common & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaInput(
+  { label, description, error, required, ...props },
+  ref,
+) {
+  return (
+    <FieldFrame label={label} description={description} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <textarea ref={ref} id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} aria-required={required || undefined} className="input textarea" {...props} />
+      )}
+    </FieldFrame>
+  );
+});
+
+export const SelectInput = forwardRef<HTMLSelectElement, Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }>(
+  function SelectInput({ label, description, error, required, options, ...props }, ref) {
+    return (
+      <FieldFrame label={label} description={description} error={error} required={required}>
+        {({ id, describedBy, invalid }) => (
+          <select ref={ref} id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className="input select" {...props}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldFrame>
+    );
+  },
+);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const empty = z.object({}).strict();
+export const nothing = z.null();
+
+export const entityId = z.number().int().positive();
+export const byId = z.object({ id: entityId }).strict();
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
+export const isoDate = z
+  .string()
+  .regex(isoDatePattern, { error: 'Use a date like 2026-10-01', abort: true })
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'This date does not exist');
+
+export const timestamp = z.string();
+
+/** Trimmed text with a friendly message when it is missing or too long. */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const optionalText = (label: string, max: number) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`);

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { Envelope } from './envelope';
+import { vaultContract } from '../vault/contract';
+import { settingsContract } from '../settings/contract';
+import { auditContract } from '../audit/contract';
+import { pilotsContract } from '../pilots/contract';
+
+/** The spine of the app: every channel between renderer and main, with its input and output schemas. */
+export const contract = {
+  ...vaultContract,
+  ...settingsContract,
+  ...auditContract,
+  ...pilotsContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channels = Object.keys(contract) as Channel[];
+
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+type Namespace<C extends string> = C extends `${infer NS}.${string}` ? NS : never;
+type Method<C extends string, NS extends string> = C extends `${NS}.${infer M}` ? M : never;
+
+/** `window.api`: one async method per channel, grouped by feature: `api.pilots.create(draft)`. */
+export type Api = {
+  [NS in Namespace<Channel>]: {
+    [C in Channel as Method<C, NS>]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+  };
+};
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Builds the nested api object over any transport (IPC in the preload, HTTP in the test bridge). */
+export function buildApi(invoke: (channel: Channel, input: unknown) => Promise<Envelope<unknown>>): Api {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Envelope<unknown>>>> = {};
+  for (const name of channels) {
+    const [ns, method] = name.split('.') as [string, string];
+    (api[ns] ??= {})[method] = (input: unknown) => invoke(name, input ?? {});
+  }
+  return api as unknown as Api;
+}
+
+export * from './envelope';

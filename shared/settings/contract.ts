@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { empty } from '../contract/common';
+
+export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
+export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+export const settingsSchema = z.object({
+  autoLockMinutes: z
+    .number()
+    .int('Choose a whole number of minutes')
+    .min(1, 'Auto-lock must be at least 1 minute')
+    .max(240, 'Auto-lock can be at most 240 minutes'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsContract = {
+  'settings.get': channel({
+    summary: 'The coordinator’s settings stored in the vault.',
+    input: empty,
+    output: settingsSchema,
+  }),
+  'settings.update': channel({
+    summary: 'Change settings such as the auto-lock time.',
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+  }),
+} as const;

@@ -1,0 +1,154 @@
+/**
+ * The loopback test bridge: serves the real renderer and the real core handlers over HTTP on
+ * 127.0.0.1, so Playwright can drive the app in Chromium where the Electron binary is missing.
+ * A development and test tool only: it lives under test/ and is never packaged.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createCore } from '../../electron/core';
+import { AutoLock, activityClock } from '../../electron/core/auto-lock';
+import { channels } from '../../shared/contract';
+import type { VaultOptions } from '../../electron/core/vault/vault';
+import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/app-path';
+import { resolve as resolvePath, relative, normalize } from 'node:path';
+
+export interface BridgeOptions {
+  vaultDir: string;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  port?: number;
+  scrypt?: VaultOptions['scrypt'];
+  /** Length of an auto-lock "minute" in ms; tests shorten it. */
+  minuteMs?: number;
+}
+
+const COOKIE = 'reciprocal_bridge';
+const API_SCRIPT = '/__bridge/api.js';
+
+/** window.api over fetch: the same shape the preload exposes, built from the contract's channel names. */
+function apiScript(): string {
+  return `(() => {
+  const channels = ${JSON.stringify(channels)};
+  const api = {};
+  for (const name of channels) {
+    const [ns, method] = name.split('.');
+    (api[ns] ??= {})[method] = async (input) => {
+      const response = await fetch('/__bridge/call/' + name, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+      return response.json();
+    };
+  }
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+  // As in Electron: when the vault locks (button, idle), the page reloads and drops every decrypted value.
+  new EventSource('/__bridge/events').addEventListener('locked', () => location.reload());
+})();`;
+}
+
+export async function startBridge(options: BridgeOptions) {
+  const { session, registry } = createCore(options.vaultDir, options.scrypt ? { scrypt: options.scrypt } : {});
+  const clock = activityClock();
+  const autoLock = new AutoLock(session, clock, options.minuteMs ?? 60_000);
+  autoLock.start(Math.min(5_000, Math.max(100, (options.minuteMs ?? 60_000) / 4)));
+  const token = randomBytes(24).toString('hex');
+  const lockWatchers = new Set<ServerResponse>();
+  session.onLock(() => {
+    for (const watcher of lockWatchers) if (!watcher.writableEnded) watcher.write('event: locked\ndata: {}\n\n');
+  });
+  const tokenBytes = Buffer.from(token);
+
+  const hasToken = (req: IncomingMessage, url: URL) => {
+    const candidates = [url.searchParams.get('token'), ...(req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter((c) => c.startsWith(`${COOKIE}=`)).map((c) => c.slice(COOKIE.length + 1))];
+    return candidates.some((c) => c !== null && c.length === token.length && timingSafeEqual(Buffer.from(c), tokenBytes));
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      console.error('[bridge]', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const port = (server.address() as AddressInfo).port;
+    // Only our own origin: blocks DNS rebinding and other pages on the machine.
+    if (req.headers.host !== `127.0.0.1:${port}`) return void res.writeHead(403).end('Forbidden host');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!hasToken(req, url)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: open the URL with its token.');
+    const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+
+    if (req.method === 'POST' && url.pathname.startsWith('/__bridge/call/')) {
+      const channel = decodeURIComponent(url.pathname.slice('/__bridge/call/'.length));
+      let input: unknown;
+      try {
+        input = JSON.parse(await readBody(req));
+      } catch {
+        input = undefined;
+      }
+      clock.touch();
+      const result = await registry.invoke(channel, input, 'coordinator');
+      return void res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(result));
+    }
+    if (url.pathname === '/__bridge/events') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      lockWatchers.add(res);
+      req.on('close', () => lockWatchers.delete(res));
+      return;
+    }
+    if (url.pathname === API_SCRIPT) {
+      return void res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(apiScript());
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      let html = await readFile(join(options.staticDir, 'index.html'), 'utf8');
+      html = html.replace('<head>', `<head>\n    <script src="${API_SCRIPT}"></script>`);
+      const cookie = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      return void res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': cookie }).end(html);
+    }
+    return serveStatic(url, res, headers);
+  }
+
+  async function serveStatic(url: URL, res: ServerResponse, headers: Record<string, string>) {
+    const root = resolvePath(options.staticDir);
+    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (relative(root, path).startsWith('..')) return void res.writeHead(404).end();
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { ...headers, 'Content-Type': mimeType(path) }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    origin: `http://127.0.0.1:${port}`,
+    token,
+    session,
+    registry,
+    close: async () => {
+      autoLock.stop();
+      for (const watcher of lockWatchers) watcher.end();
+      session.lock('shutdown');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 50 * 1024 * 1024) reject(new Error('request too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

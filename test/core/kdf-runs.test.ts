@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as NodeCrypto from 'node:crypto';
+import { PASSPHRASE, tempDir, unlockedCore, expectOk, expectError } from '../helpers/vault';
+
+// Count real scrypt runs: the module is the real node:crypto, observed rather than replaced.
+const scryptRuns = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof NodeCrypto>();
+  return {
+    ...actual,
+    scrypt: (...args: Parameters<typeof actual.scrypt>) => {
+      scryptRuns.count += 1;
+      return (actual.scrypt as (...a: unknown[]) => void)(...args);
+    },
+  };
+});
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('key derivation cost', () => {
+  it('runs the KDF exactly once per unlock, right or wrong', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    await registry.invoke('vault.lock', {});
+
+    scryptRuns.count = 0;
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(scryptRuns.count).toBe(1);
+    await registry.invoke('vault.lock', {});
+
+    scryptRuns.count = 0;
+    expectError(await registry.invoke('vault.unlock', { passphrase: 'wrong but long passphrase' }), 'WRONG_PASSPHRASE');
+    expect(scryptRuns.count).toBe(1);
+
+    // The recovery key carries 160 random bits: one HKDF, no scrypt.
+    scryptRuns.count = 0;
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+    expect(scryptRuns.count).toBe(0);
+  });
+});

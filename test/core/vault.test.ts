@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
+import { closeVault, unlockVault } from '../../electron/core/vault/vault';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const pilot = { name: 'Belonging pilot 2026', purpose: 'Staff hear students', startDate: '2026-10-01', endDate: '2027-06-30' };
+
+describe('creating a vault', () => {
+  it('writes an encrypted database and a key file with nothing secret in clear, and leaves the vault open', async () => {
+    const { registry, recoveryKey, vaultDir } = await unlockedCore(dir);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked' });
+    expect(readdirSync(vaultDir).sort()).toEqual(expect.arrayContaining(['vault.keys.json', 'vault.sqlite']));
+
+    const keyFile = readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8');
+    const key = expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string };
+    const hex = key.key.slice(2, -1);
+    expect(keyFile).not.toContain(hex);
+    expect(keyFile).not.toContain(Buffer.from(hex, 'hex').toString('base64'));
+    expect(keyFile.toUpperCase()).not.toContain(recoveryKey.replace(/-/g, ''));
+    expect(keyFile).not.toContain(PASSPHRASE);
+    expect(readFileSync(join(vaultDir, 'vault.sqlite')).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it('refuses a weak passphrase with reasons and creates nothing', async () => {
+    const { registry } = newCore(dir);
+    const error = expectError(await registry.invoke('vault.create', { passphrase: 'password1234' }), 'WEAK_PASSPHRASE');
+    expect(error.message).toMatch(/stronger passphrase/);
+    expect(error.issues?.[0]?.path).toEqual(['passphrase']);
+    expect(existsSync(join(dir, 'vault', 'vault.sqlite'))).toBe(false);
+    const short = expectError(await registry.invoke('vault.create', { passphrase: 'Zq8#vLp2' }), 'WEAK_PASSPHRASE');
+    expect(short.message).toMatch(/at least 12 characters/);
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'absent' });
+  });
+
+  it('refuses to create over an existing vault', async () => {
+    const { registry, session } = await unlockedCore(dir);
+    session.lock();
+    expectError(await registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'VAULT_EXISTS');
+    const fresh = newCore(dir);
+    expectError(await fresh.registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'VAULT_EXISTS');
+  });
+
+  it('opens with the settings the design requires and the latest schema', async () => {
+    const { session } = await unlockedCore(dir);
+    const db = session.db;
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+  });
+});
+
+describe('locking and unlocking', () => {
+  it('locks, refuses work while locked, and unlocks with the passphrase with data intact', async () => {
+    const { registry } = await unlockedCore(dir);
+    const created = expectOk(await registry.invoke('pilots.create', pilot)) as { id: number };
+    expectOk(await registry.invoke('vault.lock', {}));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'locked' });
+    expectError(await registry.invoke('pilots.list', {}), 'VAULT_LOCKED');
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(expectOk(await registry.invoke('pilots.get', { id: created.id }))).toMatchObject(pilot);
+  });
+
+  it('unlocks with the recovery key typed loosely (lower case, spaces)', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    await registry.invoke('vault.lock', {});
+    const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey: typed }));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked' });
+  });
+
+  it('overwrites the key in memory when locking', async () => {
+    const { session } = await unlockedCore(dir);
+    session.lock();
+    const vault = await unlockVault(join(dir, 'vault'), { passphrase: PASSPHRASE });
+    const key = vault.dataKey;
+    expect(key.some((b) => b !== 0)).toBe(true);
+    closeVault(vault);
+    expect(key.every((b) => b === 0)).toBe(true);
+    expect(vault.db.open).toBe(false);
+  });
+
+  it('a wrong passphrase or recovery key gives a clear error and changes no byte on disk', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    expectOk(await registry.invoke('pilots.create', pilot));
+    await registry.invoke('vault.lock', {});
+    const before = snapshotFiles(dir);
+
+    const wrong = expectError(await registry.invoke('vault.unlock', { passphrase: 'lantern orbit pebble wisdon' }), 'WRONG_PASSPHRASE');
+    expect(wrong.message).toMatch(/not correct/);
+    const flipped = recoveryKey.slice(0, -1) + (recoveryKey.endsWith('0') ? '1' : '0');
+    expectError(await registry.invoke('vault.unlock', { recoveryKey: flipped }), 'WRONG_RECOVERY_KEY');
+    const malformed = expectError(await registry.invoke('vault.unlock', { recoveryKey: 'not-a-key' }), 'WRONG_RECOVERY_KEY');
+    expect(malformed.message).toMatch(/8 groups of 4/);
+
+    expect(snapshotFiles(dir)).toEqual(before);
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'locked' });
+  });
+
+  it('gives the raw key so a standard SQLCipher 4 connection can open the file', async () => {
+    const { registry, vaultDir } = await unlockedCore(dir);
+    expectOk(await registry.invoke('pilots.create', pilot));
+    expectError(await registry.invoke('vault.revealKey', { passphrase: 'not the passphrase' }), 'WRONG_PASSPHRASE');
+    const { key } = expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string };
+    expect(key).toMatch(/^x'[0-9a-f]{64}'$/);
+    await registry.invoke('vault.lock', {});
+
+    // What an auditor types in the sqlcipher shell: the SQLCipher 4 defaults plus PRAGMA key.
+    const db = new Database(join(vaultDir, 'vault.sqlite'), { readonly: true });
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="${key}"`);
+    expect(db.prepare('SELECT name FROM pilots').all()).toEqual([{ name: pilot.name }]);
+    db.close();
+  });
+});
+
+describe('changing the passphrase', () => {
+  it('replaces the passphrase, keeps the data key and the recovery key, and rewrites only the key file', async () => {
+    const { registry, recoveryKey, vaultDir } = await unlockedCore(dir);
+    const { key: keyBefore } = expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string };
+    const next = 'copper meadow violin horizon';
+
+    expectError(await registry.invoke('vault.changePassphrase', { current: { passphrase: 'wrong wrong wrong' }, next }), 'WRONG_PASSPHRASE');
+    expectError(await registry.invoke('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next: 'aaaaaaaaaaaaaaaa' }), 'WEAK_PASSPHRASE');
+
+    const keysBefore = readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8');
+    expectOk(await registry.invoke('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next }));
+    expect(readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8')).not.toBe(keysBefore);
+    expect(readdirSync(vaultDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    await registry.invoke('vault.lock', {});
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'WRONG_PASSPHRASE');
+    expectOk(await registry.invoke('vault.unlock', { passphrase: next }));
+    const { key: keyAfter } = expectOk(await registry.invoke('vault.revealKey', { passphrase: next })) as { key: string };
+    expect(keyAfter).toBe(keyBefore);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+  });
+
+  it('lets someone who forgot the passphrase set a new one with the recovery key', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+    expectOk(await registry.invoke('vault.changePassphrase', { current: { recoveryKey }, next: 'copper meadow violin horizon' }));
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { passphrase: 'copper meadow violin horizon' }));
+  });
+
+  it('stores the KDF parameters so they can be raised, and a new passphrase gets at least the default cost', async () => {
+    const { vaultDir } = await unlockedCore(dir);
+    const keys = JSON.parse(readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8'));
+    const slot = keys.slots.find((s: { kind: string }) => s.kind === 'passphrase');
+    expect(slot.kdf).toMatchObject({ algorithm: 'scrypt', N: TEST_SCRYPT.N, r: 8, p: 1 });
+    expect(slot.kdf.salt).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+});
+
+describe('things that are not a healthy vault', () => {
+  /** A locked vault with enough pilots that their table spans many pages beyond the schema's root pages. */
+  async function lockedVault() {
+    const core = await unlockedCore(dir);
+    for (let i = 0; i < 300; i++) {
+      expectOk(await core.registry.invoke('pilots.create', { ...pilot, name: `Pilot ${i}`, purpose: 'A purpose long enough to fill pages. '.repeat(8) }));
+    }
+    const lastRootPage = core.session.db.prepare('SELECT max(rootpage) AS page FROM sqlite_master').get() as { page: number };
+    core.session.lock();
+    return { ...core, lastRootPage: lastRootPage.page };
+  }
+
+  it('a folder that is a file', async () => {
+    writeFileSync(join(dir, 'vault'), 'hello');
+    const { registry } = newCore(dir);
+    expectError(await registry.invoke('vault.status', {}), 'NOT_A_VAULT');
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'NOT_A_VAULT');
+  });
+
+  it('a plain SQLite file or a stray file in place of the database', async () => {
+    const { registry, vaultDir } = await lockedVault();
+    const dbPath = join(vaultDir, 'vault.sqlite');
+    const plain = new Database(join(dir, 'plain.sqlite'));
+    plain.exec('CREATE TABLE t (x)');
+    plain.close();
+    writeFileSync(dbPath, readFileSync(join(dir, 'plain.sqlite')));
+    let before = snapshotFiles(dir);
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'NOT_A_VAULT').message).toMatch(/unencrypted SQLite/);
+    expect(snapshotFiles(dir)).toEqual(before);
+
+    writeFileSync(dbPath, 'name,email\nAda,ada@example.ac.uk\n');
+    before = snapshotFiles(dir);
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'NOT_A_VAULT');
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('a missing key file', async () => {
+    const { registry, vaultDir } = await lockedVault();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(vaultDir, 'vault.keys.json'));
+    const before = snapshotFiles(dir);
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'KEYFILE_MISSING').message).toMatch(/vault\.keys\.json/);
+    expectError(await registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'KEYFILE_MISSING');
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('a damaged key file', async () => {
+    const { registry, vaultDir } = await lockedVault();
+    writeFileSync(join(vaultDir, 'vault.keys.json'), '{"format": 1, "app": "reciprocal", "slots": "oops"');
+    const before = snapshotFiles(dir);
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'KEYFILE_INVALID');
+    writeFileSync(join(vaultDir, 'vault.keys.json'), '{"format": 1, "app": "reciprocal", "slots": []}');
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'KEYFILE_INVALID');
+    expect(snapshotFiles(dir).get(join(vaultDir, 'vault.sqlite'))).toEqual(before.get(join(vaultDir, 'vault.sqlite')));
+  });
+
+  it('a vault from a newer version: key file format or database schema', async () => {
+    const { registry, session, vaultDir } = await lockedVault();
+    const keyPath = join(vaultDir, 'vault.keys.json');
+    const original = readFileSync(keyPath, 'utf8');
+    writeFileSync(keyPath, JSON.stringify({ ...JSON.parse(original), format: 2 }));
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_TOO_NEW').message).toMatch(/newer version/);
+    writeFileSync(keyPath, original);
+
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    session.db.pragma(`user_version=${LATEST_SCHEMA_VERSION + 1}`);
+    session.lock();
+    const before = snapshotFiles(dir);
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_TOO_NEW').message).toMatch(/Update Reciprocal/);
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('a corrupted first page is refused at unlock; a corrupted later page is reported when read, and nothing is overwritten', async () => {
+    const { registry, vaultDir, lastRootPage } = await lockedVault();
+    const dbPath = join(vaultDir, 'vault.sqlite');
+    const pristine = readFileSync(dbPath);
+    expect(pristine.length).toBeGreaterThan(4096 * 8);
+
+    const firstPage = Buffer.from(pristine);
+    firstPage[200] = firstPage[200]! ^ 0xff;
+    writeFileSync(dbPath, firstPage);
+    let before = snapshotFiles(dir);
+    expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_CORRUPT');
+    expect(snapshotFiles(dir)).toEqual(before);
+
+    // Damage every page after the root pages: rows live there, the schema does not.
+    const later = Buffer.from(pristine);
+    for (let page = lastRootPage; page < later.length / 4096; page++) later[page * 4096 + 100] = later[page * 4096 + 100]! ^ 0xff;
+    writeFileSync(dbPath, later);
+    before = snapshotFiles(dir);
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    const read = expectError(await registry.invoke('pilots.list', {}), 'VAULT_CORRUPT');
+    expect(read.message).toMatch(/damaged/);
+    await registry.invoke('vault.lock', {});
+    expect(snapshotFiles(dir).get(dbPath)).toEqual(before.get(dbPath));
+  });
+});

@@ -1,0 +1,62 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBridge } from '../bridge/server';
+import { TEST_SCRYPT } from '../helpers/vault';
+
+export const PASSPHRASE = 'lantern orbit pebble wisdom';
+const screenshotDir = resolve('test/artifacts/screens');
+
+type Bridge = Awaited<ReturnType<typeof startBridge>>;
+
+/** Each test gets a fresh vault folder and its own bridge, so tests never share state. */
+export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>({
+  minuteMs: [60_000, { option: true }],
+  bridge: async ({ minuteMs }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reciprocal-e2e-'));
+    const bridge = await startBridge({ vaultDir: join(dir, 'vault'), staticDir: resolve('out/renderer'), scrypt: TEST_SCRYPT, minuteMs });
+    await use(bridge);
+    await bridge.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ page, bridge }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(bridge.url);
+    await use(page);
+    // A CSP violation or an uncaught error in the page is a bug even if the path worked.
+    expect(problems.filter((p) => !p.includes('net::ERR_') && !p.includes('Failed to load resource'))).toEqual([]);
+  },
+});
+export { expect };
+
+/** Scans the current screen with axe-core (WCAG 2.2 A/AA) and fails on any violation. */
+export async function expectAccessible(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
+}
+
+/** Keeps a screenshot of a screen as a test artifact (not committed). */
+export async function keepScreenshot(page: Page, name: string) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export async function createVault(page: Page): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent())!.trim();
+  await page.getByLabel('I have stored the recovery key somewhere safe').check();
+  await page.getByLabel('Type the last group of the key to confirm').fill(key.split('-').at(-1)!);
+  await page.getByRole('button', { name: 'Continue to Reciprocal' }).click();
+  await expect(page.getByRole('heading', { name: 'Pilots', exact: true })).toBeVisible();
+  return key;
+}

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PASSPHRASE, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import type { Pilot } from '../../shared/pilots/contract';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-canary-')));
+afterEach(() => cleanup());
+
+/** Every readable regular file below `root` (skipping other users' unreadable folders and huge files). */
+function* filesUnder(root: string): Generator<string> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(root, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else if (entry.isFile()) {
+      try {
+        if (statSync(path).size < 256 * 1024 * 1024) yield path;
+      } catch {
+        /* vanished while walking */
+      }
+    }
+  }
+}
+
+function filesContaining(root: string, needles: Buffer[]): string[] {
+  const hits: string[] = [];
+  for (const path of filesUnder(root)) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      continue;
+    }
+    if (needles.some((needle) => bytes.includes(needle))) hits.push(path);
+  }
+  return hits;
+}
+
+describe('plaintext canary', () => {
+  it('a string written through the handlers appears nowhere on disk in clear, while open or after locking', async () => {
+    const canary = `CANARY-${randomBytes(8).toString('hex')}`;
+    const needles = [Buffer.from(canary, 'utf8'), Buffer.from(canary, 'utf16le')];
+    const { registry, vaultDir } = await unlockedCore(dir);
+
+    const pilot = expectOk(await registry.invoke('pilots.create', { name: `${canary} pilot`, purpose: `Purpose ${canary}`, startDate: '2026-10-01', endDate: '2027-06-30' })) as Pilot;
+    expectOk(await registry.invoke('pilots.update', { id: pilot.id, changes: { purpose: `Changed ${canary} ${'long text '.repeat(300)}` } }));
+    // Enough work to spill into the WAL and temp structures: a sort bigger than the page cache.
+    for (let i = 0; i < 200; i++) expectOk(await registry.invoke('pilots.create', { name: `${canary} ${i}`, purpose: canary.repeat(50), startDate: '2026-10-01', endDate: '2027-06-30' }));
+    expect((expectOk(await registry.invoke('pilots.list', {})) as Pilot[]).length).toBe(201);
+
+    expect(filesContaining(vaultDir, needles), 'vault folder while unlocked (database + WAL)').toEqual([]);
+    expectOk(await registry.invoke('vault.lock', {}));
+    expect(filesContaining(vaultDir, needles), 'vault folder after locking').toEqual([]);
+    expect(filesContaining(tmpdir(), needles), 'the OS temp folder').toEqual([]);
+
+    // The test can find the canary where it is in clear, so a miss above is meaningful.
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'control.txt'), `control ${canary}`);
+    expect(filesContaining(dir, needles)).toEqual([join(dir, 'control.txt')]);
+  });
+});
