@@ -4,6 +4,9 @@ import { vaultContract } from '../vault/contract';
 import { settingsContract } from '../settings/contract';
 import { auditContract } from '../audit/contract';
 import { pilotsContract } from '../pilots/contract';
+import { planContract } from '../plan/contract';
+import { focusGroupsContract } from '../focus-groups/contract';
+import { participantsContract } from '../participants/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -11,6 +14,9 @@ export const contract = {
   ...settingsContract,
   ...auditContract,
   ...pilotsContract,
+  ...planContract,
+  ...focusGroupsContract,
+  ...participantsContract,
 } as const;
 
 export type Contract = typeof contract;

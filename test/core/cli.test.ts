@@ -121,3 +121,30 @@ describe('command line', () => {
     expect(run(['call', 'pilots.create', '{}', '--vault', vault], withPass).status).toBe(4);
   });
 });
+
+describe('command line import', () => {
+  it('imports expressions of interest (exit 0 with a count) or refuses with row-level errors (exit 4), all or nothing', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const vault = join(dir, 'v');
+    await cli(['vault', 'create', '--vault', vault], withPass);
+    const pilot = JSON.parse((await cli(['call', 'pilots.create', '{"name":"Import pilot","startDate":"2026-10-01","endDate":"2027-06-30"}', '--vault', vault], withPass)).stdout).value;
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'Full name;E-mail;Staff or student?\nAmara;amara@example.ac.uk;student\nHelen;helen@example.ac.uk;staff\n');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Who,Address,Kind\nAmara,amara2@example.ac.uk,student\nNo Email,,staff\n');
+
+    const refused = await cli(['import', 'eoi', bad, '--pilot', String(pilot.id), '--vault', vault, '--map', 'Who=name,Address=email,Kind=role'], withPass);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/nothing was imported/);
+    expect(refused.stderr).toMatch(/row 3, column "Address": Email is required/);
+
+    const imported = await cli(['import', 'eoi', good, '--pilot', String(pilot.id), '--vault', vault], withPass);
+    expect(imported).toMatchObject({ code: 0, stdout: 'Imported 2 expressions of interest into pilot 1.\n' });
+    const list = JSON.parse((await cli(['call', 'participants.list', `{"pilotId":${pilot.id}}`, '--vault', vault], withPass)).stdout).value;
+    expect(list.rows.map((r: { name: string }) => r.name)).toEqual(['Amara', 'Helen']);
+
+    expect((await cli(['import', 'eoi', good, '--vault', vault], withPass)).code).toBe(2);
+    expect((await cli(['import', 'eoi', good, '--pilot', '1', '--vault', vault, '--map', 'nonsense'], withPass)).code).toBe(2);
+    expect((await cli(['import', 'eoi', join(dir, 'missing.csv'), '--pilot', '1', '--vault', vault], withPass)).code).toBe(1);
+  });
+});

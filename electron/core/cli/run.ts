@@ -8,6 +8,8 @@ import { fillDemo } from '../demo/demo';
 import { steppingClock } from '../util/random';
 import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { parseMapArgument } from '../participants/import/mapping';
+import { readFileSync } from 'node:fs';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
 
@@ -21,6 +23,8 @@ Usage: npm run -s cli -- <command> [options]
   vault passwd --vault DIR          change the passphrase
   channels                          list every channel with its input as JSON Schema
   call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
+  import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']
+                                    import expressions of interest: all rows or none
   demo --vault DIR [--participants N] [--seed S]
                                     fill a vault (created if absent) with a synthetic pilot
 
@@ -31,7 +35,7 @@ In a terminal you are asked instead.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
 `;
 
-type Options = { vault?: string; participants?: string; seed?: string; help?: boolean };
+type Options = { vault?: string; participants?: string; seed?: string; pilot?: string; map?: string; help?: boolean };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -43,6 +47,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         vault: { type: 'string' },
         participants: { type: 'string' },
         seed: { type: 'string' },
+        pilot: { type: 'string' },
+        map: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,6 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await callCommand(rest, values, io);
       case 'demo':
         return await demoCommand(values, io);
+      case 'import':
+        return await importCommand(rest, values, io);
       default:
         throw usageError(`Unknown command "${command}". Run with --help to see the commands.`);
     }
@@ -205,6 +213,44 @@ async function demoCommand(values: Options, io: CliIo): Promise<number> {
   try {
     const summary = await fillDemo(core.registry, { seed, participants });
     io.stdout(`Demo data written (seed ${seed}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    return EXIT.ok;
+  } finally {
+    core.session.lock();
+  }
+}
+
+async function importCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  const [kind, path] = args;
+  if (kind !== 'eoi' || !path) throw usageError("Use: import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']");
+  const pilotId = positiveInt(values.pilot, 0, 'pilot');
+  if (pilotId === 0) throw usageError('Say which pilot with --pilot ID (see `call pilots.list`).');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new CliError(EXIT.failure, `Cannot read ${path}: ${(error as Error).message}`);
+  }
+  let explicit;
+  try {
+    explicit = values.map ? parseMapArgument(values.map) : undefined;
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  const core = await openCore(values, io);
+  try {
+    const file = { name: path, base64: bytes.toString('base64') };
+    const preview = unwrap(await core.registry.call('participants.importPreview', { pilotId, file, ...(explicit ? { mapping: explicit } : {}) }, 'cli'));
+    const mapping = explicit ? { ...preview.mapping, ...explicit } : preview.mapping;
+    const result = await core.registry.call('participants.import', { pilotId, file, mapping }, 'cli');
+    if (!result.ok) {
+      io.stderr(`${result.error.message}\n`);
+      for (const issue of result.error.issues ?? []) {
+        const [, row, column] = issue.path;
+        io.stderr(row === undefined ? `  ${issue.message}\n` : `  row ${row}${column ? `, column "${column}"` : ''}: ${issue.message}\n`);
+      }
+      return exitCodeFor(result.error.code);
+    }
+    io.stdout(`Imported ${result.value.imported} expressions of interest into pilot ${pilotId}.\n`);
     return EXIT.ok;
   } finally {
     core.session.lock();

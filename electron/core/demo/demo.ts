@@ -1,15 +1,15 @@
 import type { HandlerRegistry } from '../registry/registry';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
+import { pipeline } from '../../../shared/participants/contract';
 import { seededRandom } from '../util/random';
+import { demoPerson } from './people';
 
 export interface DemoOptions {
   seed: number;
   participants: number;
 }
 
-export interface DemoSummary {
-  pilots: number;
-}
+export type DemoSummary = Record<string, number>;
 
 /** Calls a channel through the registry, so demo data passes the same validation and audit as real use. */
 export async function call<C extends Channel>(registry: HandlerRegistry, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -18,21 +18,24 @@ export async function call<C extends Channel>(registry: HandlerRegistry, channel
   return result.value;
 }
 
+const themes = [
+  {
+    title: 'Identity and labels',
+    description: 'What the labels the university uses mean to the people they describe.',
+    iceBreakers: ['How important is the label "international student" to my identity?', 'Which label would you never use for yourself?'],
+  },
+  { title: 'Belonging', description: 'Where students feel they belong, and where they do not.', iceBreakers: ['Where on campus do you feel most at home?', 'When did you last feel out of place here?'] },
+  { title: 'Assessment and feedback', description: 'How assessment lands for students who work, commute or care.', iceBreakers: ['What feedback changed how you work?'] },
+  { title: 'Being heard', description: 'How decisions reach students, and how students reach decisions.', iceBreakers: ['Who would you tell if something was wrong?'] },
+];
+
 /**
- * Fills an unlocked vault with an obviously synthetic pilot (every name carries "(demo)"),
- * the same for the same seed. Each feature adds its part here as it lands.
+ * Fills an unlocked vault with an obviously synthetic pilot (every name carries "(demo)" or an
+ * example.ac.uk address), the same for the same seed. Each feature adds its part as it lands.
  */
 export async function fillDemo(registry: HandlerRegistry, options: DemoOptions): Promise<DemoSummary> {
   const random = seededRandom(options.seed);
   const year = 2026;
-  const themes = ['belonging', 'voice', 'assessment', 'international'] as const;
-  const focus = themes[Math.floor(random() * themes.length)]!;
-  const purposes: Record<(typeof themes)[number], string> = {
-    belonging: 'Under-represented students mentor senior leaders so that the university understands what belonging means to them.',
-    voice: 'Students who rarely reach committees tell senior staff how decisions land in their daily lives.',
-    assessment: 'Mature and widening-participation students show staff how assessment and feedback are experienced.',
-    international: 'International students mentor senior staff on what the label "international student" means to them.',
-  };
 
   const previous = await call(registry, 'pilots.create', {
     name: `Reverse mentoring pilot ${year - 1}/${String(year).slice(2)} (demo)`,
@@ -42,12 +45,78 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     status: 'completed',
   });
   await call(registry, 'pilots.archive', { id: previous.id });
-  await call(registry, 'pilots.create', {
+  const pilot = await call(registry, 'pilots.create', {
     name: `Reverse mentoring scheme ${year}/${String(year + 1).slice(2)} (demo)`,
-    purpose: purposes[focus],
+    purpose: 'Under-represented students — ethnically minoritised, mature, international and widening-participation — mentor senior leaders, so the university understands what belonging means to them.',
     startDate: `${year}-10-01`,
     endDate: `${year + 1}-06-30`,
     status: 'recruiting',
   });
-  return { pilots: 2 };
+  const pilotId = pilot.id;
+
+  // Plan.
+  const plan = await call(registry, 'plan.get', { pilotId });
+  await call(registry, 'plan.setGovernance', { pilotId, governance: { ethicsReference: 'DEMO-ETH-2026-041', retentionMonths: 60 } });
+  await call(registry, 'plan.setSupport', {
+    pilotId,
+    support: {
+      contacts: [
+        { name: 'Student Wellbeing Service (demo)', role: 'First point of referral', contact: 'wellbeing@example.ac.uk' },
+        { name: 'Scheme lead (demo)', role: 'Coordinator', contact: 'rm-lead@example.ac.uk' },
+      ],
+      escalationSteps: ['Listen, and remind the person of the limits of confidentiality.', 'Agree the next step with them; refer to Student Wellbeing.', 'If someone is at risk, call Security on 2222 (demo) and tell the scheme lead the same day.'],
+    },
+  });
+  const themeIds: number[] = [];
+  for (const theme of themes) themeIds.push((await call(registry, 'themes.create', { pilotId, theme })).id);
+  const milestones = await call(registry, 'milestones.applyTemplate', { pilotId });
+  const call1 = milestones.find((m) => m.title === 'Call for expressions of interest')!;
+  await call(registry, 'milestones.update', { id: call1.id, milestone: { title: call1.title, dueOn: call1.dueOn, doneOn: call1.dueOn } });
+  const form = await call(registry, 'consentForms.create', {
+    pilotId,
+    form: { version: '1.0', datedOn: `${year}-09-15`, text: 'Demo consent form. I agree to take part in the reverse mentoring scheme; I understand I can withdraw at any time without giving a reason…' },
+  });
+
+  // Focus groups and findings, linked to the themes they informed.
+  const groups = [
+    { heldOn: `${year}-09-08`, audience: 'students' as const, facilitator: 'Dr R. Demo', staff: 0, students: 11, findings: [['Labels such as "BAME" feel imposed', [0]], ['Students who commute feel the campus is not for them', [1]]] as const },
+    { heldOn: `${year}-09-10`, audience: 'staff' as const, facilitator: 'Dr R. Demo', staff: 7, students: 0, findings: [['Senior staff rarely hear from students directly', [3]], ['Staff unsure how feedback is received', [2]]] as const },
+    { heldOn: `${year}-09-16`, audience: 'mixed' as const, facilitator: 'Student Union officer (demo)', staff: 4, students: 6, findings: [['Deadlines clash with paid work', [2, 1]]] as const },
+  ];
+  let findings = 0;
+  for (const g of groups) {
+    const group = await call(registry, 'focusGroups.create', {
+      pilotId,
+      focusGroup: { heldOn: g.heldOn, audience: g.audience, facilitator: g.facilitator, attendance: { mode: 'counts', staff: g.staff, students: g.students }, notes: 'Demo notes: themes discussed in small groups, then shared.' },
+    });
+    for (const [text, themeIndexes] of g.findings) {
+      await call(registry, 'findings.create', { focusGroupId: group.id, finding: { text, themeIds: themeIndexes.map((i) => themeIds[i]!) } });
+      findings += 1;
+    }
+  }
+
+  // People: as many students as staff, most with consent, some further along the pipeline.
+  let consents = 0;
+  for (let i = 0; i < options.participants; i++) {
+    const role = i % 2 === 0 ? 'mentor' : 'mentee';
+    const person = await call(registry, 'participants.create', { pilotId, participant: demoPerson(random, i + 1, role, plan.eligibility) });
+    const stage = random();
+    if (stage < 0.85) {
+      const given = `${year}-10-${String(3 + Math.floor(random() * 20)).padStart(2, '0')}`;
+      await call(registry, 'consent.record', {
+        participantId: person.id,
+        formId: form.id,
+        givenOn: given,
+        choices: { takePart: true, researchUseOfLogs: random() < 0.9, audioRecording: random() < 0.7, directQuotes: random() < 0.8, archiving: random() < 0.85 },
+      });
+      consents += 1;
+    }
+    if (stage < 0.04) {
+      await call(registry, 'participants.transition', { id: person.id, to: 'withdrawn', reason: 'Timetable changed; could not commit to the meetings (demo).' });
+    } else if (stage < 0.85) {
+      const target = pipeline[Math.min(2, Math.floor(random() * 3))]!;
+      if (target !== 'interested') await call(registry, 'participants.transition', { id: person.id, to: target });
+    }
+  }
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents };
 }

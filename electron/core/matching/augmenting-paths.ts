@@ -1,157 +1,242 @@
 /**
- * Minimum-cost assignment by shortest augmenting paths (the Hungarian method with potentials, in the
- * form of Jonker–Volgenant's augmentation phase): every row is given either a column or, when
- * `sitOutCost` is finite, its own private "sit out" column of that cost. O(rows² · cols) worst case.
+ * Minimum-cost assignment by Jonker–Volgenant: augmenting row reduction, then Dijkstra-style shortest
+ * augmenting paths over reduced costs (the Hungarian method with potentials). O(rows² · cols) worst case.
+ * Every row gets a column or, when `sitOutCost` is finite, its own private "sit out" column of that cost.
  *
- * `cost` is row-major; a forbidden cell holds +Infinity, which can never lower a tentative distance,
- * so forbidden cells are excluded from the search itself rather than priced with a big number.
- * With `sitOutCost = Infinity` every row must get a real column: the caller guarantees that is possible.
+ * `cost` is row-major; a forbidden cell holds +Infinity, which never lowers a tentative distance, so
+ * forbidden cells are excluded from the search itself rather than priced with a big number. With
+ * `sitOutCost = Infinity` every row must get a real column: the caller guarantees that is possible.
  *
  * Deterministic: columns are scanned in index order and the first minimum wins, except that a free
- * column beats a taken one at equal distance (it ends the search); a real column beats sitting out.
+ * column beats a taken one at equal distance (it ends the search) and a real column beats sitting out.
+ * Returns the column of each row, -1 for a row that sits out.
  */
 export function assignRows(cost: Float64Array, rows: number, cols: number, sitOutCost: number): Int32Array {
-  const colForRow = new Int32Array(rows).fill(-1);
-  const rowForCol = new Int32Array(cols).fill(-1);
-  // Dual potentials: reduced cost c[i][j] - u[i] - v[j] stays ≥ 0 on every usable cell, 0 on used ones.
-  const u = new Float64Array(rows);
-  const v = new Float64Array(cols);
-  const pending = tightGreedyStart(cost, rows, cols, sitOutCost, u, colForRow, rowForCol);
+  const state: SolverState = {
+    cost,
+    cols,
+    sitOutCost,
+    colForRow: new Int32Array(rows).fill(-1),
+    rowForCol: new Int32Array(cols).fill(-1),
+    u: new Float64Array(rows),
+    v: new Float64Array(cols),
+    distance: new Float64Array(cols).fill(Infinity),
+    reachedFrom: new Int32Array(cols),
+    scanned: new Uint8Array(cols),
+    scannedCols: new Int32Array(cols),
+    rowDistance: new Float64Array(rows),
+    scannedRows: new Int32Array(rows),
+  };
+  const pending = augmentingRowReduction(state);
+  initialRowPotentials(state);
+  for (const start of pending) augmentFrom(start, state);
+  return state.colForRow.map((col) => (col === SITS_OUT ? -1 : col));
+}
 
-  const distance = new Float64Array(cols).fill(Infinity);
-  const reachedFrom = new Int32Array(cols);
-  const scanned = new Uint8Array(cols);
-  const scannedCols = new Int32Array(cols);
-  const rowDistance = new Float64Array(rows);
-  const scannedRows = new Int32Array(rows);
+/** Marks a row that sits out in colForRow while the solver runs. */
+const SITS_OUT = -2;
 
-  for (const start of pending) {
-    let rowCount = 0;
-    let colCount = 0;
-    let row = start;
-    let reached = 0;
-    rowDistance[start] = 0;
-    let bestSitOut = Infinity;
-    let bestSitOutRow = -1;
-    let sinkCol = -1;
+interface SolverState {
+  readonly cost: Float64Array;
+  readonly cols: number;
+  readonly sitOutCost: number;
+  readonly colForRow: Int32Array;
+  readonly rowForCol: Int32Array;
+  /** Dual potentials: c[i][j] - u[i] - v[j] stays ≥ 0 on every usable cell and is 0 on used ones. */
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+  // Scratch space for one search, reset after each.
+  readonly distance: Float64Array;
+  readonly reachedFrom: Int32Array;
+  readonly scanned: Uint8Array;
+  readonly scannedCols: Int32Array;
+  readonly rowDistance: Float64Array;
+  readonly scannedRows: Int32Array;
+}
 
-    for (;;) {
-      scannedRows[rowCount++] = row;
-      const sitOut = reached + sitOutCost - u[row]!;
-      if (sitOut < bestSitOut) {
-        bestSitOut = sitOut;
-        bestSitOutRow = row;
+/** One Dijkstra search from a free row to the nearest free column (or sit-out), then the augmentation. */
+function augmentFrom(start: number, state: SolverState): void {
+  const { cost, cols, sitOutCost, colForRow, rowForCol, u, v, distance, reachedFrom, scanned, scannedCols, rowDistance, scannedRows } = state;
+  let rowCount = 0;
+  let colCount = 0;
+  let row = start;
+  let reached = 0;
+  rowDistance[start] = 0;
+  let bestSitOut = Infinity;
+  let bestSitOutRow = -1;
+  let sinkCol = -1;
+
+  for (;;) {
+    scannedRows[rowCount++] = row;
+    const sitOut = reached + sitOutCost - u[row]!;
+    if (sitOut < bestSitOut) {
+      bestSitOut = sitOut;
+      bestSitOutRow = row;
+    }
+
+    const base = row * cols;
+    const offset = reached - u[row]!;
+    let lowest = Infinity;
+    let lowestCol = -1;
+    let lowestIsFree = false;
+    for (let j = 0; j < cols; j++) {
+      if (scanned[j] === 1) continue;
+      let d = distance[j]!;
+      const candidate = offset + cost[base + j]! - v[j]!;
+      if (candidate < d) {
+        reachedFrom[j] = row;
+        distance[j] = candidate;
+        d = candidate;
       }
-
-      const base = row * cols;
-      const offset = reached - u[row]!;
-      let lowest = Infinity;
-      let lowestCol = -1;
-      let lowestIsFree = false;
-      for (let j = 0; j < cols; j++) {
-        if (scanned[j] === 1) continue;
-        let d = distance[j]!;
-        const candidate = offset + cost[base + j]! - v[j]!;
-        if (candidate < d) {
-          reachedFrom[j] = row;
-          distance[j] = candidate;
-          d = candidate;
-        }
-        if (d < lowest || (d === lowest && lowest !== Infinity && !lowestIsFree && rowForCol[j] === -1)) {
-          lowest = d;
-          lowestCol = j;
-          lowestIsFree = rowForCol[j] === -1;
-        }
+      if (d < lowest || (d === lowest && lowest !== Infinity && !lowestIsFree && rowForCol[j] === -1)) {
+        lowest = d;
+        lowestCol = j;
+        lowestIsFree = rowForCol[j] === -1;
       }
-
-      if (bestSitOut < lowest) {
-        reached = bestSitOut;
-        break;
-      }
-      if (lowest === Infinity) throw new Error('assignRows: a row cannot be assigned (the caller promised it could).');
-      reached = lowest;
-      scanned[lowestCol] = 1;
-      scannedCols[colCount++] = lowestCol;
-      if (lowestIsFree) {
-        sinkCol = lowestCol;
-        break;
-      }
-      row = rowForCol[lowestCol]!;
-      rowDistance[row] = lowest;
     }
 
-    // Shift potentials by the distances found, which keeps reduced costs ≥ 0 and makes the path tight.
-    for (let k = 0; k < rowCount; k++) {
-      const r = scannedRows[k]!;
-      u[r] = u[r]! + reached - rowDistance[r]!;
+    if (bestSitOut < lowest) {
+      reached = bestSitOut;
+      break;
     }
-    for (let k = 0; k < colCount; k++) {
-      const j = scannedCols[k]!;
-      v[j] = v[j]! - (reached - distance[j]!);
+    if (lowest === Infinity) throw new Error('assignRows: a row cannot be assigned (the caller promised it could).');
+    reached = lowest;
+    scanned[lowestCol] = 1;
+    scannedCols[colCount++] = lowestCol;
+    if (lowestIsFree) {
+      sinkCol = lowestCol;
+      break;
     }
-    for (let j = 0; j < cols; j++) distance[j] = Infinity;
-    for (let k = 0; k < colCount; k++) scanned[scannedCols[k]!] = 0;
-
-    // Flip the path: each row on it takes the column that led onward; a sitting-out row frees its column.
-    let col = sinkCol;
-    if (sinkCol === -1) {
-      col = colForRow[bestSitOutRow]!;
-      colForRow[bestSitOutRow] = -1;
-      if (bestSitOutRow === start) continue;
-    }
-    for (;;) {
-      const r = reachedFrom[col]!;
-      rowForCol[col] = r;
-      const previous = colForRow[r]!;
-      colForRow[r] = col;
-      if (r === start) break;
-      col = previous;
-    }
+    row = rowForCol[lowestCol]!;
+    rowDistance[row] = lowest;
   }
-  return colForRow;
+
+  // Shift potentials by the distances found: reduced costs stay ≥ 0 and the whole path becomes tight.
+  for (let k = 0; k < rowCount; k++) {
+    const r = scannedRows[k]!;
+    u[r] = u[r]! + reached - rowDistance[r]!;
+  }
+  for (let k = 0; k < colCount; k++) {
+    const j = scannedCols[k]!;
+    v[j] = v[j]! - (reached - distance[j]!);
+    scanned[j] = 0;
+  }
+  distance.fill(Infinity);
+
+  // Flip the path: each row on it takes the column that led onward; a row that sits out frees its column.
+  let col = sinkCol;
+  if (sinkCol === -1) {
+    col = colForRow[bestSitOutRow]!;
+    colForRow[bestSitOutRow] = SITS_OUT;
+    if (bestSitOutRow === start) return;
+  }
+  for (;;) {
+    const r = reachedFrom[col]!;
+    rowForCol[col] = r;
+    const previous = colForRow[r]!;
+    colForRow[r] = col;
+    if (r === start) return;
+    col = previous;
+  }
 }
 
 /**
- * Row reduction (u[i] = the row's cheapest option) then a free tight column for each row where one is
- * available: most rows are placed here in O(rows · cols), leaving the shortest-path searches for the rest.
- * Returns the rows still to place. A row whose cheapest option is sitting out sits out for good: its
- * private column is reachable only from itself, so no later search can pass through it.
+ * Jonker–Volgenant's augmenting row reduction: each free row bids for its cheapest column (by c - v),
+ * lowering that column's v by the gap to its second choice, and displaces the previous holder. Cheap
+ * O(cols) steps that leave far fewer rows for the shortest-path searches. Afterwards every placed row
+ * holds a column of minimum reduced cost, so u[i] = c[i][col] - v[col] makes the duals feasible; v only
+ * ever decreases on columns that end up taken, so free columns keep v = 0 as a rectangular problem needs.
+ * A row whose cheapest option is sitting out takes it for good: its private column is reachable only from
+ * itself, so no later search can pass through it. Returns the rows left for the searches.
  */
-function tightGreedyStart(
-  cost: Float64Array,
-  rows: number,
-  cols: number,
-  sitOutCost: number,
-  u: Float64Array,
-  colForRow: Int32Array,
-  rowForCol: Int32Array,
-): number[] {
-  const pending: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    let best = Infinity;
-    let bestCol = -1;
-    for (let j = 0; j < cols; j++) {
-      const c = cost[base + j]!;
-      if (c < best) {
-        best = c;
-        bestCol = j;
-      } else if (c === best && bestCol !== -1 && rowForCol[bestCol] !== -1 && rowForCol[j] === -1) {
-        bestCol = j;
+function augmentingRowReduction({ cost, cols, sitOutCost, v, colForRow, rowForCol }: SolverState): Int32Array {
+  const rows = colForRow.length;
+  const free = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) free[i] = i;
+  let freeCount = rows;
+  // Each displacement lowers a price by a positive gap; the budget guards against long bidding wars.
+  let budget = 8 * rows + 8;
+  for (let pass = 0; pass < 2; pass++) {
+    const previousCount = freeCount;
+    freeCount = 0;
+    let k = 0;
+    while (k < previousCount) {
+      const row = free[k++]!;
+      if (--budget < 0) {
+        free[freeCount++] = row;
+        continue;
       }
-    }
-    if (sitOutCost < best) {
-      u[i] = sitOutCost;
-      continue;
-    }
-    if (bestCol === -1) throw new Error('assignRows: a row cannot be assigned (the caller promised it could).');
-    u[i] = best;
-    if (rowForCol[bestCol] === -1) {
-      rowForCol[bestCol] = i;
-      colForRow[i] = bestCol;
-    } else {
-      pending.push(i);
+      const base = row * cols;
+      let best = Infinity;
+      let second = Infinity;
+      let bestCol = -1;
+      let secondCol = -1;
+      for (let j = 0; j < cols; j++) {
+        const h = cost[base + j]! - v[j]!;
+        if (h < second) {
+          if (h < best) {
+            second = best;
+            secondCol = bestCol;
+            best = h;
+            bestCol = j;
+          } else {
+            second = h;
+            secondCol = j;
+          }
+        }
+      }
+      if (sitOutCost < best) {
+        colForRow[row] = SITS_OUT;
+        continue;
+      }
+      if (sitOutCost < second) {
+        second = sitOutCost;
+        secondCol = SITS_OUT;
+      }
+      if (best === Infinity) throw new Error('assignRows: a row cannot be assigned (the caller promised it could).');
+      let holder = rowForCol[bestCol]!;
+      if (best < second) {
+        // An infinite gap means no second choice: take the column only if nobody holds it.
+        if (second === Infinity) {
+          if (holder !== -1) {
+            free[freeCount++] = row;
+            continue;
+          }
+        } else {
+          v[bestCol] = v[bestCol]! - (second - best);
+        }
+      } else if (holder !== -1) {
+        // A tie: take the equally cheap second choice instead, without changing any price.
+        bestCol = secondCol;
+        if (bestCol === SITS_OUT) {
+          colForRow[row] = SITS_OUT;
+          continue;
+        }
+        holder = rowForCol[bestCol]!;
+      }
+      colForRow[row] = bestCol;
+      rowForCol[bestCol] = row;
+      if (holder === -1) continue;
+      colForRow[holder] = -1;
+      if (best < second) free[--k] = holder; // its column just got dearer: rebid at once
+      else free[freeCount++] = holder;
     }
   }
-  return pending;
+  return free.subarray(0, freeCount);
+}
+
+/** u[i] = the row's cheapest reduced option: tight on held columns, and every reduced cost is ≥ 0. */
+function initialRowPotentials({ cost, cols, sitOutCost, u, v, colForRow }: SolverState): void {
+  for (let i = 0; i < u.length; i++) {
+    const col = colForRow[i]!;
+    if (col >= 0) {
+      u[i] = cost[i * cols + col]! - v[col]!;
+    } else if (col === SITS_OUT) {
+      u[i] = sitOutCost;
+    } else {
+      let best = sitOutCost;
+      for (let j = 0; j < cols; j++) best = Math.min(best, cost[i * cols + j]! - v[j]!);
+      u[i] = best;
+    }
+  }
 }

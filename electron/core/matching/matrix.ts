@@ -16,23 +16,29 @@ export interface DenseMatrix {
 export function toDenseMatrix(name: string, matrix: unknown, expected?: { rows: number; cols: number }): DenseMatrix {
   if (!Array.isArray(matrix)) throw new TypeError(`${name} must be an array of rows.`);
   const rows = matrix.length;
-  if (expected && rows !== expected.rows) throw new RangeError(`${name} has ${rows} rows, expected ${expected.rows}.`);
+  if (expected && rows !== expected.rows) throw new RangeError(`${name} has ${plural(rows, 'row')}, expected ${expected.rows}.`);
   const first: unknown = matrix[0];
   const cols = expected?.cols ?? (Array.isArray(first) ? first.length : 0);
   const values = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     const row: unknown = matrix[i];
     if (!Array.isArray(row)) throw new TypeError(`${name} row ${i} must be an array of numbers.`);
-    if (row.length !== cols) throw new RangeError(`${name} row ${i} has ${row.length} values, expected ${cols}.`);
-    for (let j = 0; j < cols; j++) values[i * cols + j] = checkedNumber(`${name}[${i}][${j}]`, row[j]);
+    if (row.length !== cols) throw new RangeError(`${name} row ${i} has ${plural(row.length, 'value')}, expected ${cols}.`);
+    for (let j = 0; j < cols; j++) {
+      const value: unknown = row[j];
+      // The label is built only on failure: this loop runs millions of times on large inputs.
+      values[i * cols + j] = isPlainNumber(value) ? value : checkedNumber(`${name} row ${i}, column ${j}`, value);
+    }
   }
   return { values, rows, cols };
 }
 
+const isPlainNumber = (value: unknown): value is number => typeof value === 'number' && Math.abs(value) <= MAX_ABS_VALUE;
+
 export function checkedNumber(label: string, value: unknown): number {
   if (typeof value !== 'number') throw new TypeError(`${label} must be a number, got ${describe(value)}.`);
   if (!Number.isFinite(value)) throw new RangeError(`${label} must be a finite number, got ${value}.`);
-  if (Math.abs(value) > MAX_ABS_VALUE) throw new RangeError(`${label} is ${value}; values must lie between -${MAX_ABS_VALUE} and ${MAX_ABS_VALUE}.`);
+  if (Math.abs(value) > MAX_ABS_VALUE) throw new RangeError(`${label} is ${value}; values must lie between -1e12 and 1e12.`);
   return value;
 }
 
@@ -41,7 +47,7 @@ export function allowedMask(rows: number, cols: number, forbidden: unknown = [])
   const allowed = new Uint8Array(rows * cols).fill(1);
   if (!Array.isArray(forbidden)) throw new TypeError('forbidden must be an array of [row, column] pairs.');
   forbidden.forEach((pair: unknown, k) => {
-    const [row, col] = checkedPair(`forbidden[${k}]`, pair, rows, cols);
+    const [row, col] = checkedPair(`forbidden pair ${k}`, pair, rows, cols);
     allowed[row * cols + col] = 0;
   });
   return allowed;
@@ -64,3 +70,5 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return JSON.stringify(value).slice(0, 40);
   return typeof value === 'string' ? JSON.stringify(value).slice(0, 40) : typeof value;
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import type { Pilot, PilotStatus } from '../../../shared/pilots/contract';
 import { AppError, notFound } from '../errors';
+import { insertDefaultPlan } from '../plan/repository';
 
 interface PilotRow {
   id: number;
@@ -60,6 +61,7 @@ export function insertPilot(db: Db, fields: PilotFields, now: string): Pilot {
        VALUES (@name, @purpose, @startDate, @endDate, @status, @now, @now)`,
     )
     .run({ ...fields, now });
+  insertDefaultPlan(db, Number(lastInsertRowid));
   return getPilot(db, Number(lastInsertRowid));
 }
 

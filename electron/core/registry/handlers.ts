@@ -3,6 +3,9 @@ import { vaultHandlers } from '../vault/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { pilotHandlers } from '../pilots/handlers';
+import { planHandlers } from '../plan/handlers';
+import { focusGroupHandlers } from '../focus-groups/handlers';
+import { participantHandlers } from '../participants/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -10,4 +13,7 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...auditHandlers,
   ...pilotHandlers,
+  ...planHandlers,
+  ...focusGroupHandlers,
+  ...participantHandlers,
 };

@@ -1,5 +1,6 @@
 import type { Db } from '../types';
 import { foundation } from './001-foundation';
+import { planAndRecruitment } from './002-plan-recruitment';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation];
+export const migrations: Migration[] = [foundation, planAndRecruitment];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -1,0 +1,85 @@
+import type { Db } from '../db/types';
+import { AppError, notFound } from '../errors';
+import type { ConsentChoices, ConsentRecord } from '../../../shared/participants/contract';
+
+interface ConsentRow {
+  id: number;
+  participant_id: number;
+  form_id: number;
+  version: string;
+  given_on: string;
+  take_part: number;
+  research_use_of_logs: number;
+  audio_recording: number;
+  direct_quotes: number;
+  archiving: number;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
+  recorded_at: string;
+}
+
+const toRecord = (r: ConsentRow): ConsentRecord => ({
+  id: r.id,
+  participantId: r.participant_id,
+  formId: r.form_id,
+  formVersion: r.version,
+  givenOn: r.given_on,
+  choices: {
+    takePart: r.take_part === 1,
+    researchUseOfLogs: r.research_use_of_logs === 1,
+    audioRecording: r.audio_recording === 1,
+    directQuotes: r.direct_quotes === 1,
+    archiving: r.archiving === 1,
+  },
+  withdrawnOn: r.withdrawn_on,
+  withdrawalReason: r.withdrawal_reason,
+  recordedAt: r.recorded_at,
+});
+
+const select = 'SELECT c.*, f.version FROM consent_records c JOIN consent_forms f ON f.id = c.form_id';
+
+/** Oldest first: the consent history as it happened. */
+export function listConsents(db: Db, participantId: number): ConsentRecord[] {
+  return (db.prepare(`${select} WHERE c.participant_id = ? ORDER BY c.id`).all(participantId) as ConsentRow[]).map(toRecord);
+}
+
+export function getConsent(db: Db, id: number): ConsentRecord {
+  const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as ConsentRow | undefined;
+  if (!row) throw notFound('Consent record', id);
+  return toRecord(row);
+}
+
+export function recordConsent(db: Db, participantId: number, formId: number, givenOn: string, choices: ConsentChoices, now: string): ConsentRecord {
+  const participant = db.prepare('SELECT pilot_id FROM participants WHERE id = ?').get(participantId) as { pilot_id: number } | undefined;
+  if (!participant) throw notFound('Participant', participantId);
+  const form = db.prepare('SELECT pilot_id, dated_on, version FROM consent_forms WHERE id = ?').get(formId) as { pilot_id: number; dated_on: string; version: string } | undefined;
+  if (!form || form.pilot_id !== participant.pilot_id) {
+    const message = 'Choose a consent form version of this pilot.';
+    throw new AppError('INVALID_INPUT', message, [{ path: ['formId'], message }]);
+  }
+  if (givenOn < form.dated_on) {
+    const message = `Consent cannot be given before the form existed (version ${form.version} is dated ${form.dated_on}).`;
+    throw new AppError('INVALID_INPUT', message, [{ path: ['givenOn'], message }]);
+  }
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(participantId, formId, givenOn, +choices.takePart, +choices.researchUseOfLogs, +choices.audioRecording, +choices.directQuotes, +choices.archiving, now);
+  db.prepare('UPDATE participants SET updated_at = ? WHERE id = ?').run(now, participantId);
+  return getConsent(db, Number(lastInsertRowid));
+}
+
+/** Withdrawal is written onto the record, never by deleting it: the history must show what was consented and when. */
+export function withdrawConsent(db: Db, id: number, withdrawnOn: string, reason: string, now: string): ConsentRecord {
+  const record = getConsent(db, id);
+  if (record.withdrawnOn) throw new AppError('INVALID_TRANSITION', `This consent was already withdrawn on ${record.withdrawnOn}.`);
+  if (withdrawnOn < record.givenOn) {
+    const message = `Consent cannot be withdrawn before it was given (${record.givenOn}).`;
+    throw new AppError('INVALID_INPUT', message, [{ path: ['withdrawnOn'], message }]);
+  }
+  db.prepare('UPDATE consent_records SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?').run(withdrawnOn, reason, id);
+  db.prepare('UPDATE participants SET updated_at = ? WHERE id = ?').run(now, record.participantId);
+  return getConsent(db, id);
+}

@@ -1,0 +1,55 @@
+import { importFields, type ColumnMapping, type ImportField } from '../../../../shared/participants/contract';
+
+/** Words that give a column's meaning away in the headings forms tools produce. */
+const clues: Record<ImportField, RegExp> = {
+  email: /e-?mail/,
+  name: /^(full ?)?name$|your name|^name of|first and last name|participant name/,
+  role: /role|student or staff|staff or student|are you a|mentor or mentee/,
+  department: /department|faculty|school|dept|service/,
+  level: /level|year of study|seniority|job title|grade|position|course/,
+  characteristics: /characteristic|identify|identity|eligib|background/,
+  topics: /topic|interest|theme|would you like to (talk|discuss)/,
+  availability: /availab|when (can|are) you|free (slots|times)/,
+  notes: /note|comment|anything else/,
+};
+
+/** Guesses a field for each heading; each field goes to the first heading that fits it. */
+export function guessMapping(headers: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<ImportField>();
+  for (const header of headers) {
+    const normal = header.toLowerCase().replace(/[_\s]+/g, ' ').trim();
+    const field = importFields.find((f) => !taken.has(f) && clues[f].test(normal));
+    mapping[header] = field ?? '';
+    if (field) taken.add(field);
+  }
+  return mapping;
+}
+
+/** Applies a remembered mapping to the headings it knows, and guesses the rest. */
+export function mergeMapping(headers: string[], remembered: ColumnMapping | undefined): { mapping: ColumnMapping; remembered: boolean } {
+  const guessed = guessMapping(headers);
+  if (!remembered) return { mapping: guessed, remembered: false };
+  const known = headers.filter((h) => h in remembered);
+  if (known.length === 0) return { mapping: guessed, remembered: false };
+  const used = new Set(known.map((h) => remembered[h]).filter(Boolean));
+  const mapping: ColumnMapping = {};
+  for (const h of headers) mapping[h] = h in remembered ? remembered[h]! : used.has(guessed[h]!) ? '' : guessed[h]!;
+  return { mapping, remembered: true };
+}
+
+/** Parses --map 'Header=field,Other header=field' from the command line. */
+export function parseMapArgument(text: string): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const pair of text.split(',')) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw new Error(`--map expects Header=field pairs separated by commas; "${pair}" has no "=".`);
+    const header = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim();
+    if (field !== '' && !(importFields as readonly string[]).includes(field)) {
+      throw new Error(`--map: "${field}" is not a field; use one of ${importFields.join(', ')} (or nothing to ignore a column).`);
+    }
+    mapping[header] = field as ImportField | '';
+  }
+  return mapping;
+}

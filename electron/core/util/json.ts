@@ -1,0 +1,29 @@
+/** Columns holding JSON lists are written only by the core, so a parse failure means damage: fail loudly. */
+export function parseJsonArray<T = string>(text: string): T[] {
+  const value: unknown = JSON.parse(text);
+  if (!Array.isArray(value)) throw new Error('expected a JSON array in the database');
+  return value as T[];
+}
+
+/** Today's date (YYYY-MM-DD) in the machine's time zone, from the handler clock. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Drops later repeats that differ only in case, keeping the first spelling. */
+export function uniqueIgnoringCase(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

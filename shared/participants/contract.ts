@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { byId, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { AVAILABILITY_SLOTS } from './availability';
+
+export const participantRoles = ['mentor', 'mentee'] as const;
+export const participantRole = z.enum(participantRoles);
+export type ParticipantRole = z.infer<typeof participantRole>;
+/** In reverse mentoring the student is the mentor and the member of staff the mentee. */
+export const roleLabels: Record<ParticipantRole, string> = { mentor: 'Mentor (student)', mentee: 'Mentee (staff)' };
+
+export const pipeline = ['interested', 'chemistry', 'trained', 'paired', 'active', 'completed'] as const;
+export const participantStatuses = [...pipeline, 'withdrawn'] as const;
+export const participantStatus = z.enum(participantStatuses);
+export type ParticipantStatus = z.infer<typeof participantStatus>;
+export const statusLabels: Record<ParticipantStatus, string> = {
+  interested: 'Interested',
+  chemistry: 'Chemistry meeting',
+  trained: 'Trained',
+  paired: 'Paired',
+  active: 'Active',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn',
+};
+
+/**
+ * The pipeline only moves forward (a stage may be skipped, e.g. no chemistry meeting), anyone can
+ * withdraw except once completed, and a withdrawn person can be reinstated as interested.
+ */
+export function allowedTransitions(from: ParticipantStatus): ParticipantStatus[] {
+  if (from === 'completed') return [];
+  if (from === 'withdrawn') return ['interested'];
+  const index = pipeline.indexOf(from);
+  return [...pipeline.slice(index + 1), 'withdrawn'];
+}
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required')
+  .max(254, 'Email is too long')
+  .pipe(z.email({ error: 'This is not an email address' }));
+
+export const participantDraft = z.object({
+  name: requiredText('Name', 200),
+  email,
+  role: participantRole,
+  department: optionalText('Department', 200).default(''),
+  level: optionalText('Level or seniority', 200).default(''),
+  /** Self-identified, special-category data (UK GDPR art. 9): optional, from the pilot's eligibility list. */
+  characteristics: z.array(requiredText('Characteristic', 100)).max(40).default([]),
+  topics: z.array(requiredText('Topic', 100)).max(40).default([]),
+  availability: z.array(z.enum(AVAILABILITY_SLOTS)).max(AVAILABILITY_SLOTS.length).default([]),
+  notes: optionalText('Notes', 20_000).default(''),
+});
+export type ParticipantDraft = z.input<typeof participantDraft>;
+
+export const consentChoicesSchema = z.object({
+  takePart: z.boolean(),
+  researchUseOfLogs: z.boolean(),
+  audioRecording: z.boolean(),
+  directQuotes: z.boolean(),
+  archiving: z.boolean(),
+});
+export type ConsentChoices = z.infer<typeof consentChoicesSchema>;
+export const consentChoiceLabels: Record<keyof ConsentChoices, string> = {
+  takePart: 'Take part in the scheme',
+  researchUseOfLogs: 'Research use of reflective logs',
+  audioRecording: 'Audio recording of interviews',
+  directQuotes: 'Direct (anonymised) quotes',
+  archiving: 'Archiving of the data',
+};
+
+export const consentRecordSchema = z.object({
+  id: entityId,
+  participantId: entityId,
+  formId: entityId,
+  formVersion: z.string(),
+  givenOn: isoDate,
+  choices: consentChoicesSchema,
+  withdrawnOn: isoDate.nullable(),
+  withdrawalReason: z.string().nullable(),
+  recordedAt: timestamp,
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+export const consentState = z.enum(['none', 'given', 'withdrawn']);
+export type ConsentState = z.infer<typeof consentState>;
+
+export const participantSummarySchema = z.object({
+  id: entityId,
+  pilotId: entityId,
+  name: z.string(),
+  email: z.string(),
+  role: participantRole,
+  department: z.string(),
+  level: z.string(),
+  status: participantStatus,
+  characteristics: z.array(z.string()),
+  consent: consentState,
+  updatedAt: timestamp,
+});
+export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
+
+export const statusChangeSchema = z.object({
+  from: participantStatus.nullable(),
+  to: participantStatus,
+  reason: z.string().nullable(),
+  at: timestamp,
+});
+
+export const participantSchema = participantSummarySchema.extend({
+  topics: z.array(z.string()),
+  availability: z.array(z.string()),
+  notes: z.string(),
+  statusReason: z.string().nullable(),
+  createdAt: timestamp,
+  statusHistory: z.array(statusChangeSchema),
+  consents: z.array(consentRecordSchema),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const participantSortKeys = ['name', 'role', 'department', 'status', 'updatedAt'] as const;
+
+export const participantQuery = z.object({
+  pilotId: entityId,
+  search: z.string().trim().max(200).default(''),
+  role: participantRole.optional(),
+  status: participantStatus.optional(),
+  department: z.string().max(200).optional(),
+  characteristic: z.string().max(100).optional(),
+  sortBy: z.enum(participantSortKeys).default('name'),
+  sortDirection: z.enum(['asc', 'desc']).default('asc'),
+});
+export type ParticipantQuery = z.input<typeof participantQuery>;
+
+export const participantListSchema = z.object({
+  rows: z.array(participantSummarySchema),
+  /** People in the pilot before filtering. */
+  total: z.number().int(),
+  departments: z.array(z.string()),
+});
+
+/** Fields a CSV column can be mapped to, in the order a mapping screen shows them. */
+export const importFields = ['name', 'email', 'role', 'department', 'level', 'characteristics', 'topics', 'availability', 'notes'] as const;
+export type ImportField = (typeof importFields)[number];
+export const requiredImportFields: ImportField[] = ['name', 'email', 'role'];
+export const importFieldLabels: Record<ImportField, string> = {
+  name: 'Name',
+  email: 'Email',
+  role: 'Role (student or staff)',
+  department: 'Department',
+  level: 'Level or seniority',
+  characteristics: 'Self-identified characteristics',
+  topics: 'Topics of interest',
+  availability: 'Availability',
+  notes: 'Notes',
+};
+
+/** header → field ('' = ignore the column). */
+export const columnMapping = z.record(z.string().max(500), z.union([z.enum(importFields), z.literal('')]));
+export type ColumnMapping = z.infer<typeof columnMapping>;
+
+export const uploadedFile = z.object({
+  name: z.string().max(500),
+  /** The file's bytes, base64: the encoding is detected in the main process. */
+  base64: z.string().max(28_000_000, 'The file is larger than 20 MB'),
+});
+
+export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type RowError = z.infer<typeof rowErrorSchema>;
+
+export const importPreviewSchema = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: columnMapping,
+  /** Whether the mapping came from the last import into this pilot (otherwise guessed from the headers). */
+  mappingRemembered: z.boolean(),
+  /** Required fields no column is mapped to: the file cannot be imported until they are. */
+  missingFields: z.array(z.enum(importFields)),
+  rowCount: z.number().int(),
+  /** The first rows as mapped, valid or not, so the coordinator can see the mapping is right. */
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      name: z.string().optional(),
+      email: z.string().optional(),
+      role: participantRole.optional(),
+      department: z.string().optional(),
+      level: z.string().optional(),
+      characteristics: z.array(z.string()).optional(),
+      topics: z.array(z.string()).optional(),
+      availability: z.array(z.string()).optional(),
+      notes: z.string().optional(),
+    }),
+  ),
+  errors: z.array(rowErrorSchema),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+const forPilot = { pilotId: entityId };
+
+export const participantsContract = {
+  'participants.list': channel({
+    summary: 'People in a pilot, searched, filtered by role, status, department and characteristic, and sorted.',
+    input: participantQuery.strict(),
+    output: participantListSchema,
+  }),
+  'participants.get': channel({ summary: 'One person with status history and consent history.', input: byId, output: participantSchema }),
+  'participants.create': channel({
+    summary: 'Add a person to a pilot’s register (status: interested).',
+    input: z.object({ ...forPilot, participant: participantDraft }).strict(),
+    output: participantSchema,
+  }),
+  'participants.update': channel({
+    summary: 'Change a person’s details (not their status: see participants.transition).',
+    input: z.object({ id: entityId, participant: participantDraft }).strict(),
+    output: participantSchema,
+  }),
+  'participants.transition': channel({
+    summary: 'Move a person along the pipeline, or withdraw them (a reason is required).',
+    input: z.object({ id: entityId, to: participantStatus, reason: z.string().trim().max(2000).optional() }).strict(),
+    output: participantSchema,
+  }),
+  'participants.importPreview': channel({
+    summary: 'Read an expressions-of-interest CSV: detected encoding and delimiter, column mapping, sample rows and every row-level error. Saves nothing.',
+    input: z.object({ ...forPilot, file: uploadedFile, mapping: columnMapping.optional() }).strict(),
+    output: importPreviewSchema,
+  }),
+  'participants.import': channel({
+    summary: 'Import an expressions-of-interest CSV: all rows or none; the mapping is remembered for the pilot.',
+    input: z.object({ ...forPilot, file: uploadedFile, mapping: columnMapping }).strict(),
+    output: z.object({ imported: z.number().int() }),
+  }),
+  'consent.record': channel({
+    summary: 'Record consent given on a consent form version, with the granular choices.',
+    input: z.object({ participantId: entityId, formId: entityId, givenOn: isoDate, choices: consentChoicesSchema }).strict(),
+    output: consentRecordSchema,
+  }),
+  'consent.withdraw': channel({
+    summary: 'Record that consent was withdrawn (date and reason); the record itself is kept.',
+    input: z
+      .object({
+        id: entityId,
+        withdrawnOn: isoDate,
+        reason: requiredText('Reason', 2000),
+        /** Also withdraw the person from the scheme. */
+        withdrawParticipant: z.boolean().default(true),
+      })
+      .strict(),
+    output: consentRecordSchema,
+  }),
+} as const;

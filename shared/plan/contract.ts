@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { byId, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+
+export const DEFAULT_ELIGIBILITY = ['Ethnically minoritised', 'Mature (21+)', 'International', 'Widening participation'] as const;
+
+export const meetingPlanSchema = z
+  .object({
+    meetingCount: z.number().int('Whole meetings only').min(1, 'At least 1 meeting').max(52, 'At most 52 meetings'),
+    cadenceDays: z.number().int('Whole days only').min(1, 'At least 1 day between meetings').max(120, 'At most 120 days between meetings'),
+    durationMin: z.number().int().min(15, 'Meetings last at least 15 minutes').max(480, 'At most 8 hours'),
+    durationMax: z.number().int().min(15, 'Meetings last at least 15 minutes').max(480, 'At most 8 hours'),
+  })
+  .refine((p) => p.durationMax >= p.durationMin, { message: 'The longest duration must be at least the shortest', path: ['durationMax'] });
+export type MeetingPlan = z.infer<typeof meetingPlanSchema>;
+export const DEFAULT_MEETING_PLAN: MeetingPlan = { meetingCount: 4, cadenceDays: 14, durationMin: 60, durationMax: 90 };
+
+export const governanceSchema = z.object({
+  ethicsReference: optionalText('Ethics approval reference', 200),
+  retentionMonths: z.number().int('Whole months only').min(1, 'Keep data for at least 1 month').max(600, 'At most 50 years').nullable(),
+});
+export type Governance = z.infer<typeof governanceSchema>;
+
+export const supportContactSchema = z.object({
+  name: requiredText('Name', 200),
+  role: optionalText('Role', 200).default(''),
+  contact: optionalText('Contact details', 300).default(''),
+});
+export const supportProtocolSchema = z.object({
+  contacts: z.array(supportContactSchema).max(50),
+  escalationSteps: z.array(requiredText('Step', 1000)).max(50),
+});
+export type SupportProtocol = z.infer<typeof supportProtocolSchema>;
+
+export const themeDraft = z.object({
+  title: requiredText('Title', 200),
+  description: optionalText('Description', 4000).default(''),
+  iceBreakers: z.array(requiredText('Ice-breaker question', 1000)).max(30, 'At most 30 questions per theme').default([]),
+});
+export type ThemeDraft = z.input<typeof themeDraft>;
+
+export const themeSchema = z.object({
+  id: entityId,
+  pilotId: entityId,
+  title: z.string(),
+  description: z.string(),
+  iceBreakers: z.array(z.string()),
+  position: z.number().int(),
+  /** The focus-group findings that informed this theme. */
+  findings: z.array(z.object({ id: entityId, text: z.string(), focusGroupId: entityId, heldOn: isoDate })),
+});
+export type Theme = z.infer<typeof themeSchema>;
+
+export const milestoneStatus = z.enum(['done', 'late', 'due-soon', 'upcoming']);
+export type MilestoneStatus = z.infer<typeof milestoneStatus>;
+export const milestoneDraft = z.object({
+  title: requiredText('Title', 200),
+  dueOn: isoDate,
+  doneOn: isoDate.nullable().default(null),
+});
+export const milestoneSchema = z.object({
+  id: entityId,
+  pilotId: entityId,
+  title: z.string(),
+  dueOn: isoDate,
+  doneOn: isoDate.nullable(),
+  status: milestoneStatus,
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const consentFormDraft = z.object({
+  version: requiredText('Version', 40),
+  datedOn: isoDate,
+  text: requiredText('Form text', 50_000),
+});
+export const consentFormSchema = z.object({
+  id: entityId,
+  pilotId: entityId,
+  version: z.string(),
+  datedOn: isoDate,
+  text: z.string(),
+  /** Consent records given on this version; a used version can no longer be edited. */
+  recordCount: z.number().int(),
+});
+export type ConsentForm = z.infer<typeof consentFormSchema>;
+
+export const planSchema = z.object({
+  pilotId: entityId,
+  eligibility: z.array(z.string()),
+  meetingPlan: meetingPlanSchema,
+  governance: governanceSchema,
+  support: supportProtocolSchema,
+  themes: z.array(themeSchema),
+  milestones: z.array(milestoneSchema),
+  consentForms: z.array(consentFormSchema),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+const forPilot = { pilotId: entityId };
+
+export const planContract = {
+  'plan.get': channel({
+    summary: 'The scheme plan of a pilot: eligibility, meeting plan, governance, support protocol, themes, timeline, consent forms.',
+    input: z.object(forPilot).strict(),
+    output: planSchema,
+  }),
+  'plan.setEligibility': channel({
+    summary: 'Replace the list of self-identified eligibility categories.',
+    input: z.object({ ...forPilot, categories: z.array(requiredText('Category', 100)).max(40) }).strict(),
+    output: z.array(z.string()),
+  }),
+  'plan.setMeetingPlan': channel({
+    summary: 'Set the number of meetings, their cadence in days and their duration range in minutes.',
+    input: z.object({ ...forPilot, meetingPlan: meetingPlanSchema }).strict(),
+    output: meetingPlanSchema,
+  }),
+  'plan.setGovernance': channel({
+    summary: 'Set the ethics approval reference and the retention period.',
+    input: z.object({ ...forPilot, governance: governanceSchema }).strict(),
+    output: governanceSchema,
+  }),
+  'plan.setSupport': channel({
+    summary: 'Replace the support protocol: who to turn to, and the escalation steps in order.',
+    input: z.object({ ...forPilot, support: supportProtocolSchema }).strict(),
+    output: supportProtocolSchema,
+  }),
+  'themes.create': channel({
+    summary: 'Add a meeting theme with its ice-breaker questions.',
+    input: z.object({ ...forPilot, theme: themeDraft }).strict(),
+    output: themeSchema,
+  }),
+  'themes.update': channel({
+    summary: 'Change a theme’s title, description or ice-breakers.',
+    input: z.object({ id: entityId, theme: themeDraft }).strict(),
+    output: themeSchema,
+  }),
+  'themes.delete': channel({
+    summary: 'Remove a theme (its links to findings go with it; the findings stay).',
+    input: byId,
+    output: z.null(),
+  }),
+  'themes.move': channel({
+    summary: 'Move a theme up or down in the meeting order.',
+    input: z.object({ id: entityId, direction: z.enum(['up', 'down']) }).strict(),
+    output: z.array(themeSchema),
+  }),
+  'milestones.create': channel({
+    summary: 'Add a milestone to the timeline.',
+    input: z.object({ ...forPilot, milestone: milestoneDraft }).strict(),
+    output: milestoneSchema,
+  }),
+  'milestones.update': channel({
+    summary: 'Change a milestone, or mark it done (doneOn) or not done (null).',
+    input: z.object({ id: entityId, milestone: milestoneDraft }).strict(),
+    output: milestoneSchema,
+  }),
+  'milestones.delete': channel({
+    summary: 'Remove a milestone.',
+    input: byId,
+    output: z.null(),
+  }),
+  'milestones.applyTemplate': channel({
+    summary: 'Add the default academic-year timeline (call for interest in October … group reflection) for the pilot’s dates.',
+    input: z.object(forPilot).strict(),
+    output: z.array(milestoneSchema),
+  }),
+  'consentForms.create': channel({
+    summary: 'Add a consent form version (text, version label, date).',
+    input: z.object({ ...forPilot, form: consentFormDraft }).strict(),
+    output: consentFormSchema,
+  }),
+  'consentForms.update': channel({
+    summary: 'Correct a consent form version that no consent has been given on yet.',
+    input: z.object({ id: entityId, form: consentFormDraft }).strict(),
+    output: consentFormSchema,
+  }),
+} as const;

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { newPilot, ok } from '../helpers/pilot';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('focus groups', () => {
+  it('records sessions with counts or named attendance, and links findings to the themes they informed', async () => {
+    const { registry } = await unlockedCore(dir);
+    const { id: pilotId } = await newPilot(registry);
+    const identity = await ok(registry, 'themes.create', { pilotId, theme: { title: 'Identity' } });
+    const feedback = await ok(registry, 'themes.create', { pilotId, theme: { title: 'Assessment feedback' } });
+    const ada = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Ada', email: 'ada@example.ac.uk', role: 'mentor' } });
+    const ben = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Ben', email: 'ben@example.ac.uk', role: 'mentee' } });
+
+    const students = await ok(registry, 'focusGroups.create', {
+      pilotId,
+      focusGroup: { heldOn: '2026-09-10', audience: 'students', facilitator: 'R. Okafor', attendance: { mode: 'counts', staff: 0, students: 9 }, notes: 'Lively.' },
+    });
+    const mixed = await ok(registry, 'focusGroups.create', {
+      pilotId,
+      focusGroup: { heldOn: '2026-09-17', audience: 'mixed', attendance: { mode: 'named', participantIds: [ben.id, ada.id] } },
+    });
+    expect(mixed.attendeeNames).toEqual(['Ben', 'Ada']);
+
+    const labels = await ok(registry, 'findings.create', { focusGroupId: students.id, finding: { text: 'Labels feel imposed', themeIds: [identity.id] } });
+    await ok(registry, 'findings.create', { focusGroupId: mixed.id, finding: { text: 'Feedback arrives too late', themeIds: [feedback.id, identity.id] } });
+    expect(labels.themeIds).toEqual([identity.id]);
+
+    const plan = await ok(registry, 'plan.get', { pilotId });
+    expect(plan.themes.find((t) => t.id === identity.id)!.findings.map((f) => f.text)).toEqual(['Labels feel imposed', 'Feedback arrives too late']);
+    expect(plan.themes.find((t) => t.id === feedback.id)!.findings.map((f) => f.heldOn)).toEqual(['2026-09-17']);
+
+    const list = await ok(registry, 'focusGroups.list', { pilotId });
+    expect(list.map((g) => g.heldOn)).toEqual(['2026-09-17', '2026-09-10']);
+    expect(list[1]).toMatchObject({ attendance: { mode: 'counts', students: 9 }, findings: [{ text: 'Labels feel imposed' }] });
+
+    await ok(registry, 'findings.update', { id: labels.id, finding: { text: 'Labels feel imposed by others', themeIds: [] } });
+    expect((await ok(registry, 'plan.get', { pilotId })).themes.find((t) => t.id === identity.id)!.findings).toHaveLength(1);
+    await ok(registry, 'focusGroups.delete', { id: mixed.id });
+    expect((await ok(registry, 'plan.get', { pilotId })).themes.every((t) => t.findings.length === 0)).toBe(true);
+  });
+
+  it('refuses attendees or themes from another pilot, and bad counts', async () => {
+    const { registry } = await unlockedCore(dir);
+    const first = await newPilot(registry, 'First');
+    const second = await newPilot(registry, 'Second');
+    const stranger = await ok(registry, 'participants.create', { pilotId: second.id, participant: { name: 'Cy', email: 'cy@example.ac.uk', role: 'mentor' } });
+    const otherTheme = await ok(registry, 'themes.create', { pilotId: second.id, theme: { title: 'Elsewhere' } });
+    expectError(await registry.invoke('focusGroups.create', { pilotId: first.id, focusGroup: { heldOn: '2026-09-10', audience: 'staff', attendance: { mode: 'named', participantIds: [stranger.id] } } }), 'INVALID_INPUT');
+    expectError(await registry.invoke('focusGroups.create', { pilotId: first.id, focusGroup: { heldOn: '2026-09-10', audience: 'staff', attendance: { mode: 'counts', staff: -1, students: 0 } } }), 'INVALID_INPUT');
+    const group = await ok(registry, 'focusGroups.create', { pilotId: first.id, focusGroup: { heldOn: '2026-09-10', audience: 'staff' } });
+    expectError(await registry.invoke('findings.create', { focusGroupId: group.id, finding: { text: 'x', themeIds: [otherTheme.id] } }), 'INVALID_INPUT');
+    expect((await ok(registry, 'focusGroups.get', { id: group.id })).findings).toEqual([]);
+  });
+});
