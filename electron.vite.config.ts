@@ -2,16 +2,19 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// RECIPROCAL_OUT lets two builds (e.g. parallel e2e runs) use separate output folders.
+const out = process.env.RECIPROCAL_OUT ?? 'out';
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: `${out}/main`,
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${out}/preload`,
       // A sandboxed preload can only require('electron'): bundle everything else, as CommonJS.
       externalizeDeps: false,
       rolldownOptions: {
@@ -25,7 +28,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(__dirname, out, 'renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
       // No inline scripts or styles: the CSP forbids them.
       assetsInlineLimit: 0,

@@ -16,7 +16,7 @@ export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>
   minuteMs: [60_000, { option: true }],
   bridge: async ({ minuteMs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'reciprocal-e2e-'));
-    const bridge = await startBridge({ vaultDir: join(dir, 'vault'), staticDir: resolve('out/renderer'), scrypt: TEST_SCRYPT, minuteMs });
+    const bridge = await startBridge({ vaultDir: join(dir, 'vault'), staticDir: resolve(process.env.RECIPROCAL_OUT ?? 'out', 'renderer'), scrypt: TEST_SCRYPT, minuteMs });
     await use(bridge);
     await bridge.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider } from 'react-router';
+import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider, useMatch } from 'react-router';
 import { useMemo } from 'react';
 import { call } from '../api';
 import { Button } from '../ui/Button';
@@ -6,15 +6,44 @@ import { PilotsPage } from '../features/pilots/PilotsPage';
 import { EditPilotPage, NewPilotPage } from '../features/pilots/PilotEditor';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { PlanPage } from '../features/plan/PlanPage';
+import { FocusGroupsPage } from '../features/focus-groups/FocusGroupsPage';
+import { ParticipantsPage } from '../features/participants/ParticipantsPage';
+import { useChannel } from '../queries';
+import { pilotStages } from './stages';
 
-/** Navigation follows the pilot's stages; a stage appears here once its feature exists. */
 const navigation = [
   { to: '/pilots', label: 'Pilots' },
   { to: '/audit', label: 'Audit trail' },
   { to: '/settings', label: 'Settings' },
 ];
 
+const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+
+/** Inside a pilot, its stages are listed under its name. */
+function PilotStagesNav({ pilotId }: { pilotId: number }) {
+  const pilot = useChannel('pilots.get', { id: pilotId });
+  return (
+    <li>
+      <span className="nav-pilot" title={pilot.data?.name}>
+        {pilot.data?.name ?? '…'}
+      </span>
+      <ul className="nav-stages" aria-label="Stages of this pilot">
+        {pilotStages.map((stage) => (
+          <li key={stage.path}>
+            <NavLink to={`/pilots/${pilotId}/${stage.path}`} className={navClass}>
+              {stage.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 function Frame({ onLocked }: { onLocked: () => void }) {
+  const inPilot = useMatch('/pilots/:pilotId/*');
+  const pilotId = Number(inPilot?.params.pilotId);
   const lock = async () => {
     await call('vault.lock', {}).catch(() => undefined);
     onLocked();
@@ -33,9 +62,15 @@ function Frame({ onLocked }: { onLocked: () => void }) {
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>
-          {navigation.map((item) => (
+          <li>
+            <NavLink to="/pilots" end className={navClass}>
+              Pilots
+            </NavLink>
+          </li>
+          {Number.isInteger(pilotId) && pilotId > 0 ? <PilotStagesNav pilotId={pilotId} /> : null}
+          {navigation.slice(1).map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+              <NavLink to={item.to} className={navClass}>
                 {item.label}
               </NavLink>
             </li>
@@ -62,6 +97,10 @@ export function Shell({ onLocked }: { onLocked: () => void }) {
             { path: 'pilots', element: <PilotsPage /> },
             { path: 'pilots/new', element: <NewPilotPage /> },
             { path: 'pilots/:pilotId/edit', element: <EditPilotPage /> },
+            { path: 'pilots/:pilotId', element: <Navigate to="plan" replace /> },
+            { path: 'pilots/:pilotId/plan', element: <PlanPage /> },
+            { path: 'pilots/:pilotId/focus-groups/*', element: <FocusGroupsPage /> },
+            { path: 'pilots/:pilotId/participants/*', element: <ParticipantsPage /> },
             { path: 'audit', element: <AuditPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <Navigate to="/pilots" replace /> },

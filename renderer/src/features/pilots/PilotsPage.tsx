@@ -87,7 +87,7 @@ export function PilotsPage() {
             {pilots.data.map((pilot) => (
               <tr key={pilot.id} className={pilot.archivedAt ? 'row-archived' : undefined}>
                 <th scope="row">
-                  {pilot.archivedAt ? pilot.name : <Link to={`/pilots/${pilot.id}/edit`}>{pilot.name}</Link>}
+                  {pilot.archivedAt ? pilot.name : <Link to={`/pilots/${pilot.id}/plan`}>{pilot.name}</Link>}
                   {pilot.purpose ? <div className="cell-note">{pilot.purpose}</div> : null}
                 </th>
                 <td>

@@ -1,0 +1,9 @@
+/**
+ * The pilot's stages, in the order the coordinator works through them (PRODUCT.md). A stage is
+ * listed once its screens exist; the sidebar and the routes both read this list.
+ */
+export const pilotStages = [
+  { path: 'plan', label: 'Plan and timeline' },
+  { path: 'focus-groups', label: 'Focus groups' },
+  { path: 'participants', label: 'Participants' },
+] as const;
