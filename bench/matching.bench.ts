@@ -1,4 +1,5 @@
 import { solveAssignment } from '../electron/core/matching/assignment';
+import { countBlockingPairs, stableMatching } from '../electron/core/matching/stable';
 import { seededRandom } from '../electron/core/util/random';
 import { median, report, timeMs } from './stats';
 
@@ -26,4 +27,11 @@ export async function run(): Promise<void> {
     return timeMs(() => solveAssignment({ costs })) / 1000;
   });
   report('assignment_dense_1000x1000', median(times1000), 's', 3);
+
+  const scores = randomMatrix(1000, 1000, 7);
+  stableMatching({ scores: randomMatrix(200, 200, 8) });
+  const stableTimes = [1, 2, 3].map(() => timeMs(() => stableMatching({ scores })) / 1000);
+  report('stable_matching_1000x1000', median(stableTimes), 's', 3);
+  // A sanity figure, not a timing: deferred acceptance must leave no blocking pair.
+  report('stable_matching_1000x1000_blocking_pairs', countBlockingPairs({ scores }, stableMatching({ scores }).pairs), 'pairs', 0);
 }

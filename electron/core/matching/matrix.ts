@@ -71,4 +71,4 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value).slice(0, 40) : typeof value;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -6,7 +6,8 @@
  * an empty slot. Equal scores are broken by index (the lower index is preferred), which makes the
  * result deterministic and, because that only refines the scores' order, stable for the scores too.
  */
-import { allowedMask, checkedPair, toDenseMatrix } from './matrix';
+import { allowedMask, checkedPair, plural, toDenseMatrix } from './matrix';
+import { SegmentedHeaps } from './segmented-heaps';
 
 /** [mentee, mentor], both counted from 0. */
 export type Pair = [mentee: number, mentor: number];
@@ -45,29 +46,52 @@ interface Prepared {
 /** The mentee-optimal stable matching; pairs sorted by mentee, then mentor. */
 export function stableMatching(problem: StableMatchingProblem): { pairs: Pair[] } {
   const p = prepare(problem);
-  const { mentees, mentors, mentorPrefs, menteeCapacity, mentorCapacity } = p;
-  const choices = preferenceLists(p);
-  const nextChoice = choices.start.slice(0, mentees);
+  const { mentees, mentors, menteePrefs, mentorPrefs, allowed, menteeCapacity, mentorCapacity } = p;
+  // Each mentee's untried mentors, best on top: a heap, because most mentees stop after a few proposals.
+  const untried = new SegmentedHeaps(
+    Array.from({ length: mentees }, (_, i) => allowed.subarray(i * mentors, (i + 1) * mentors).reduce((n, a) => n + a, 0)),
+    (mentee, a, b) => prefers(menteePrefs[mentee * mentors + a]!, a, menteePrefs[mentee * mentors + b]!, b),
+  );
+  for (let i = 0; i < mentees; i++) {
+    const candidates: number[] = [];
+    for (let j = 0; j < mentors; j++) if (allowed[i * mentors + j] === 1) candidates.push(j);
+    untried.fill(i, candidates);
+  }
+  const mentorPrefers = (mentor: number, a: number, b: number) => prefers(mentorPrefs[a * mentors + mentor]!, a, mentorPrefs[b * mentors + mentor]!, b);
+  // Each mentor's held proposals, least wanted on top so that it is the one displaced.
+  const held = new SegmentedHeaps(
+    Array.from(mentorCapacity, (cap) => Math.min(cap, mentees)),
+    (mentor, a, b) => mentorPrefers(mentor, b, a),
+  );
   const partnerCount = new Int32Array(mentees);
-  const held = new HeldProposals(mentorCapacity, mentees, (mentor, a, b) => mentorPrefers(mentorPrefs, mentors, mentor, a, b));
 
   const proposers: number[] = [];
   for (let i = mentees - 1; i >= 0; i--) proposers.push(i);
   while (proposers.length > 0) {
     const mentee = proposers.pop()!;
-    while (partnerCount[mentee]! < menteeCapacity[mentee]! && nextChoice[mentee]! < choices.start[mentee + 1]!) {
-      const mentor = choices.mentors[nextChoice[mentee]!]!;
-      nextChoice[mentee] = nextChoice[mentee]! + 1;
-      const outcome = held.propose(mentor, mentee);
-      if (outcome === REJECTED) continue;
-      partnerCount[mentee] = partnerCount[mentee]! + 1;
-      if (outcome !== ACCEPTED) {
-        partnerCount[outcome] = partnerCount[outcome]! - 1;
-        proposers.push(outcome);
+    while (partnerCount[mentee]! < menteeCapacity[mentee]! && untried.size(mentee) > 0) {
+      const mentor = untried.pop(mentee);
+      if (held.size(mentor) < mentorCapacity[mentor]!) {
+        held.push(mentor, mentee);
+      } else if (held.size(mentor) > 0 && mentorPrefers(mentor, mentee, held.top(mentor))) {
+        const displaced = held.replaceTop(mentor, mentee);
+        partnerCount[displaced] = partnerCount[displaced]! - 1;
+        proposers.push(displaced);
+      } else {
+        continue;
       }
+      partnerCount[mentee] = partnerCount[mentee]! + 1;
     }
   }
-  return { pairs: held.pairs() };
+
+  const pairs: Pair[] = [];
+  for (let j = 0; j < mentors; j++) for (const i of held.items(j)) pairs.push([i, j]);
+  return { pairs: pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]) };
+}
+
+/** Strict preference between two candidates by score; equal scores: the lower index wins. */
+function prefers(scoreA: number, a: number, scoreB: number, b: number): boolean {
+  return scoreA > scoreB || (scoreA === scoreB && a < b);
 }
 
 /**
@@ -121,7 +145,9 @@ export function pairsFromAssignment(assignment: readonly (number | null)[]): Pai
 }
 
 function prepare(problem: StableMatchingProblem): Prepared {
-  const scores = toDenseMatrix('scores', problem.scores);
+  // With no mentees, scores cannot say how many mentors there are; a capacity list can.
+  const noMentees = Array.isArray(problem.scores) && problem.scores.length === 0;
+  const scores = toDenseMatrix('scores', problem.scores, noMentees && Array.isArray(problem.mentorCapacity) ? { rows: 0, cols: problem.mentorCapacity.length } : undefined);
   const size = { rows: scores.rows, cols: scores.cols };
   const allowed = allowedMask(size.rows, size.cols, problem.forbidden);
   if (problem.allowed !== undefined) {
@@ -155,7 +181,7 @@ function toBooleanMask(mask: unknown, { rows, cols }: { rows: number; cols: numb
 
 function capacities(name: string, capacity: unknown, count: number): Int32Array {
   const values = Array.isArray(capacity) ? capacity : new Array<unknown>(count).fill(capacity ?? 1);
-  if (values.length !== count) throw new RangeError(`${name} has ${values.length} values, expected ${count}.`);
+  if (values.length !== count) throw new RangeError(`${name} has ${plural(values.length, 'value')}, expected ${count}.`);
   return Int32Array.from(values, (value: unknown, k) => {
     if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 2 ** 31 - 1) {
       throw new RangeError(`${name}${Array.isArray(capacity) ? `[${k}]` : ''} must be a whole number ≥ 0, got ${String(value)}.`);
@@ -181,111 +207,4 @@ function checkedMatching(p: Prepared, pairs: readonly (readonly [number, number]
     if (mentorLoad[j]! > p.mentorCapacity[j]!) throw new RangeError(`Mentor ${j} has more partners than its capacity ${p.mentorCapacity[j]}.`);
   });
   return matched;
-}
-
-/** Each mentee's allowed mentors, best first (ties: lower mentor index first), in one flat list. */
-function preferenceLists({ mentees, mentors, menteePrefs, allowed }: Prepared): { start: Int32Array; mentors: Int32Array } {
-  const start = new Int32Array(mentees + 1);
-  const list: number[] = [];
-  for (let i = 0; i < mentees; i++) {
-    const base = i * mentors;
-    const row: number[] = [];
-    for (let j = 0; j < mentors; j++) if (allowed[base + j] === 1) row.push(j);
-    row.sort((a, b) => menteePrefs[base + b]! - menteePrefs[base + a]! || a - b);
-    list.push(...row);
-    start[i + 1] = list.length;
-  }
-  return { start, mentors: Int32Array.from(list) };
-}
-
-/** Does `mentor` strictly prefer mentee a to mentee b? Equal scores: the lower index wins. */
-function mentorPrefers(mentorPrefs: Float64Array, mentors: number, mentor: number, a: number, b: number): boolean {
-  const sa = mentorPrefs[a * mentors + mentor]!;
-  const sb = mentorPrefs[b * mentors + mentor]!;
-  return sa > sb || (sa === sb && a < b);
-}
-
-const ACCEPTED = -1;
-const REJECTED = -2;
-
-/**
- * The proposals each mentor currently holds, as one binary heap per mentor with its least-preferred
- * mentee on top, so that a full mentor compares and displaces in O(log capacity).
- */
-class HeldProposals {
-  private readonly offset: Int32Array;
-  private readonly size: Int32Array;
-  private readonly slots: Int32Array;
-
-  constructor(
-    private readonly capacity: Int32Array,
-    mentees: number,
-    private readonly prefers: (mentor: number, a: number, b: number) => boolean,
-  ) {
-    this.offset = new Int32Array(capacity.length + 1);
-    capacity.forEach((cap, j) => (this.offset[j + 1] = this.offset[j]! + Math.min(cap, mentees)));
-    this.size = new Int32Array(capacity.length);
-    this.slots = new Int32Array(this.offset[capacity.length]!);
-  }
-
-  /** ACCEPTED, REJECTED, or the mentee displaced to make room. */
-  propose(mentor: number, mentee: number): number {
-    const base = this.offset[mentor]!;
-    const size = this.size[mentor]!;
-    if (size < this.capacity[mentor]!) {
-      this.slots[base + size] = mentee;
-      this.size[mentor] = size + 1;
-      this.siftUp(mentor, size);
-      return ACCEPTED;
-    }
-    if (size === 0) return REJECTED;
-    const worst = this.slots[base]!;
-    if (!this.prefers(mentor, mentee, worst)) return REJECTED;
-    this.slots[base] = mentee;
-    this.siftDown(mentor, 0);
-    return worst;
-  }
-
-  pairs(): Pair[] {
-    const pairs: Pair[] = [];
-    this.size.forEach((size, mentor) => {
-      for (let k = 0; k < size; k++) pairs.push([this.slots[this.offset[mentor]! + k]!, mentor]);
-    });
-    return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  }
-
-  /** Is the mentee at heap position x less wanted than the one at y (so it belongs nearer the top)? */
-  private worse(mentor: number, x: number, y: number): boolean {
-    const base = this.offset[mentor]!;
-    return this.prefers(mentor, this.slots[base + y]!, this.slots[base + x]!);
-  }
-
-  private swap(mentor: number, x: number, y: number): void {
-    const base = this.offset[mentor]!;
-    const t = this.slots[base + x]!;
-    this.slots[base + x] = this.slots[base + y]!;
-    this.slots[base + y] = t;
-  }
-
-  private siftUp(mentor: number, position: number): void {
-    let k = position;
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if (!this.worse(mentor, k, parent)) return;
-      this.swap(mentor, k, parent);
-      k = parent;
-    }
-  }
-
-  private siftDown(mentor: number, position: number): void {
-    const size = this.size[mentor]!;
-    let k = position;
-    for (;;) {
-      let worst = k;
-      for (const child of [2 * k + 1, 2 * k + 2]) if (child < size && this.worse(mentor, child, worst)) worst = child;
-      if (worst === k) return;
-      this.swap(mentor, k, worst);
-      k = worst;
-    }
-  }
 }

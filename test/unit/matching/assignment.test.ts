@@ -109,3 +109,59 @@ describe("solveScoreAssignment 'best-fit'", () => {
     );
   });
 });
+
+describe('solveAssignment on hand-made cases', () => {
+  it('prefers more pairs to a cheaper total', () => {
+    // Row 1 can only use column 0, so both rows are paired only if row 0 takes the dear column 1.
+    expect(solveAssignment({ costs: [[1, 9], [1, 5]], forbidden: [[1, 1]] })).toEqual({ assignment: [1, 0], total: 10 });
+  });
+
+  it('handles empty and one-sided matrices', () => {
+    expect(solveAssignment({ costs: [] })).toEqual({ assignment: [], total: 0 });
+    expect(solveAssignment({ costs: [[], [], []] })).toEqual({ assignment: [null, null, null], total: 0 });
+    expect(solveAssignment({ costs: [[7, 3, 5]], maximize: true })).toEqual({ assignment: [0], total: 7 });
+    expect(solveAssignment({ costs: [[1], [2]], forbidden: [[0, 0], [1, 0]] })).toEqual({ assignment: [null, null], total: 0 });
+  });
+
+  it('rejects malformed input with a TypeError or RangeError naming the problem', () => {
+    const reject = (problem: unknown, error: typeof TypeError, message: string | RegExp) =>
+      expect(() => solveAssignment(problem as Parameters<typeof solveAssignment>[0])).toThrow(expect.objectContaining({ constructor: error, message: expect.stringMatching(message) }));
+    reject({ costs: [[1, 2], [3]] }, RangeError, /^costs row 1 has 1 value, expected 2\.$/);
+    reject({ costs: [[1, Number.NaN]] }, RangeError, /costs row 0, column 1 must be a finite number, got NaN/);
+    reject({ costs: [[Infinity]] }, RangeError, /finite number, got Infinity/);
+    reject({ costs: [['1']] }, TypeError, /costs row 0, column 0 must be a number, got "1"/);
+    reject({ costs: 'x' }, TypeError, /costs must be an array of rows/);
+    reject({ costs: [1, 2] }, TypeError, /costs row 0 must be an array of numbers/);
+    reject({ costs: [[1]], forbidden: [[0, 1]] }, RangeError, /forbidden pair 0 = \[0, 1\] is outside the 1 × 1 matrix/);
+    reject({ costs: [[1]], forbidden: [[0, 0.5]] }, TypeError, /forbidden pair 0 must be a pair of integer indices/);
+    reject({ costs: [[1]], maximize: 1 }, TypeError, /maximize must be true or false/);
+    reject(null, TypeError, /must be an object/);
+  });
+});
+
+describe('solveScoreAssignment modes', () => {
+  const scores = { scores: Float64Array.of(3, 1, 1, -5), rows: 2, cols: 2 };
+
+  it("'most-paired' pairs everyone even at a loss; 'best-fit' only pairs what adds value", () => {
+    const mostPaired = solveScoreAssignment(scores, 'most-paired');
+    expect([...mostPaired.colForRow]).toEqual([1, 0]);
+    expect(mostPaired).toMatchObject({ pairs: 2, total: 2 });
+    const bestFit = solveScoreAssignment(scores, 'best-fit');
+    expect([...bestFit.colForRow]).toEqual([0, -1]);
+    expect(bestFit).toMatchObject({ pairs: 1, total: 3 });
+  });
+
+  it("'best-fit' never uses a zero or negative score, 'most-paired' does", () => {
+    const zero = { scores: Float64Array.of(0, -1), rows: 1, cols: 2 };
+    expect(solveScoreAssignment(zero, 'best-fit')).toMatchObject({ pairs: 0, total: 0 });
+    expect(solveScoreAssignment(zero, 'most-paired')).toMatchObject({ pairs: 1, total: 0 });
+  });
+
+  it('rejects inconsistent typed input', () => {
+    expect(() => solveScoreAssignment({ scores: new Float64Array(5), rows: 2, cols: 3 }, 'best-fit')).toThrow(/scores has 5 values, expected 2 × 3 = 6/);
+    expect(() => solveScoreAssignment({ ...scores, allowed: new Uint8Array(3) }, 'best-fit')).toThrow(/allowed has 3 cells, expected 4/);
+    expect(() => solveScoreAssignment({ ...scores, scores: Float64Array.of(1, Number.NaN, 1, 1) }, 'best-fit')).toThrow(/row 0, column 1 must be a finite number/);
+    expect(() => solveScoreAssignment({ ...scores, rows: 1.5 }, 'best-fit')).toThrow(RangeError);
+    expect(() => solveScoreAssignment(scores, 'fastest' as never)).toThrow(/Unknown pairing mode "fastest"/);
+  });
+});

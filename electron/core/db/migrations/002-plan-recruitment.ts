@@ -60,12 +60,15 @@ export const planAndRecruitment: Migration = {
         notes TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL CHECK (status IN ('interested', 'chemistry', 'trained', 'paired', 'active', 'completed', 'withdrawn')),
         status_reason TEXT,
+        -- Denormalised from consent_records (kept by the consent module) so long lists need no subquery.
+        consent_state TEXT NOT NULL DEFAULT 'none' CHECK (consent_state IN ('none', 'given', 'withdrawn')),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         UNIQUE (pilot_id, email)
       ) STRICT;
       CREATE INDEX participants_by_pilot_name ON participants (pilot_id, name COLLATE NOCASE);
       CREATE INDEX participants_by_pilot_status ON participants (pilot_id, status);
+      CREATE INDEX participants_by_pilot_department ON participants (pilot_id, department COLLATE NOCASE);
 
       CREATE TABLE participant_status_history (
         id INTEGER PRIMARY KEY,
