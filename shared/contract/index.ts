@@ -7,6 +7,9 @@ import { pilotsContract } from '../pilots/contract';
 import { planContract } from '../plan/contract';
 import { focusGroupsContract } from '../focus-groups/contract';
 import { participantsContract } from '../participants/contract';
+import { chemistryContract } from '../chemistry/contract';
+import { trainingContract } from '../training/contract';
+import { matchingContract } from '../matching/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -17,6 +20,9 @@ export const contract = {
   ...planContract,
   ...focusGroupsContract,
   ...participantsContract,
+  ...chemistryContract,
+  ...trainingContract,
+  ...matchingContract,
 } as const;
 
 export type Contract = typeof contract;

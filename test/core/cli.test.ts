@@ -148,3 +148,18 @@ describe('command line import', () => {
     expect((await cli(['import', 'eoi', join(dir, 'missing.csv'), '--pilot', '1', '--vault', vault], withPass)).code).toBe(1);
   });
 });
+
+describe('command line solve', () => {
+  it('reads a raw assignment problem on stdin and prints the optimal assignment; forbidden cells are never used', async () => {
+    const result = await cli(['solve'], {}, '{"costs":[[4,1,3],[2,0,5],[3,2,2]]}');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ assignment: [1, 0, 2], total: 5 });
+    const rectangular = await cli(['solve'], {}, '{"costs":[[1,9],[9,1],[5,5]],"forbidden":[[0,1]],"maximize":true}');
+    expect(JSON.parse(rectangular.stdout)).toEqual({ assignment: [null, 0, 1], total: 14 });
+    const onlyForbidden = await cli(['solve'], {}, '{"costs":[[1]],"forbidden":[[0,0]]}');
+    expect(JSON.parse(onlyForbidden.stdout)).toEqual({ assignment: [null], total: 0 });
+    const bad = await cli(['solve'], {}, '{"costs":[[1,2],[3]]}');
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toMatch(/row 1 has 1 value, expected 2/);
+  });
+});

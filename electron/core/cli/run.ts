@@ -9,6 +9,7 @@ import { steppingClock } from '../util/random';
 import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { parseMapArgument } from '../participants/import/mapping';
+import { solveRawJson } from '../matching/raw-solve';
 import { readFileSync } from 'node:fs';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
@@ -27,6 +28,7 @@ Usage: npm run -s cli -- <command> [options]
                                     import expressions of interest: all rows or none
   demo --vault DIR [--participants N] [--seed S]
                                     fill a vault (created if absent) with a synthetic pilot
+  solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
 
 Secrets come from the environment, never from arguments:
   RECIPROCAL_PASSPHRASE, RECIPROCAL_RECOVERY_KEY (to unlock), RECIPROCAL_NEW_PASSPHRASE (vault passwd).
@@ -68,6 +70,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demoCommand(values, io);
       case 'import':
         return await importCommand(rest, values, io);
+      case 'solve':
+        return await solveCommand(io);
       default:
         throw usageError(`Unknown command "${command}". Run with --help to see the commands.`);
     }
@@ -255,4 +259,17 @@ async function importCommand(args: string[], values: Options, io: CliIo): Promis
   } finally {
     core.session.lock();
   }
+}
+
+/** A raw assignment problem on stdin, its optimal assignment on stdout: for scripting and auditing the matcher. */
+async function solveCommand(io: CliIo): Promise<number> {
+  let result;
+  try {
+    result = solveRawJson(await io.readStdin());
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n`);
+    return EXIT.invalidInput;
+  }
+  io.stdout(`${JSON.stringify(result)}\n`);
+  return EXIT.ok;
 }

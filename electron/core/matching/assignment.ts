@@ -1,6 +1,6 @@
 /**
- * Optimal linear assignment (pairing rows with columns, each used at most once), exact:
- * equal to brute force for integer inputs, and to float rounding (≈1e-12 relative) otherwise.
+ * Optimal linear assignment (pairing rows with columns, each used at most once). Exact: the same optimum
+ * as brute force for integer inputs, and up to floating-point rounding for fractional ones.
  */
 import { assignRows } from './augmenting-paths';
 import { splitByCoverage } from './max-cardinality';

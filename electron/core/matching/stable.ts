@@ -102,18 +102,14 @@ function prefers(scoreA: number, a: number, scoreB: number, b: number): boolean 
 export function countBlockingPairs(problem: StableMatchingProblem, pairs: readonly (readonly [number, number])[]): number {
   const p = prepare(problem);
   const { mentees, mentors, menteePrefs, mentorPrefs, allowed } = p;
-  const matched = checkedMatching(p, pairs);
+  const { matched, menteeLoad, mentorLoad } = checkedMatching(p, pairs);
   // For each side: the score of its least-wanted current partner, or -Infinity when a slot is free.
   const menteeWorst = new Float64Array(mentees).fill(Infinity);
   const mentorWorst = new Float64Array(mentors).fill(Infinity);
-  const menteeLoad = new Int32Array(mentees);
-  const mentorLoad = new Int32Array(mentors);
   for (const [i, j] of pairs) {
     const cell = i * mentors + j;
     menteeWorst[i] = Math.min(menteeWorst[i]!, menteePrefs[cell]!);
     mentorWorst[j] = Math.min(mentorWorst[j]!, mentorPrefs[cell]!);
-    menteeLoad[i] = menteeLoad[i]! + 1;
-    mentorLoad[j] = mentorLoad[j]! + 1;
   }
   for (let i = 0; i < mentees; i++) if (menteeLoad[i]! < p.menteeCapacity[i]!) menteeWorst[i] = -Infinity;
   for (let j = 0; j < mentors; j++) if (mentorLoad[j]! < p.mentorCapacity[j]!) mentorWorst[j] = -Infinity;
@@ -190,8 +186,8 @@ function capacities(name: string, capacity: unknown, count: number): Int32Array 
   });
 }
 
-/** Validates a matching against the problem; returns its cells as a mask. */
-function checkedMatching(p: Prepared, pairs: readonly (readonly [number, number])[]): Uint8Array {
+/** Validates a matching against the problem; returns its cells as a mask and each side's partner counts. */
+function checkedMatching(p: Prepared, pairs: readonly (readonly [number, number])[]) {
   const matched = new Uint8Array(p.mentees * p.mentors);
   const menteeLoad = new Int32Array(p.mentees);
   const mentorLoad = new Int32Array(p.mentors);
@@ -206,5 +202,5 @@ function checkedMatching(p: Prepared, pairs: readonly (readonly [number, number]
     if (menteeLoad[i]! > p.menteeCapacity[i]!) throw new RangeError(`Mentee ${i} has more partners than its capacity ${p.menteeCapacity[i]}.`);
     if (mentorLoad[j]! > p.mentorCapacity[j]!) throw new RangeError(`Mentor ${j} has more partners than its capacity ${p.mentorCapacity[j]}.`);
   });
-  return matched;
+  return { matched, menteeLoad, mentorLoad };
 }

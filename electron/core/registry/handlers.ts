@@ -6,6 +6,9 @@ import { pilotHandlers } from '../pilots/handlers';
 import { planHandlers } from '../plan/handlers';
 import { focusGroupHandlers } from '../focus-groups/handlers';
 import { participantHandlers } from '../participants/handlers';
+import { chemistryHandlers } from '../chemistry/handlers';
+import { trainingHandlers } from '../training/handlers';
+import { matchingHandlers } from '../matching/engine/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -16,4 +19,7 @@ export const handlers: HandlerMap = {
   ...planHandlers,
   ...focusGroupHandlers,
   ...participantHandlers,
+  ...chemistryHandlers,
+  ...trainingHandlers,
+  ...matchingHandlers,
 };

@@ -1,6 +1,7 @@
 import type { Db } from '../types';
 import { foundation } from './001-foundation';
 import { planAndRecruitment } from './002-plan-recruitment';
+import { chemistryTrainingPairing } from './003-chemistry-training-pairing';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -1,0 +1,96 @@
+import type { Db } from '../db/types';
+import { AppError, notFound } from '../errors';
+import type { ChemistryMeeting, Willingness } from '../../../shared/chemistry/contract';
+import { advanceTo, assertPairPeople } from '../participants/roles';
+
+interface Row {
+  id: number;
+  pilot_id: number;
+  held_on: string;
+  mentor_id: number;
+  mentor_name: string;
+  mentee_id: number;
+  mentee_name: string;
+  happened: number;
+  mentor_willingness: Willingness | null;
+  mentee_willingness: Willingness | null;
+  mentor_note: string;
+  mentee_note: string;
+}
+
+export interface ChemistryFields {
+  heldOn: string;
+  mentorId: number;
+  menteeId: number;
+  happened: boolean;
+  mentorWillingness: Willingness | null;
+  menteeWillingness: Willingness | null;
+  mentorNote: string;
+  menteeNote: string;
+}
+
+const select = `SELECT c.*, m.name AS mentor_name, e.name AS mentee_name FROM chemistry_meetings c
+  JOIN participants m ON m.id = c.mentor_id JOIN participants e ON e.id = c.mentee_id`;
+
+const toMeeting = (r: Row): ChemistryMeeting => ({
+  id: r.id,
+  pilotId: r.pilot_id,
+  heldOn: r.held_on,
+  mentorId: r.mentor_id,
+  mentorName: r.mentor_name,
+  menteeId: r.mentee_id,
+  menteeName: r.mentee_name,
+  happened: r.happened === 1,
+  mentorWillingness: r.mentor_willingness,
+  menteeWillingness: r.mentee_willingness,
+  mentorNote: r.mentor_note,
+  menteeNote: r.mentee_note,
+});
+
+export function listChemistry(db: Db, pilotId: number): ChemistryMeeting[] {
+  return (db.prepare(`${select} WHERE c.pilot_id = ? ORDER BY c.held_on DESC, c.id DESC`).all(pilotId) as Row[]).map(toMeeting);
+}
+
+export function getChemistry(db: Db, id: number): ChemistryMeeting {
+  const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as Row | undefined;
+  if (!row) throw notFound('Chemistry meeting', id);
+  return toMeeting(row);
+}
+
+function check(db: Db, pilotId: number, m: ChemistryFields, exceptId?: number): void {
+  const { mentor, mentee } = assertPairPeople(db, pilotId, m.mentorId, m.menteeId, ['meeting']);
+  const clash = db.prepare('SELECT id FROM chemistry_meetings WHERE mentor_id = ? AND mentee_id = ? AND id IS NOT ?').get(m.mentorId, m.menteeId, exceptId ?? null);
+  if (clash) throw new AppError('CONFLICT', `A chemistry meeting between ${mentor.name} and ${mentee.name} is already recorded; change that one instead.`);
+  if (!m.happened && (m.mentorWillingness || m.menteeWillingness)) {
+    const message = 'Willingness is asked after a meeting that happened.';
+    throw new AppError('INVALID_INPUT', message, [{ path: ['meeting', 'happened'], message }]);
+  }
+}
+
+/** A chemistry meeting that happened moves both people on to "chemistry" if they were only interested. */
+function advance(db: Db, m: ChemistryFields, now: string): void {
+  if (!m.happened) return;
+  for (const id of [m.mentorId, m.menteeId]) advanceTo(db, id, 'chemistry', ['interested'], now, 'Chemistry meeting held');
+}
+
+export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, now: string): ChemistryMeeting {
+  check(db, pilotId, m);
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO chemistry_meetings (pilot_id, held_on, mentor_id, mentee_id, happened, mentor_willingness, mentee_willingness, mentor_note, mentee_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(pilotId, m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote);
+  advance(db, m, now);
+  return getChemistry(db, Number(lastInsertRowid));
+}
+
+export function updateChemistry(db: Db, id: number, m: ChemistryFields, now: string): ChemistryMeeting {
+  const current = getChemistry(db, id);
+  check(db, current.pilotId, m, id);
+  db.prepare(
+    `UPDATE chemistry_meetings SET held_on = ?, mentor_id = ?, mentee_id = ?, happened = ?, mentor_willingness = ?, mentee_willingness = ?, mentor_note = ?, mentee_note = ? WHERE id = ?`,
+  ).run(m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote, id);
+  advance(db, m, now);
+  return getChemistry(db, id);
+}

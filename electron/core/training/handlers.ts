@@ -1,0 +1,39 @@
+import type { FeatureHandlers } from '../registry/types';
+import type { trainingContract } from '../../../shared/training/contract';
+import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
+import { getTraining, insertTraining, listTraining, updateTraining } from './repository';
+
+export const trainingHandlers: FeatureHandlers<keyof typeof trainingContract> = {
+  'training.list': {
+    kind: 'query',
+    run: ({ pilotId }, { db }) => {
+      assertPilotExists(db, pilotId);
+      return listTraining(db, pilotId);
+    },
+  },
+  'training.create': {
+    kind: 'command',
+    run: ({ pilotId, session }, { db, now }) => {
+      assertPilotWritable(db, pilotId);
+      return insertTraining(db, pilotId, session, now().toISOString());
+    },
+    audit: (_input, s) => ({ action: 'training.create', entityType: 'training_session', entityId: s.id }),
+  },
+  'training.update': {
+    kind: 'command',
+    run: ({ id, session }, { db, now }) => {
+      assertPilotWritable(db, getTraining(db, id).pilotId);
+      return updateTraining(db, id, session, now().toISOString());
+    },
+    audit: (input) => ({ action: 'training.update', entityType: 'training_session', entityId: input.id }),
+  },
+  'training.delete': {
+    kind: 'command',
+    run: ({ id }, { db }) => {
+      assertPilotWritable(db, getTraining(db, id).pilotId);
+      db.prepare('DELETE FROM training_sessions WHERE id = ?').run(id);
+      return null;
+    },
+    audit: (input) => ({ action: 'training.delete', entityType: 'training_session', entityId: input.id }),
+  },
+};
