@@ -9,6 +9,9 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { FocusGroupsPage } from '../features/focus-groups/FocusGroupsPage';
 import { ParticipantsPage } from '../features/participants/ParticipantsPage';
+import { ChemistryPage } from '../features/chemistry/ChemistryPage';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { PairingPage } from '../features/pairing/PairingPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
 
@@ -101,6 +104,9 @@ export function Shell({ onLocked }: { onLocked: () => void }) {
             { path: 'pilots/:pilotId/plan', element: <PlanPage /> },
             { path: 'pilots/:pilotId/focus-groups/*', element: <FocusGroupsPage /> },
             { path: 'pilots/:pilotId/participants/*', element: <ParticipantsPage /> },
+            { path: 'pilots/:pilotId/chemistry', element: <ChemistryPage /> },
+            { path: 'pilots/:pilotId/training', element: <TrainingPage /> },
+            { path: 'pilots/:pilotId/pairing/*', element: <PairingPage /> },
             { path: 'audit', element: <AuditPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <Navigate to="/pilots" replace /> },

@@ -6,4 +6,7 @@ export const pilotStages = [
   { path: 'plan', label: 'Plan and timeline' },
   { path: 'focus-groups', label: 'Focus groups' },
   { path: 'participants', label: 'Participants' },
+  { path: 'chemistry', label: 'Chemistry meetings' },
+  { path: 'training', label: 'Training' },
+  { path: 'pairing', label: 'Pairing' },
 ] as const;

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Page';
+
+export function ChemistryPage() {
+  return <PageHeader title="Chemistry meetings" />;
+}
