@@ -1,6 +1,5 @@
 import type { HandlerRegistry } from '../registry/registry';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { pipeline } from '../../../shared/participants/contract';
 import { seededRandom } from '../util/random';
 import { demoPerson } from './people';
 
@@ -95,28 +94,68 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     }
   }
 
-  // People: as many students as staff, most with consent, some further along the pipeline.
+  // People: as many students as staff, most with consent.
   let consents = 0;
+  const mentors: number[] = [];
+  const mentees: number[] = [];
   for (let i = 0; i < options.participants; i++) {
     const role = i % 2 === 0 ? 'mentor' : 'mentee';
     const person = await call(registry, 'participants.create', { pilotId, participant: demoPerson(random, i + 1, role, plan.eligibility) });
-    const stage = random();
-    if (stage < 0.85) {
-      const given = `${year}-10-${String(3 + Math.floor(random() * 20)).padStart(2, '0')}`;
+    (role === 'mentor' ? mentors : mentees).push(person.id);
+    if (random() < 0.9) {
       await call(registry, 'consent.record', {
         participantId: person.id,
         formId: form.id,
-        givenOn: given,
+        givenOn: `${year}-10-${String(3 + Math.floor(random() * 15)).padStart(2, '0')}`,
         choices: { takePart: true, researchUseOfLogs: random() < 0.9, audioRecording: random() < 0.7, directQuotes: random() < 0.8, archiving: random() < 0.85 },
       });
       consents += 1;
     }
-    if (stage < 0.04) {
-      await call(registry, 'participants.transition', { id: person.id, to: 'withdrawn', reason: 'Timetable changed; could not commit to the meetings (demo).' });
-    } else if (stage < 0.85) {
-      const target = pipeline[Math.min(2, Math.floor(random() * 3))]!;
-      if (target !== 'interested') await call(registry, 'participants.transition', { id: person.id, to: target });
+  }
+  const withdrawn = mentees.length > 3 ? [mentees.pop()!] : [];
+  for (const id of withdrawn) await call(registry, 'participants.transition', { id, to: 'withdrawn', reason: 'Timetable changed; could not commit to the meetings (demo).' });
+
+  // Chemistry meetings: each mentee meets two or three students; a few say no or maybe.
+  const answers = ['yes', 'yes', 'yes', 'maybe', 'no'] as const;
+  let chemistry = 0;
+  for (const [k, menteeId] of mentees.entries()) {
+    const met = new Set<number>();
+    for (let n = 0; n < 2 + Math.floor(random() * 2) && mentors.length > 0; n++) {
+      const mentorId = mentors[(k + n * 7 + Math.floor(random() * mentors.length)) % mentors.length]!;
+      if (met.has(mentorId)) continue;
+      met.add(mentorId);
+      const result = await registry.call(
+        'chemistry.create',
+        {
+          pilotId,
+          meeting: {
+            heldOn: `${year}-10-${String(22 + Math.floor(random() * 9)).padStart(2, '0')}`,
+            mentorId,
+            menteeId,
+            mentorWillingness: answers[Math.floor(random() * answers.length)]!,
+            menteeWillingness: answers[Math.floor(random() * answers.length)]!,
+          },
+        },
+        'demo',
+      );
+      if (result.ok) chemistry += 1; // same department pairs can still meet; only exact repeats are refused
     }
   }
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents };
+
+  // Training: most people attend the session for their role; a few have not yet.
+  const attends = (ids: number[]) => ids.filter(() => random() < 0.85);
+  const topicsCovered = ['Confidentiality and its limits', 'The disclosure protocol', 'Reverse mentoring: roles and expectations'];
+  await call(registry, 'training.create', { pilotId, session: { heldOn: `${year}-11-04`, audience: 'mentors', topics: topicsCovered, attendeeIds: attends(mentors) } });
+  await call(registry, 'training.create', { pilotId, session: { heldOn: `${year}-11-06`, audience: 'mentees', topics: topicsCovered, attendeeIds: attends(mentees) } });
+
+  // Pairing: the scheme wants pairs to differ on being international; propose and confirm.
+  await call(registry, 'matching.setSettings', {
+    pilotId,
+    settings: { mode: 'best-fit', weights: { chemistry: 40, preferences: 25, difference: 15, topics: 10, availability: 10 }, differenceCharacteristics: ['International'], allowSameDepartment: false, requireAvailabilityOverlap: false },
+  });
+  const proposal = await call(registry, 'matching.propose', { pilotId });
+  const confirmed = proposal.pairs.length > 0 ? await call(registry, 'matching.confirm', { pilotId, pairs: proposal.pairs.map(({ mentorId, menteeId }) => ({ mentorId, menteeId })) }) : [];
+  await call(registry, 'pilots.update', { id: pilotId, changes: { status: 'running' } });
+
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length };
 }
