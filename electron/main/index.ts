@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, net } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, net } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCore } from '../core';
@@ -33,7 +33,16 @@ async function start(): Promise<void> {
   serveRenderer();
 
   const vaultDir = process.env.RECIPROCAL_VAULT ?? join(app.getPath('userData'), 'vault');
-  const { session, registry } = createCore(vaultDir);
+  const { session, registry } = createCore(vaultDir, {
+    // Exports go only where the coordinator points, through the system's own folder dialog.
+    host: {
+      chooseExportFolder: async (purpose) => {
+        const options = { title: purpose, buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+    },
+  });
   registerIpc(registry);
 
   const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });

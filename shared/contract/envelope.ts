@@ -22,6 +22,7 @@ export const errorCodes = [
   'KEYFILE_INVALID',
   'DISK_FULL',
   'IO_ERROR',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -10,6 +10,8 @@ import { participantsContract } from '../participants/contract';
 import { chemistryContract } from '../chemistry/contract';
 import { trainingContract } from '../training/contract';
 import { matchingContract } from '../matching/contract';
+import { meetingsContract } from '../meetings/contract';
+import { logsContract } from '../logs/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...chemistryContract,
   ...trainingContract,
   ...matchingContract,
+  ...meetingsContract,
+  ...logsContract,
 } as const;
 
 export type Contract = typeof contract;

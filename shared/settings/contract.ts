@@ -5,7 +5,19 @@ import { empty } from '../contract/common';
 export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
+/** Whether the JavaScript runtime knows this IANA time zone (Europe/London, America/Toronto…). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const settingsSchema = z.object({
+  /** Meeting times are wall-clock times in this zone; calendar exports carry it. */
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Not a time zone this computer knows (e.g. Europe/London)'),
   autoLockMinutes: z
     .number()
     .int('Choose a whole number of minutes')

@@ -1,12 +1,13 @@
 /**
  * `npm run dev:web`: builds the renderer, then serves it and the core handlers on 127.0.0.1.
  *   RECIPROCAL_VAULT=DIR   the vault folder (default: ./.vault-dev)
+ *   RECIPROCAL_EXPORT_DIR=DIR   where exports (calendars, log books) are written (default: ./.exports-dev)
  *   --port N               a fixed port (default: a free one)
  * Prints one line: `Reciprocal test bridge: http://127.0.0.1:<port>/?token=<random>`.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { startBridge } from './server';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
@@ -16,8 +17,15 @@ if (!existsSync(staticDir)) {
   process.exit(2);
 }
 
+function exportDir(): string {
+  const dir = resolve(process.env.RECIPROCAL_EXPORT_DIR ?? '.exports-dev');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 const bridge = await startBridge({
   vaultDir: resolve(process.env.RECIPROCAL_VAULT ?? '.vault-dev'),
+  exportDir: exportDir(),
   staticDir,
   ...(values.port ? { port: Number(values.port) } : {}),
 });

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createCore } from '../../electron/core';
+import { fixedFolderHost, noExportHost } from '../../electron/core/host';
 import { AutoLock, activityClock } from '../../electron/core/auto-lock';
 import { channels } from '../../shared/contract';
 import type { VaultOptions } from '../../electron/core/vault/vault';
@@ -21,6 +22,8 @@ export interface BridgeOptions {
   staticDir: string;
   port?: number;
   scrypt?: VaultOptions['scrypt'];
+  /** Where exports are written (the bridge has no folder dialog); without it exports are refused. */
+  exportDir?: string;
   /** Length of an auto-lock "minute" in ms; tests shorten it. */
   minuteMs?: number;
 }
@@ -47,7 +50,10 @@ function apiScript(): string {
 }
 
 export async function startBridge(options: BridgeOptions) {
-  const { session, registry } = createCore(options.vaultDir, options.scrypt ? { scrypt: options.scrypt } : {});
+  const { session, registry } = createCore(options.vaultDir, {
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    host: options.exportDir ? fixedFolderHost(options.exportDir) : noExportHost,
+  });
   const clock = activityClock();
   const autoLock = new AutoLock(session, clock, options.minuteMs ?? 60_000);
   autoLock.start(Math.min(5_000, Math.max(100, (options.minuteMs ?? 60_000) / 4)));

@@ -163,3 +163,21 @@ describe('command line solve', () => {
     expect(bad.stderr).toMatch(/row 1 has 1 value, expected 2/);
   });
 });
+
+describe('command line calendar export', () => {
+  it('exports a pair’s meetings as an .ics file into the folder given with --out', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const vault = join(dir, 'v');
+    expect((await cli(['demo', '--vault', vault, '--participants', '8'], withPass)).code).toBe(0);
+    const out = join(dir, 'calendar');
+    const result = await cli(['export', 'ics', '--pair', '1', '--out', out, '--vault', vault], withPass);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote 4 meetings to .*reciprocal-pair-1\.ics/);
+    const ics = readFileSync(join(out, 'reciprocal-pair-1.ics'), 'utf8');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect((await cli(['export', 'ics', '--pair', '1', '--vault', vault], withPass)).code).toBe(2);
+    expect((await cli(['export', 'ics', '--pair', '999', '--out', out, '--vault', vault], withPass)).code).toBe(1);
+    expect(existsSync(join(out, 'reciprocal-pair-999.ics'))).toBe(false);
+  });
+});

@@ -9,15 +9,16 @@ import { TEST_SCRYPT } from '../helpers/vault';
 export const PASSPHRASE = 'lantern orbit pebble wisdom';
 const screenshotDir = resolve('test/artifacts/screens');
 
-type Bridge = Awaited<ReturnType<typeof startBridge>>;
+type Bridge = Awaited<ReturnType<typeof startBridge>> & { exportDir: string };
 
 /** Each test gets a fresh vault folder and its own bridge, so tests never share state. */
 export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>({
   minuteMs: [60_000, { option: true }],
   bridge: async ({ minuteMs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'reciprocal-e2e-'));
-    const bridge = await startBridge({ vaultDir: join(dir, 'vault'), staticDir: resolve(process.env.RECIPROCAL_OUT ?? 'out', 'renderer'), scrypt: TEST_SCRYPT, minuteMs });
-    await use(bridge);
+    mkdirSync(join(dir, 'exports'));
+    const bridge = await startBridge({ vaultDir: join(dir, 'vault'), exportDir: join(dir, 'exports'), staticDir: resolve(process.env.RECIPROCAL_OUT ?? 'out', 'renderer'), scrypt: TEST_SCRYPT, minuteMs });
+    await use({ ...bridge, exportDir: join(dir, 'exports') });
     await bridge.close();
     rmSync(dir, { recursive: true, force: true });
   },

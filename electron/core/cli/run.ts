@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { createCore } from '../index';
+import { fixedFolderHost, type Host } from '../host';
 import { AppError } from '../errors';
 import { fillDemo } from '../demo/demo';
 import { steppingClock } from '../util/random';
@@ -10,7 +11,7 @@ import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { parseMapArgument } from '../participants/import/mapping';
 import { solveRawJson } from '../matching/raw-solve';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
 
@@ -28,6 +29,8 @@ Usage: npm run -s cli -- <command> [options]
                                     import expressions of interest: all rows or none
   demo --vault DIR [--participants N] [--seed S]
                                     fill a vault (created if absent) with a synthetic pilot
+  export ics (--pair ID | --person ID) --out DIR --vault DIR
+                                    write the meetings as an .ics calendar file
   solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
 
 Secrets come from the environment, never from arguments:
@@ -37,7 +40,7 @@ In a terminal you are asked instead.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
 `;
 
-type Options = { vault?: string; participants?: string; seed?: string; pilot?: string; map?: string; help?: boolean };
+type Options = { vault?: string; participants?: string; seed?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -51,6 +54,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         seed: { type: 'string' },
         pilot: { type: 'string' },
         map: { type: 'string' },
+        pair: { type: 'string' },
+        person: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,6 +78,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importCommand(rest, values, io);
       case 'solve':
         return await solveCommand(io);
+      case 'export':
+        return await exportCommand(rest, values, io);
       default:
         throw usageError(`Unknown command "${command}". Run with --help to see the commands.`);
     }
@@ -108,8 +116,8 @@ function unwrap<T>(envelope: { ok: true; value: T } | { ok: false; error: { code
   return envelope.value;
 }
 
-async function openCore(values: Options, io: CliIo) {
-  const core = createCore(requireVault(values));
+async function openCore(values: Options, io: CliIo, host?: Host) {
+  const core = createCore(requireVault(values), host ? { host } : {});
   unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
   return core;
 }
@@ -272,4 +280,18 @@ async function solveCommand(io: CliIo): Promise<number> {
   }
   io.stdout(`${JSON.stringify(result)}\n`);
   return EXIT.ok;
+}
+
+async function exportCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  if (args[0] !== 'ics' || !values.out || (!values.pair && !values.person)) throw usageError('Use: export ics (--pair ID | --person ID) --out DIR --vault DIR');
+  const input = values.pair ? { pairId: positiveInt(values.pair, 0, 'pair') } : { participantId: positiveInt(values.person, 0, 'person') };
+  mkdirSync(resolve(values.out), { recursive: true });
+  const core = await openCore(values, io, fixedFolderHost(resolve(values.out)));
+  try {
+    const result = unwrap(await core.registry.call('meetings.exportIcs', input, 'cli'));
+    io.stdout(`Wrote ${result.events} meeting${result.events === 1 ? '' : 's'} to ${resolve(result.folder, result.files[0]!)}\n`);
+    return EXIT.ok;
+  } finally {
+    core.session.lock();
+  }
 }

@@ -2,11 +2,11 @@ import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { planContract } from '../../../shared/plan/contract';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import { getPilot } from '../pilots/repository';
-import { localDate } from '../util/json';
+import { todayFor } from '../settings/handlers';
 import { defaultMilestones } from './milestone-template';
 import * as repo from './repository';
 
-const today = (ctx: HandlerContext) => localDate(ctx.now());
+const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
 const pilotEvent = (action: string) => (input: { pilotId: number }) => ({ action, entityType: 'pilot', entityId: input.pilotId });
 
 export const planHandlers: FeatureHandlers<keyof typeof planContract> = {

@@ -9,6 +9,8 @@ import { participantHandlers } from '../participants/handlers';
 import { chemistryHandlers } from '../chemistry/handlers';
 import { trainingHandlers } from '../training/handlers';
 import { matchingHandlers } from '../matching/engine/handlers';
+import { meetingHandlers } from '../meetings/handlers';
+import { logHandlers } from '../logs/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -22,4 +24,6 @@ export const handlers: HandlerMap = {
   ...chemistryHandlers,
   ...trainingHandlers,
   ...matchingHandlers,
+  ...meetingHandlers,
+  ...logHandlers,
 };

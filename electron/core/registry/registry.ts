@@ -2,12 +2,15 @@ import { contract, fail, isChannel, ok, toFieldIssues, describeIssues, type Chan
 import { AppError, fromDatabaseError } from '../errors';
 import { appendAudit } from '../audit/audit';
 import type { VaultSession } from '../session';
+import { noExportHost, type Host } from '../host';
 import type { Handler, HandlerContext, HandlerMap } from './types';
 
 export interface RegistryOptions {
   now?: () => Date;
   /** Called on every call, for the idle auto-lock. */
   onActivity?: () => void;
+  /** Export folders and dialogs (default: exports are refused). */
+  host?: Host;
   /** Where unexpected errors are reported (never with input content). */
   logError?: (channel: string, error: unknown) => void;
 }
@@ -85,6 +88,7 @@ export class HandlerRegistry {
       session,
       actor,
       now,
+      host: this.options.host ?? noExportHost,
       get db() {
         return session.db;
       },

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/types';
 import type { VaultSession } from '../session';
 import type { AuditEvent } from '../audit/audit';
+import type { Host } from '../host';
 
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 
@@ -14,6 +15,8 @@ export interface HandlerContext {
   /** Who is acting, for the audit trail: 'coordinator' in the app, 'cli' from the command line. */
   actor: string;
   now: () => Date;
+  /** Dialogs and other things only the running shell can do. */
+  host: Host;
   /** Appends an audit entry now (for actions, which manage their own writes). */
   audit: (event: AuditEvent) => void;
 }

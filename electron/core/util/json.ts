@@ -5,12 +5,6 @@ export function parseJsonArray<T = string>(text: string): T[] {
   return value as T[];
 }
 
-/** Today's date (YYYY-MM-DD) in the machine's time zone, from the handler clock. */
-export function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);

@@ -2,6 +2,7 @@ import type { Db } from '../types';
 import { foundation } from './001-foundation';
 import { planAndRecruitment } from './002-plan-recruitment';
 import { chemistryTrainingPairing } from './003-chemistry-training-pairing';
+import { meetingsAndLogs } from './004-meetings-logs';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

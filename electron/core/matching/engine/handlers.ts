@@ -8,6 +8,7 @@ import { participantPilot } from '../../participants/repository';
 import { evaluatePair } from './scoring';
 import { propose } from './propose';
 import * as repo from './repository';
+import { cancelRemaining, generateMeetings } from '../../meetings/repository';
 
 /** Confirms pairs after checking, against the vault as it is now, that each is still allowed and has room. */
 function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; menteeId: number }[], now: string) {
@@ -37,7 +38,9 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
     }
     mentor.freeCapacity -= 1;
     mentee.freeCapacity -= 1;
-    ids.push(repo.insertPair(db, pilotId, mentorId, menteeId, e.score, e.explanation, now));
+    const pairId = repo.insertPair(db, pilotId, mentorId, menteeId, e.score, e.explanation, now);
+    generateMeetings(db, pairId, now);
+    ids.push(pairId);
     advanceTo(db, mentorId, 'paired', ['interested', 'chemistry', 'trained'], now, `Paired with ${mentee.name}`);
     advanceTo(db, menteeId, 'paired', ['interested', 'chemistry', 'trained'], now, `Paired with ${mentor.name}`);
   }
@@ -49,6 +52,7 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
 /** Ending a pair returns each person to their stage before pairing, unless they still have another partner. */
 function unpair(db: Db, id: number, reason: string, now: string) {
   const { pair, row } = repo.endPair(db, id, reason, now);
+  cancelRemaining(db, id, reason, now);
   for (const [personId, before] of [
     [row.mentor_id, row.mentor_status_before],
     [row.mentee_id, row.mentee_status_before],

@@ -1,4 +1,5 @@
 import { importFields, type ColumnMapping, type ImportField } from '../../../../shared/participants/contract';
+import { guessColumns } from '../../csv/mapping';
 
 /** Words that give a column's meaning away in the headings forms tools produce. */
 const clues: Record<ImportField, RegExp> = {
@@ -13,18 +14,7 @@ const clues: Record<ImportField, RegExp> = {
   notes: /note|comment|anything else/,
 };
 
-/** Guesses a field for each heading; each field goes to the first heading that fits it. */
-export function guessMapping(headers: string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const taken = new Set<ImportField>();
-  for (const header of headers) {
-    const normal = header.toLowerCase().replace(/[_\s]+/g, ' ').trim();
-    const field = importFields.find((f) => !taken.has(f) && clues[f].test(normal));
-    mapping[header] = field ?? '';
-    if (field) taken.add(field);
-  }
-  return mapping;
-}
+export const guessMapping = (headers: string[]): ColumnMapping => guessColumns(headers, importFields, clues);
 
 /** Applies a remembered mapping to the headings it knows, and guesses the rest. */
 export function mergeMapping(headers: string[], remembered: ColumnMapping | undefined): { mapping: ColumnMapping; remembered: boolean } {

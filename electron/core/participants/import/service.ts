@@ -1,8 +1,9 @@
 import type { Db } from '../../db/types';
 import { AppError } from '../../errors';
-import { requiredImportFields, importFieldLabels, type ColumnMapping, type ImportField, type ImportPreview, type RowError } from '../../../../shared/participants/contract';
-import { decodeCsvBytes } from './decode';
-import { parseCsv } from './parse';
+import { requiredImportFields, importFieldLabels, type ColumnMapping, type ImportPreview } from '../../../../shared/participants/contract';
+import { decodeCsvBytes } from '../../csv/decode';
+import { parseCsv } from '../../csv/parse';
+import { doubleMappings } from '../../csv/mapping';
 import { mergeMapping } from './mapping';
 import { checkRows } from './rows';
 import { insertParticipants } from '../repository';
@@ -23,18 +24,9 @@ function analyse(db: Db, pilotId: number, bytes: Buffer, requested: ColumnMappin
     : mergeMapping(csv.headers, rememberedMapping(db, pilotId));
   const mappedFields = new Set(Object.values(merged.mapping).filter(Boolean));
   const missingFields = requiredImportFields.filter((f) => !mappedFields.has(f));
-  const duplicates = findDoubleMappings(merged.mapping);
+  const duplicates = doubleMappings(merged.mapping, (f) => importFieldLabels[f]);
   const checked = checkRows(db, pilotId, csv.headers, csv.rows, merged.mapping);
   return { decoded, csv, mapping: merged.mapping, remembered: merged.remembered, missingFields, duplicates, checked };
-}
-
-/** Two columns mapped to the same field would silently drop one of them. */
-function findDoubleMappings(mapping: ColumnMapping): RowError[] {
-  const byField = new Map<ImportField, string[]>();
-  for (const [header, field] of Object.entries(mapping)) if (field) byField.set(field, [...(byField.get(field) ?? []), header]);
-  return [...byField.entries()]
-    .filter(([, headers]) => headers.length > 1)
-    .map(([field, headers]) => ({ row: 1, column: headers.join(', '), message: `${headers.length} columns are mapped to ${importFieldLabels[field]}; map only one` }));
 }
 
 export function previewImport(db: Db, pilotId: number, bytes: Buffer, mapping?: ColumnMapping): ImportPreview {

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { AppError } from '../../errors';
+import { AppError } from '../errors';
 
 export interface ParsedCsv {
   delimiter: ',' | ';' | '\t';

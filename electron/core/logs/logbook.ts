@@ -1,0 +1,48 @@
+import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gibbsLabels, gibbsStages, type ReflectiveLog } from '../../../shared/logs/contract';
+
+const require = createRequire(import.meta.url);
+// DejaVu covers Latin, Greek, Cyrillic and more: participants' names and words must print as written.
+const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+const formatDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/**
+ * A participant's log book: their own submitted logs only, one after another, with the meeting's
+ * date and theme — no partner's name, nothing written by anyone else.
+ */
+export function renderLogBook(args: { personName: string; pilotName: string; logs: ReflectiveLog[]; createdOn: Date }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 64, bottom: 64, left: 64, right: 64 },
+      info: { Title: `Reflective log book — ${args.personName}`, Author: args.personName, Creator: 'Reciprocal', CreationDate: args.createdOn },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('body', join(fontDir, 'DejaVuSans.ttf'));
+    doc.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
+
+    doc.font('bold').fontSize(22).text('Reflective log book');
+    doc.moveDown(0.3).font('body').fontSize(13).text(args.personName);
+    doc.fontSize(10).fillColor('#555555').text(`${args.pilotName} · ${args.logs.length} reflective log${args.logs.length === 1 ? '' : 's'} · made on ${formatDate(args.createdOn.toISOString().slice(0, 10))}`);
+    doc.moveDown(0.5).text('Written after each meeting using Gibbs’ reflective cycle. These are your own words; keep them for applications and reflection.');
+    doc.fillColor('#000000');
+    for (const log of args.logs) {
+      doc.addPage();
+      doc.font('bold').fontSize(15).text(`Meeting ${log.sequence}: ${log.themeTitle}`);
+      doc.font('body').fontSize(10).fillColor('#555555').text(formatDate(log.meetingDate)).fillColor('#000000');
+      for (const stage of gibbsStages) {
+        const text = log.stages[stage].trim();
+        if (!text) continue;
+        doc.moveDown(0.8).font('bold').fontSize(11).text(gibbsLabels[stage]);
+        doc.moveDown(0.2).font('body').fontSize(11).text(text, { align: 'left', lineGap: 2 });
+      }
+    }
+    doc.end();
+  });
+}

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { FeatureHandlers, HandlerContext } from '../registry/types';
+import type { meetingsContract } from '../../../shared/meetings/contract';
+import { AppError } from '../errors';
+import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
+import { readSettings, todayFor } from '../settings/handlers';
+import { writeFileAtomic } from '../util/atomic-write';
+import { person } from '../participants/roles';
+import * as repo from './repository';
+import { meetingsCalendar } from './ics';
+
+const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
+const iso = (ctx: HandlerContext) => ctx.now().toISOString();
+const pilotOfMeeting = (ctx: HandlerContext, id: number) => repo.getMeeting(ctx.db, id, today(ctx)).pilotId;
+
+function shiftScopePilot(ctx: HandlerContext, scope: { pilotId: number } | { pairId: number }): number {
+  if ('pilotId' in scope) return scope.pilotId;
+  const row = ctx.db.prepare('SELECT pilot_id FROM pairs WHERE id = ?').get(scope.pairId) as { pilot_id: number } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Pair ${scope.pairId} does not exist.`);
+  return row.pilot_id;
+}
+
+/** Asks the shell where to write; a cancelled dialog writes nothing. */
+export async function exportFolder(ctx: HandlerContext, purpose: string): Promise<string> {
+  const folder = await ctx.host.chooseExportFolder(purpose);
+  if (!folder) throw new AppError('CANCELLED', 'Export cancelled: nothing was written.');
+  return folder;
+}
+
+export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
+  'meetings.overview': {
+    kind: 'query',
+    run: ({ pilotId }, ctx) => {
+      assertPilotExists(ctx.db, pilotId);
+      return repo.overview(ctx.db, pilotId, today(ctx));
+    },
+  },
+  'meetings.forPair': { kind: 'query', run: ({ pairId }, ctx) => repo.meetingsForPair(ctx.db, pairId, today(ctx)) },
+  'meetings.markHeld': {
+    kind: 'command',
+    run: ({ id, heldOn, actualDurationMin, note }, ctx) => {
+      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
+      return repo.markHeld(ctx.db, id, heldOn, actualDurationMin, note, iso(ctx), today(ctx));
+    },
+    audit: (input) => ({ action: 'meetings.markHeld', entityType: 'meeting', entityId: input.id }),
+  },
+  'meetings.cancel': {
+    kind: 'command',
+    run: ({ id, note }, ctx) => {
+      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
+      return repo.cancelMeeting(ctx.db, id, note, iso(ctx), today(ctx));
+    },
+    audit: (input) => ({ action: 'meetings.cancel', entityType: 'meeting', entityId: input.id }),
+  },
+  'meetings.reschedule': {
+    kind: 'command',
+    run: ({ id, ...changes }, ctx) => {
+      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
+      return repo.reschedule(ctx.db, id, changes, iso(ctx), today(ctx));
+    },
+    audit: (input) => ({ action: 'meetings.reschedule', entityType: 'meeting', entityId: input.id }),
+  },
+  'meetings.previewShift': {
+    kind: 'query',
+    run: ({ scope, from, shiftDays, switchToOnline }, ctx) => {
+      assertPilotExists(ctx.db, shiftScopePilot(ctx, scope));
+      return repo.planShift(ctx.db, scope, from, shiftDays, switchToOnline);
+    },
+  },
+  'meetings.applyShift': {
+    kind: 'command',
+    run: ({ scope, from, shiftDays, switchToOnline, note }, ctx) => {
+      assertPilotWritable(ctx.db, shiftScopePilot(ctx, scope));
+      const changes = repo.planShift(ctx.db, scope, from, shiftDays, switchToOnline);
+      repo.applyShift(ctx.db, changes, note, iso(ctx));
+      return changes;
+    },
+    audit: (input, changes) => ({ action: `meetings.applyShift(${changes.length})`, entityType: 'pilotId' in input.scope ? 'pilot' : 'pair', entityId: 'pilotId' in input.scope ? input.scope.pilotId : input.scope.pairId }),
+  },
+  'meetings.exportIcs': {
+    kind: 'action',
+    run: async (input, ctx) => {
+      const day = today(ctx);
+      const meetings = 'pairId' in input ? repo.meetingsForPair(ctx.db, input.pairId, day) : repo.meetingsForParticipant(ctx.db, person(ctx.db, input.participantId).id, day);
+      if (meetings.length === 0) throw new AppError('NOT_FOUND', 'There are no meetings to export yet.');
+      const folder = await exportFolder(ctx, 'Choose a folder for the calendar file');
+      // File names carry ids, not names: the file may end up in a shared calendar.
+      const file = 'pairId' in input ? `reciprocal-pair-${input.pairId}.ics` : `reciprocal-person-${input.participantId}.ics`;
+      writeFileAtomic(join(folder, file), meetingsCalendar(meetings, readSettings(ctx.db).timeZone, ctx.session.vaultId, ctx.now()));
+      ctx.audit({ action: 'meetings.exportIcs', entityType: 'pairId' in input ? 'pair' : 'participant', entityId: 'pairId' in input ? input.pairId : input.participantId });
+      return { folder, files: [file], events: meetings.length };
+    },
+  },
+};

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { rowErrorSchema, uploadedFile } from '../participants/contract';
+
+/** Gibbs' reflective cycle (1988), in order. */
+export const gibbsStages = ['description', 'feelings', 'evaluation', 'analysis', 'conclusion', 'actionPlan'] as const;
+export type GibbsStage = (typeof gibbsStages)[number];
+export const gibbsLabels: Record<GibbsStage, string> = {
+  description: 'Description',
+  feelings: 'Feelings',
+  evaluation: 'Evaluation',
+  analysis: 'Analysis',
+  conclusion: 'Conclusion',
+  actionPlan: 'Action plan',
+};
+export const gibbsPrompts: Record<GibbsStage, string> = {
+  description: 'What happened in the meeting?',
+  feelings: 'What were you thinking and feeling?',
+  evaluation: 'What was good and bad about the experience?',
+  analysis: 'What sense can you make of it?',
+  conclusion: 'What else could you have done?',
+  actionPlan: 'What will you do next time?',
+};
+
+const stageText = (label: string) => optionalText(label, 20_000).default('');
+export const gibbsEntry = z.object({
+  description: stageText('Description'),
+  feelings: stageText('Feelings'),
+  evaluation: stageText('Evaluation'),
+  analysis: stageText('Analysis'),
+  conclusion: stageText('Conclusion'),
+  actionPlan: stageText('Action plan'),
+});
+export type GibbsEntry = z.infer<typeof gibbsEntry>;
+
+export const logSchema = z.object({
+  id: entityId,
+  meetingId: entityId,
+  pairId: entityId,
+  authorId: entityId,
+  authorName: z.string(),
+  role: z.enum(['mentor', 'mentee']),
+  sequence: z.number().int(),
+  meetingDate: isoDate,
+  themeTitle: z.string(),
+  state: z.enum(['draft', 'submitted', 'not-provided']),
+  stages: gibbsEntry,
+  notProvidedReason: z.string().nullable(),
+  source: z.enum(['entered', 'imported']),
+  updatedAt: timestamp,
+  submittedAt: timestamp.nullable(),
+});
+export type ReflectiveLog = z.infer<typeof logSchema>;
+
+export const owedLogSchema = z.object({
+  meetingId: entityId,
+  pairId: entityId,
+  sequence: z.number().int(),
+  heldOn: isoDate,
+  themeTitle: z.string(),
+  authorId: entityId,
+  authorName: z.string(),
+  role: z.enum(['mentor', 'mentee']),
+  state: z.enum(['missing', 'draft']),
+  daysSinceMeeting: z.number().int(),
+});
+export type OwedLog = z.infer<typeof owedLogSchema>;
+
+export const searchHitSchema = z.object({
+  logId: entityId,
+  meetingId: entityId,
+  pairId: entityId,
+  authorName: z.string(),
+  meetingDate: isoDate,
+  themeTitle: z.string(),
+  /** Matching passages; the matched words are wrapped in U+E000 … U+E001, which cannot occur in typed text. */
+  snippets: z.array(z.object({ stage: z.enum(gibbsStages), text: z.string() })),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_END = '\uE001';
+
+export const logImportFields = ['email', 'meeting', 'partnerEmail', ...gibbsStages] as const;
+export type LogImportField = (typeof logImportFields)[number];
+export const logImportFieldLabels: Record<LogImportField, string> = {
+  email: 'Author’s email',
+  meeting: 'Meeting number',
+  partnerEmail: 'Partner’s email (when the author has several partners)',
+  ...gibbsLabels,
+};
+export const logColumnMapping = z.record(z.string().max(500), z.union([z.enum(logImportFields), z.literal('')]));
+
+export const logImportPreviewSchema = z.object({
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: logColumnMapping,
+  missingFields: z.array(z.enum(logImportFields)),
+  rowCount: z.number().int(),
+  errors: z.array(rowErrorSchema),
+});
+
+const key = { meetingId: entityId, authorId: entityId };
+
+export const logsContract = {
+  'logs.get': channel({
+    summary: 'One person’s reflective log for a meeting, or null when none has been started.',
+    input: z.object(key).strict(),
+    output: logSchema.nullable(),
+  }),
+  'logs.saveDraft': channel({
+    summary: 'Save a reflective log as a draft (as the coordinator types; nothing is lost on lock).',
+    input: z.object({ ...key, stages: gibbsEntry }).strict(),
+    output: logSchema,
+  }),
+  'logs.submit': channel({
+    summary: 'Submit a reflective log: the Description at least must be written.',
+    input: z.object({ ...key, stages: gibbsEntry }).strict(),
+    output: logSchema,
+  }),
+  'logs.markNotProvided': channel({
+    summary: 'Record that a person will not provide a log for a meeting, and why.',
+    input: z.object({ ...key, reason: requiredText('Reason', 1000) }).strict(),
+    output: logSchema,
+  }),
+  'logs.owed': channel({
+    summary: 'Who still owes which log: each person in each held meeting without a submitted log or a reason.',
+    input: z.object({ pilotId: entityId }).strict(),
+    output: z.array(owedLogSchema),
+  }),
+  'logs.search': channel({
+    summary: 'Full-text search across a pilot’s reflective logs, with the matched words highlighted.',
+    input: z.object({ pilotId: entityId, query: requiredText('Search', 200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(searchHitSchema),
+  }),
+  'logs.importPreview': channel({
+    summary: 'Read a CSV export of a log form: mapping, and every row-level error. Saves nothing.',
+    input: z.object({ pilotId: entityId, file: uploadedFile, mapping: logColumnMapping.optional() }).strict(),
+    output: logImportPreviewSchema,
+  }),
+  'logs.import': channel({
+    summary: 'Import reflective logs from a CSV: all rows or none.',
+    input: z.object({ pilotId: entityId, file: uploadedFile, mapping: logColumnMapping }).strict(),
+    output: z.object({ imported: z.number().int() }),
+  }),
+  'logs.exportLogBook': channel({
+    summary: 'A participant’s own logs only, as a PDF log book they can keep, written to a folder the coordinator picks.',
+    input: z.object({ participantId: entityId }).strict(),
+    output: z.object({ folder: z.string(), file: z.string(), logs: z.number().int() }),
+  }),
+} as const;
