@@ -12,6 +12,8 @@ import { ParticipantsPage } from '../features/participants/ParticipantsPage';
 import { ChemistryPage } from '../features/chemistry/ChemistryPage';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { PairingPage } from '../features/pairing/PairingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { LogsPage } from '../features/logs/LogsPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
 
@@ -107,6 +109,8 @@ export function Shell({ onLocked }: { onLocked: () => void }) {
             { path: 'pilots/:pilotId/chemistry', element: <ChemistryPage /> },
             { path: 'pilots/:pilotId/training', element: <TrainingPage /> },
             { path: 'pilots/:pilotId/pairing/*', element: <PairingPage /> },
+            { path: 'pilots/:pilotId/meetings/*', element: <MeetingsPage /> },
+            { path: 'pilots/:pilotId/logs/*', element: <LogsPage /> },
             { path: 'audit', element: <AuditPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: '*', element: <Navigate to="/pilots" replace /> },

@@ -9,4 +9,6 @@ export const pilotStages = [
   { path: 'chemistry', label: 'Chemistry meetings' },
   { path: 'training', label: 'Training' },
   { path: 'pairing', label: 'Pairing' },
+  { path: 'meetings', label: 'Meetings' },
+  { path: 'logs', label: 'Reflective logs' },
 ] as const;

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Page';
+
+export function LogsPage() {
+  return <PageHeader title="Reflective logs" />;
+}

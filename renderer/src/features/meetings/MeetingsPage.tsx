@@ -1,0 +1,5 @@
+import { PageHeader } from '../../ui/Page';
+
+export function MeetingsPage() {
+  return <PageHeader title="Meetings" />;
+}
