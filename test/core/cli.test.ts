@@ -101,13 +101,23 @@ describe('command line', () => {
 
   it('fills a deterministic demo vault for a seed', async () => {
     const dump = async (vault: string) => JSON.parse((await cli(['call', 'pilots.list', '{"includeArchived":true}', '--vault', vault], withPass)).stdout).value;
-    expect((await cli(['demo', '--vault', join(dir, 'a'), '--seed', '7'], withPass)).code).toBe(0);
-    expect((await cli(['demo', '--vault', join(dir, 'b'), '--seed', '7'], withPass)).code).toBe(0);
+    expect((await cli(['demo', '--vault', join(dir, 'a'), '--seed', '7', '--today', '2027-01-20'], withPass)).code).toBe(0);
+    expect((await cli(['demo', '--vault', join(dir, 'b'), '--seed', '7', '--today', '2027-01-20'], withPass)).code).toBe(0);
     const a = await dump(join(dir, 'a'));
     expect(a.length).toBeGreaterThan(0);
     expect(a.every((p: { name: string }) => p.name.includes('(demo)'))).toBe(true);
     expect(await dump(join(dir, 'b'))).toEqual(a);
     expect((await cli(['demo', '--vault', join(dir, 'c'), '--seed', 'x'], withPass)).code).toBe(4);
+    expect((await cli(['demo', '--vault', join(dir, 'c'), '--today', 'soon'], withPass)).code).toBe(4);
+    // Laid out around "today": some meetings held, some overdue or to come, logs submitted, drafted and owed.
+    const call = async (channel: string, input: object) => JSON.parse((await cli(['call', channel, JSON.stringify(input), '--vault', join(dir, 'a')], withPass)).stdout).value;
+    const pilot = (await call('pilots.list', {}))[0];
+    const overview = await call('meetings.overview', { pilotId: pilot.id });
+    expect(overview.counts.held).toBeGreaterThan(10);
+    expect(overview.counts.overdue + overview.counts.cancelled).toBeGreaterThan(0);
+    expect(overview.counts.scheduled).toBeGreaterThan(overview.counts.overdue);
+    expect((await call('logs.owed', { pilotId: pilot.id })).some((o: { state: string }) => o.state === 'draft')).toBe(true);
+    expect((await call('logs.search', { pilotId: pilot.id, query: 'belonging' })).length).toBeGreaterThan(0);
   });
 
   it('runs as a real process through npm run cli with the documented exit codes', () => {

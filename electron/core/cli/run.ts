@@ -6,7 +6,7 @@ import { createCore } from '../index';
 import { fixedFolderHost, type Host } from '../host';
 import { AppError } from '../errors';
 import { fillDemo } from '../demo/demo';
-import { steppingClock } from '../util/random';
+import { DemoClock } from '../demo/clock';
 import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { parseMapArgument } from '../participants/import/mapping';
@@ -27,8 +27,9 @@ Usage: npm run -s cli -- <command> [options]
   call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
   import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']
                                     import expressions of interest: all rows or none
-  demo --vault DIR [--participants N] [--seed S]
-                                    fill a vault (created if absent) with a synthetic pilot
+  demo --vault DIR [--participants N] [--seed S] [--today YYYY-MM-DD]
+                                    fill a vault (created if absent) with a synthetic pilot,
+                                    laid out around today; the same for the same seed and day
   export ics (--pair ID | --person ID) --out DIR --vault DIR
                                     write the meetings as an .ics calendar file
   solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
@@ -40,7 +41,7 @@ In a terminal you are asked instead.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
 `;
 
-type Options = { vault?: string; participants?: string; seed?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
+type Options = { vault?: string; participants?: string; seed?: string; today?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -52,6 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         vault: { type: 'string' },
         participants: { type: 'string' },
         seed: { type: 'string' },
+        today: { type: 'string' },
         pilot: { type: 'string' },
         map: { type: 'string' },
         pair: { type: 'string' },
@@ -215,7 +217,10 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
 async function demoCommand(values: Options, io: CliIo): Promise<number> {
   const seed = positiveInt(values.seed, 1, 'seed');
   const participants = positiveInt(values.participants, 60, 'participants');
-  const core = createCore(requireVault(values), { now: steppingClock(new Date(Date.UTC(2026, 8, 1, 9)), 60_000) });
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new CliError(EXIT.invalidInput, `--today must be a date like 2026-11-22 (got "${today}").`);
+  const clock = new DemoClock(today);
+  const core = createCore(requireVault(values), { now: clock.now });
   if (core.session.state() === 'absent') {
     const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase: await newPassphrase(io, 'RECIPROCAL_PASSPHRASE') }, 'cli'));
     io.stdout(`Vault created in ${core.session.dir}\nRecovery key (shown once): ${recoveryKey}\n`);
@@ -223,7 +228,7 @@ async function demoCommand(values: Options, io: CliIo): Promise<number> {
     unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
   }
   try {
-    const summary = await fillDemo(core.registry, { seed, participants });
+    const summary = await fillDemo(core.registry, { seed, participants, clock });
     io.stdout(`Demo data written (seed ${seed}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
     return EXIT.ok;
   } finally {

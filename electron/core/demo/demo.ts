@@ -2,10 +2,12 @@ import type { HandlerRegistry } from '../registry/registry';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { seededRandom } from '../util/random';
 import { demoPerson } from './people';
+import type { DemoClock } from './clock';
 
 export interface DemoOptions {
   seed: number;
   participants: number;
+  clock: DemoClock;
 }
 
 export type DemoSummary = Record<string, number>;
@@ -34,7 +36,10 @@ const themes = [
  */
 export async function fillDemo(registry: HandlerRegistry, options: DemoOptions): Promise<DemoSummary> {
   const random = seededRandom(options.seed);
-  const year = 2026;
+  const { clock } = options;
+  // Story: call for interest 75 days ago, pairs confirmed 35 days ago, meetings fortnightly since.
+  const start = clock.day(-75);
+  const year = Number(start.slice(0, 4)) - (Number(start.slice(5, 7)) < 8 ? 1 : 0);
 
   const previous = await call(registry, 'pilots.create', {
     name: `Reverse mentoring pilot ${year - 1}/${String(year).slice(2)} (demo)`,
@@ -47,8 +52,8 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   const pilot = await call(registry, 'pilots.create', {
     name: `Reverse mentoring scheme ${year}/${String(year + 1).slice(2)} (demo)`,
     purpose: 'Under-represented students — ethnically minoritised, mature, international and widening-participation — mentor senior leaders, so the university understands what belonging means to them.',
-    startDate: `${year}-10-01`,
-    endDate: `${year + 1}-06-30`,
+    startDate: start,
+    endDate: clock.day(-75 + 270),
     status: 'recruiting',
   });
   const pilotId = pilot.id;
@@ -73,14 +78,14 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   await call(registry, 'milestones.update', { id: call1.id, milestone: { title: call1.title, dueOn: call1.dueOn, doneOn: call1.dueOn } });
   const form = await call(registry, 'consentForms.create', {
     pilotId,
-    form: { version: '1.0', datedOn: `${year}-09-15`, text: 'Demo consent form. I agree to take part in the reverse mentoring scheme; I understand I can withdraw at any time without giving a reason…' },
+    form: { version: '1.0', datedOn: clock.day(-90), text: 'Demo consent form. I agree to take part in the reverse mentoring scheme; I understand I can withdraw at any time without giving a reason…' },
   });
 
   // Focus groups and findings, linked to the themes they informed.
   const groups = [
-    { heldOn: `${year}-09-08`, audience: 'students' as const, facilitator: 'Dr R. Demo', staff: 0, students: 11, findings: [['Labels such as "BAME" feel imposed', [0]], ['Students who commute feel the campus is not for them', [1]]] as const },
-    { heldOn: `${year}-09-10`, audience: 'staff' as const, facilitator: 'Dr R. Demo', staff: 7, students: 0, findings: [['Senior staff rarely hear from students directly', [3]], ['Staff unsure how feedback is received', [2]]] as const },
-    { heldOn: `${year}-09-16`, audience: 'mixed' as const, facilitator: 'Student Union officer (demo)', staff: 4, students: 6, findings: [['Deadlines clash with paid work', [2, 1]]] as const },
+    { heldOn: clock.day(-100), audience: 'students' as const, facilitator: 'Dr R. Demo', staff: 0, students: 11, findings: [['Labels such as "BAME" feel imposed', [0]], ['Students who commute feel the campus is not for them', [1]]] as const },
+    { heldOn: clock.day(-98), audience: 'staff' as const, facilitator: 'Dr R. Demo', staff: 7, students: 0, findings: [['Senior staff rarely hear from students directly', [3]], ['Staff unsure how feedback is received', [2]]] as const },
+    { heldOn: clock.day(-92), audience: 'mixed' as const, facilitator: 'Student Union officer (demo)', staff: 4, students: 6, findings: [['Deadlines clash with paid work', [2, 1]]] as const },
   ];
   let findings = 0;
   for (const g of groups) {
@@ -94,6 +99,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     }
   }
 
+  clock.jumpTo(-74);
   // People: as many students as staff, most with consent.
   let consents = 0;
   const mentors: number[] = [];
@@ -106,7 +112,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
       await call(registry, 'consent.record', {
         participantId: person.id,
         formId: form.id,
-        givenOn: `${year}-10-${String(3 + Math.floor(random() * 15)).padStart(2, '0')}`,
+        givenOn: clock.day(-73 + Math.floor(random() * 15)),
         choices: { takePart: true, researchUseOfLogs: random() < 0.9, audioRecording: random() < 0.7, directQuotes: random() < 0.8, archiving: random() < 0.85 },
       });
       consents += 1;
@@ -116,6 +122,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   for (const id of withdrawn) await call(registry, 'participants.transition', { id, to: 'withdrawn', reason: 'Timetable changed; could not commit to the meetings (demo).' });
 
   // Chemistry meetings: each mentee meets two or three students; a few say no or maybe.
+  clock.jumpTo(-50);
   const answers = ['yes', 'yes', 'yes', 'maybe', 'no'] as const;
   let chemistry = 0;
   for (const [k, menteeId] of mentees.entries()) {
@@ -129,7 +136,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
         {
           pilotId,
           meeting: {
-            heldOn: `${year}-10-${String(22 + Math.floor(random() * 9)).padStart(2, '0')}`,
+            heldOn: clock.day(-55 + Math.floor(random() * 8)),
             mentorId,
             menteeId,
             mentorWillingness: answers[Math.floor(random() * answers.length)]!,
@@ -145,17 +152,57 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   // Training: most people attend the session for their role; a few have not yet.
   const attends = (ids: number[]) => ids.filter(() => random() < 0.85);
   const topicsCovered = ['Confidentiality and its limits', 'The disclosure protocol', 'Reverse mentoring: roles and expectations'];
-  await call(registry, 'training.create', { pilotId, session: { heldOn: `${year}-11-04`, audience: 'mentors', topics: topicsCovered, attendeeIds: attends(mentors) } });
-  await call(registry, 'training.create', { pilotId, session: { heldOn: `${year}-11-06`, audience: 'mentees', topics: topicsCovered, attendeeIds: attends(mentees) } });
+  clock.jumpTo(-40);
+  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-42), audience: 'mentors', topics: topicsCovered, attendeeIds: attends(mentors) } });
+  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-40), audience: 'mentees', topics: topicsCovered, attendeeIds: attends(mentees) } });
 
   // Pairing: the scheme wants pairs to differ on being international; propose and confirm.
   await call(registry, 'matching.setSettings', {
     pilotId,
     settings: { mode: 'best-fit', weights: { chemistry: 40, preferences: 25, difference: 15, topics: 10, availability: 10 }, differenceCharacteristics: ['International'], allowSameDepartment: false, requireAvailabilityOverlap: false },
   });
+  clock.jumpTo(-35);
   const proposal = await call(registry, 'matching.propose', { pilotId });
   const confirmed = proposal.pairs.length > 0 ? await call(registry, 'matching.confirm', { pilotId, pairs: proposal.pairs.map(({ mentorId, menteeId }) => ({ mentorId, menteeId })) }) : [];
   await call(registry, 'pilots.update', { id: pilotId, changes: { status: 'running' } });
 
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length };
+  // Meetings and logs, up to today: most held, some missed (cancelled), some not yet marked (overdue);
+  // logs mostly submitted, some drafts, some missing, a few not provided.
+  clock.jumpTo(0);
+  const counts = { held: 0, cancelled: 0, logs: 0, drafts: 0 };
+  const reflections = [
+    ['We talked about what the label "international student" means on campus.', 'Curious and a little nervous.', 'Honest conversation; we ran out of time.', 'Labels say more about the institution than about us.', 'Ask more open questions.', 'Bring an example from a seminar next time.'],
+    ['We compared how feedback is written and how it is read.', 'Frustrated, then hopeful.', 'Useful; the staff member listened closely.', 'Deadlines clash with paid work for many students.', 'Staff rarely see the whole week of a student.', 'Share the timetable of a typical week.'],
+    ['We walked the campus and noted where students feel at home.', 'Proud to show my spaces.', 'Good; some places surprised my mentee.', 'Belonging is about small, everyday signals.', 'A walk says more than a meeting room.', 'Meet in the students’ union next time.'],
+  ];
+  for (const pair of confirmed) {
+    const meetings = await call(registry, 'meetings.forPair', { pairId: pair.id });
+    for (const meeting of meetings.filter((m) => m.date < clock.today)) {
+      const fate = random();
+      if (fate < 0.08) {
+        await call(registry, 'meetings.cancel', { id: meeting.id, note: 'Mentee unwell; not rearranged (demo).' });
+        counts.cancelled += 1;
+        continue;
+      }
+      if (fate < 0.16) continue; // happened or not, nobody has said: shows as overdue
+      await call(registry, 'meetings.markHeld', { id: meeting.id, heldOn: meeting.date, actualDurationMin: 60 + 15 * Math.floor(random() * 3), note: '' });
+      counts.held += 1;
+      for (const authorId of [pair.mentorId, pair.menteeId]) {
+        const r = random();
+        const text = reflections[Math.floor(random() * reflections.length)]!;
+        const stages = { description: text[0]!, feelings: text[1]!, evaluation: text[2]!, analysis: text[3]!, conclusion: text[4]!, actionPlan: text[5]! };
+        if (r < 0.65) {
+          await call(registry, 'logs.submit', { meetingId: meeting.id, authorId, stages });
+          counts.logs += 1;
+        } else if (r < 0.8) {
+          await call(registry, 'logs.saveDraft', { meetingId: meeting.id, authorId, stages: { ...stages, analysis: '', conclusion: '', actionPlan: '' } });
+          counts.drafts += 1;
+        } else if (r < 0.85) {
+          await call(registry, 'logs.markNotProvided', { meetingId: meeting.id, authorId, reason: 'Preferred to talk it through instead (demo).' });
+        }
+      }
+    }
+  }
+
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts };
 }

@@ -11,12 +11,3 @@ export function seededRandom(seed: number): () => number {
 }
 
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-/** A stepping clock so that timestamps in demo data are reproducible too. */
-export function steppingClock(start: Date, stepMs = 60_000): () => Date {
-  let t = start.getTime();
-  return () => {
-    t += stepMs;
-    return new Date(t);
-  };
-}

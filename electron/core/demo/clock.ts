@@ -1,0 +1,28 @@
+import { addDays, format, parseISO } from 'date-fns';
+
+/**
+ * The demo's clock. The demo pilot is laid out relative to a "today" so that, whatever day it is
+ * run, meetings are partly held, partly overdue and partly to come. Each call moves time on a
+ * minute so that timestamps stay ordered; `jumpTo` moves to a later day of the story.
+ */
+export class DemoClock {
+  private time: number;
+
+  constructor(readonly today: string) {
+    this.time = Date.parse(`${this.day(-80)}T09:00:00Z`);
+  }
+
+  /** A date `offset` days from today, as YYYY-MM-DD. */
+  day(offset: number): string {
+    return format(addDays(parseISO(this.today), offset), 'yyyy-MM-dd');
+  }
+
+  now = (): Date => {
+    this.time += 60_000;
+    return new Date(this.time);
+  };
+
+  jumpTo(offset: number): void {
+    this.time = Math.max(this.time, Date.parse(`${this.day(offset)}T09:00:00Z`));
+  }
+}
