@@ -10,14 +10,14 @@ const PEOPLE = 5_000;
 const RUNS = 60;
 
 /** A forms-tool export of expressions of interest, with the headings people really get. */
-export function eoiCsv(count: number, seed = 3): string {
+export function eoiCsv(count: number, seed = 3, alternateRoles = false): string {
   const random = seededRandom(seed);
   const departments = ['Law', 'History', 'Engineering', 'Nursing', 'Business', 'Computing', 'Education', 'Psychology', 'Registry', 'Library'];
   const chars = ['International', 'Mature (21+)', 'Ethnically minoritised', 'Widening participation', ''];
   const slots = ['Monday morning', 'Tuesday afternoon', 'Wednesday morning', 'Thursday evening', 'Friday afternoon'];
   const lines = ['Timestamp,Your name,Email address,Are you a student or a member of staff?,School or department,I identify as,Topics,When are you available?'];
   for (let i = 0; i < count; i++) {
-    const student = random() < 0.5;
+    const student = alternateRoles ? i % 2 === 0 : random() < 0.5;
     lines.push(
       [
         '2026-10-02 10:00',

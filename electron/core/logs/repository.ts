@@ -88,14 +88,19 @@ export function writeLog(db: Db, meetingId: number, authorId: number, state: Ref
 export function owedLogs(db: Db, pilotId: number, today: string): OwedLog[] {
   const rows = db
     .prepare(
-      `SELECT m.id AS meetingId, m.pair_id AS pairId, m.sequence, m.held_on AS heldOn, m.theme_title AS themeTitle,
+      `WITH authors AS (
+         SELECT m.id AS meeting_id, m.pair_id, m.sequence, m.held_on, m.theme_title, x.mentor_id AS author_id FROM meetings m JOIN pairs x ON x.id = m.pair_id
+           WHERE m.pilot_id = @pilotId AND m.status = 'held'
+         UNION ALL
+         SELECT m.id, m.pair_id, m.sequence, m.held_on, m.theme_title, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id
+           WHERE m.pilot_id = @pilotId AND m.status = 'held')
+       SELECT a.meeting_id AS meetingId, a.pair_id AS pairId, a.sequence, a.held_on AS heldOn, a.theme_title AS themeTitle,
          p.id AS authorId, p.name AS authorName, p.role, coalesce(l.state, 'missing') AS state,
-         CAST(julianday(@today) - julianday(m.held_on) AS INTEGER) AS daysSinceMeeting
-       FROM meetings m JOIN pairs x ON x.id = m.pair_id
-       JOIN participants p ON p.id IN (x.mentor_id, x.mentee_id)
-       LEFT JOIN reflective_logs l ON l.meeting_id = m.id AND l.author_id = p.id
-       WHERE m.pilot_id = @pilotId AND m.status = 'held' AND coalesce(l.state, 'missing') IN ('missing', 'draft')
-       ORDER BY m.held_on, p.name COLLATE NOCASE`,
+         CAST(julianday(@today) - julianday(a.held_on) AS INTEGER) AS daysSinceMeeting
+       FROM authors a JOIN participants p ON p.id = a.author_id
+       LEFT JOIN reflective_logs l ON l.meeting_id = a.meeting_id AND l.author_id = a.author_id
+       WHERE l.state IS NULL OR l.state = 'draft'
+       ORDER BY a.held_on, p.name COLLATE NOCASE`,
     )
     .all({ pilotId, today }) as OwedLog[];
   return rows;
