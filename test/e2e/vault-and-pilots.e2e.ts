@@ -1,4 +1,8 @@
 import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE } from './fixtures';
+import { channels } from '../../shared/contract';
+
+/** window.api exposes exactly the contract's namespaces. */
+const namespaces = [...new Set(channels.map((c) => c.split('.')[0]!))].sort();
 
 test('create vault → recovery key → pilot → lock → wrong passphrase → unlock → edit → archive', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
@@ -177,6 +181,8 @@ test('recovery key unlocks and leads to choosing a new passphrase; settings work
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.getByLabel('Lock the vault after this long without activity').selectOption('5');
   await expect(page.getByRole('status').getByText('Auto-lock set to 5 minutes.')).toBeVisible();
+  await page.getByLabel('Meetings take place in this time zone').selectOption('America/Toronto');
+  await expect(page.getByRole('status').getByText('Time zone set to America/Toronto.')).toBeVisible();
   await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('not it at all');
   await page.getByRole('button', { name: 'Show the raw key' }).click();
   await expect(page.getByText('That passphrase is not correct').first()).toBeVisible();
@@ -216,7 +222,7 @@ test('the page cannot reach the network, and the bridge refuses requests without
   const call = await fetch(`${bridge.origin}/__bridge/call/vault.status`, { method: 'POST', body: '{}' });
   expect(call.status).toBe(403);
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-  expect(await page.evaluate(() => Object.keys(window.api).sort())).toEqual(['audit', 'pilots', 'settings', 'vault']);
+  expect(await page.evaluate(() => Object.keys(window.api).sort())).toEqual(namespaces);
 });
 
 test.describe('auto-lock', () => {

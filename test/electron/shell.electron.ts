@@ -1,4 +1,8 @@
 import { test, expect, _electron as electron, type ElectronApplication } from '@playwright/test';
+import { channels } from '../../shared/contract';
+
+/** window.api exposes exactly the contract's namespaces. */
+const namespaces = [...new Set(channels.map((c) => c.split('.')[0]!))].sort();
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +50,7 @@ test.describe('Electron shell', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    expect(shape).toEqual({ api: ['audit', 'pilots', 'settings', 'vault'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+    expect(shape).toEqual({ api: namespaces, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
     expect(await page.evaluate(async () => (await window.api.vault.status({})).ok)).toBe(true);
   });
 

@@ -15,6 +15,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description="How the vault protects itself on this laptop." />
       <AutoLockSetting />
+      <TimeZoneSetting />
       <ChangePassphrase />
       <RevealKey />
     </>
@@ -40,6 +41,39 @@ function AutoLockSetting() {
             { autoLockMinutes: Number(event.target.value) },
             {
               onSuccess: (saved) => notify(`Auto-lock set to ${saved.autoLockMinutes} minute${saved.autoLockMinutes === 1 ? '' : 's'}.`),
+              onError: (error) => notify(error.message, { tone: 'error' }),
+            },
+          )
+        }
+      />
+    </section>
+  );
+}
+
+/** Every zone the runtime knows, the current one first if it is somehow missing from the list. */
+function timeZones(current: string): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return all.includes(current) ? all : [current, ...all];
+}
+
+function TimeZoneSetting() {
+  const settings = useChannel('settings.get', {});
+  const update = useCommand('settings.update', ['settings', 'meetings']);
+  const { notify } = useNotices();
+  if (!settings.data) return null;
+  return (
+    <section className="panel" aria-labelledby="time-zone-heading">
+      <h2 id="time-zone-heading">Time zone</h2>
+      <SelectInput
+        label="Meetings take place in this time zone"
+        description="Meeting times are wall-clock times here; calendar files carry the zone, so a meeting after the clocks change keeps its time."
+        value={settings.data.timeZone}
+        options={timeZones(settings.data.timeZone).map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
+        onChange={(event) =>
+          update.mutate(
+            { timeZone: event.target.value },
+            {
+              onSuccess: (saved) => notify(`Time zone set to ${saved.timeZone.replace(/_/g, ' ')}.`),
               onError: (error) => notify(error.message, { tone: 'error' }),
             },
           )
