@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, net } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { AutoLock } from '../core/auto-lock';
 import { channels } from '../../shared/contract';
@@ -62,9 +63,10 @@ function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const path = resolveAppPath(root, request.url);
     if (!path) return new Response('Not found', { status: 404 });
-    const file = await net.fetch(pathToFileURL(path).toString()).catch(() => undefined);
-    if (!file?.ok) return new Response('Not found', { status: 404 });
-    return new Response(file.body, {
+    // Read directly: a net.fetch of file:// would itself be cancelled by the no-network rule.
+    const body = await readFile(path).catch(() => undefined);
+    if (!body) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(body), {
       headers: { 'Content-Type': mimeType(path), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });
   });
