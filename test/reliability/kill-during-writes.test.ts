@@ -23,7 +23,8 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3-multiple-ciphers'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // Aliased: bundled dependencies may import createRequire themselves.
+    banner: { js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
 });
