@@ -76,8 +76,9 @@ export async function startBridge(options: BridgeOptions) {
     });
   });
 
+  // Read once at listen: while closing, server.address() is null but late requests can still arrive.
+  let port = 0;
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const port = (server.address() as AddressInfo).port;
     // Only our own origin: blocks DNS rebinding and other pages on the machine.
     if (req.headers.host !== `127.0.0.1:${port}`) return void res.writeHead(403).end('Forbidden host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
@@ -128,7 +129,7 @@ export async function startBridge(options: BridgeOptions) {
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     origin: `http://127.0.0.1:${port}`,
@@ -139,8 +140,9 @@ export async function startBridge(options: BridgeOptions) {
       autoLock.stop();
       for (const watcher of lockWatchers) watcher.end();
       session.lock('shutdown');
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,5 +1,200 @@
-import { PageHeader } from '../../ui/Page';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { willingnessLabels, type ChemistryMeeting, type Willingness } from '../../../../shared/chemistry/contract';
+import { useChannel, useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { formatDate } from '../../ui/format';
+import { usePilotId } from '../pilots/usePilotId';
+import { Callout, FormDialog, PAIRING_NAMESPACES, errorText, pairingPath, participantsPath, plural, usePilotPeople, useToday } from '../pairing/common';
+import { ChemistryForm, toChemistryForm } from './ChemistryForm';
 
+const pairOf = (m: ChemistryMeeting) => `${m.mentorName} and ${m.menteeName}`;
+const saidNo = (m: ChemistryMeeting) => m.mentorWillingness === 'no' || m.menteeWillingness === 'no';
+
+/** An answer in words; the colour only repeats them. */
+function AnswerPill({ answer }: { answer: Willingness | null }) {
+  return <span className={`cp-pill cp-pill-${answer ?? 'unasked'}`}>{answer ? willingnessLabels[answer] : 'Not asked'}</span>;
+}
+
+/** Stage 4 of a pilot: short first meetings between a student and a member of staff, and whether each would work with the other. */
 export function ChemistryPage() {
-  return <PageHeader title="Chemistry meetings" />;
+  const pilotId = usePilotId();
+  const today = useToday();
+  const { notify } = useNotices();
+  const meetings = useChannel('chemistry.list', { pilotId });
+  const [editing, setEditing] = useState<ChemistryMeeting | 'new'>();
+  const [deleting, setDeleting] = useState<ChemistryMeeting>();
+  const current = editing && editing !== 'new' ? editing : undefined;
+  const people = usePilotPeople(pilotId, current ? [current.mentorId, current.menteeId] : []);
+  const create = useCommand('chemistry.create', PAIRING_NAMESPACES);
+  const update = useCommand('chemistry.update', PAIRING_NAMESPACES);
+  const remove = useCommand('chemistry.delete', PAIRING_NAMESPACES);
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const meeting = deleting;
+    try {
+      await remove.mutateAsync({ id: meeting.id });
+      notify(`Chemistry meeting between ${pairOf(meeting)} deleted.`);
+    } catch (error) {
+      notify(errorText(error), { tone: 'error' });
+    }
+    setDeleting(undefined);
+  };
+
+  const list = meetings.data ?? [];
+  const held = list.filter((m) => m.happened).length;
+  const refused = list.filter(saidNo).length;
+  const noPeople = people.query.data && people.rows.length === 0;
+  const recordButton = (
+    <Button variant="primary" onPress={() => setEditing('new')} isDisabled={Boolean(noPeople)}>
+      Record a chemistry meeting
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Chemistry meetings"
+        description="A short first conversation between a student and a member of staff, before anyone is paired. Afterwards each says whether they would like to work together."
+        actions={noPeople ? undefined : recordButton}
+      />
+      <Callout>
+        <p>
+          <strong>How the answers are used.</strong> A “no” from either side means the two will <strong>never be proposed as a pair</strong>. “Yes” and “maybe” add to
+          their score under “Chemistry meeting” when you <Link to={pairingPath(pilotId)}>propose pairs</Link>: most for two yeses.
+        </p>
+      </Callout>
+      {meetings.isPending || people.query.isPending ? <Loading /> : null}
+      <ErrorMessage error={meetings.error ?? people.query.error} />
+      {noPeople ? (
+        <EmptyState
+          title="Nobody in this pilot yet"
+          action={
+            <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
+              Go to Participants
+            </Link>
+          }
+        >
+          Chemistry meetings are between a student and a member of staff from the pilot’s register. Add people under Participants first.
+        </EmptyState>
+      ) : null}
+      {!noPeople && meetings.data && list.length === 0 ? (
+        <EmptyState title="No chemistry meetings recorded yet" action={recordButton}>
+          Record each meeting once it has been held (or did not happen), with both people’s answers. Pairing works without them, but answers make proposals better.
+        </EmptyState>
+      ) : null}
+      {list.length > 0 ? (
+        <>
+          <p className="cp-summary-line" id="chemistry-summary">
+            {plural(list.length, 'meeting')} recorded · {held} took place · {refused === 0 ? 'nobody said no' : `${plural(refused, 'pair')} with a “no”, never proposed`}
+          </p>
+          <table className="table cp-table" aria-describedby="chemistry-summary">
+            <caption className="visually-hidden">Chemistry meetings, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Student mentor</th>
+                <th scope="col">Staff mentee</th>
+                <th scope="col">Took place</th>
+                <th scope="col">Would work together?</th>
+                <th scope="col">Notes</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((m) => (
+                <tr key={m.id}>
+                  <td className="cp-nowrap">{formatDate(m.heldOn)}</td>
+                  <th scope="row" className="cp-person">
+                    {m.mentorName}
+                  </th>
+                  <td className="cp-person">{m.menteeName}</td>
+                  <td>{m.happened ? 'Yes' : 'No, did not happen'}</td>
+                  <td>
+                    {m.happened ? (
+                      <dl className="cp-answers">
+                        <dt>Student</dt>
+                        <dd>
+                          <AnswerPill answer={m.mentorWillingness} />
+                        </dd>
+                        <dt>Staff</dt>
+                        <dd>
+                          <AnswerPill answer={m.menteeWillingness} />
+                        </dd>
+                      </dl>
+                    ) : (
+                      <span className="cp-muted">Not asked</span>
+                    )}
+                    {saidNo(m) ? <p className="cp-never">Never proposed as a pair</p> : null}
+                  </td>
+                  <td className="cp-notes">
+                    {m.mentorNote ? (
+                      <p>
+                        <span className="cp-note-who">Student:</span> {m.mentorNote}
+                      </p>
+                    ) : null}
+                    {m.menteeNote ? (
+                      <p>
+                        <span className="cp-note-who">Staff:</span> {m.menteeNote}
+                      </p>
+                    ) : null}
+                    {!m.mentorNote && !m.menteeNote ? <span className="cp-muted">None</span> : null}
+                  </td>
+                  <td className="cell-actions">
+                    <Button variant="quiet" onPress={() => setEditing(m)} aria-label={`Edit the meeting of ${pairOf(m)}`}>
+                      Edit
+                    </Button>
+                    <Button variant="quiet" onPress={() => setDeleting(m)} aria-label={`Delete the meeting of ${pairOf(m)}`}>
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {editing ? (
+        <FormDialog isOpen wide title={current ? `Edit the chemistry meeting of ${pairOf(current)}` : 'Record a chemistry meeting'} onClose={() => setEditing(undefined)}>
+          {people.mentors.length === 0 || people.mentees.length === 0 ? (
+            <p className="hint">
+              The register has {plural(people.mentors.length, 'student')} and {plural(people.mentees.length, 'member')} of staff: a chemistry meeting needs one of each.
+            </p>
+          ) : null}
+          <ChemistryForm
+            initial={toChemistryForm(current, today)}
+            mentors={people.mentors}
+            mentees={people.mentees}
+            submitLabel={current ? 'Save changes' : 'Record meeting'}
+            onCancel={() => setEditing(undefined)}
+            onSubmit={async (draft) => {
+              const saved = current ? await update.mutateAsync({ id: current.id, meeting: draft }) : await create.mutateAsync({ pilotId, meeting: draft });
+              setEditing(undefined);
+              notify(
+                saidNo(saved)
+                  ? `Meeting of ${pairOf(saved)} saved. They will never be proposed as a pair.`
+                  : `Meeting of ${pairOf(saved)} ${current ? 'saved' : 'recorded'}.`,
+              );
+            }}
+          />
+        </FormDialog>
+      ) : null}
+      <ConfirmDialog
+        isOpen={deleting !== undefined}
+        title={`Delete the chemistry meeting of ${deleting ? pairOf(deleting) : ''}?`}
+        confirmLabel="Delete meeting"
+        isPending={remove.isPending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p>Their answers will no longer count when pairs are proposed{deleting && saidNo(deleting) ? ': the “no” goes with it, so they may be proposed as a pair again' : ''}. People’s stages stay as they are.</p>
+      </ConfirmDialog>
+    </>
+  );
 }

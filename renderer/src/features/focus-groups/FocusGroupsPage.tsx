@@ -1,5 +1,20 @@
-import { PageHeader } from '../../ui/Page';
+import { Navigate, Route, Routes } from 'react-router';
+import { usePilotId } from '../pilots/usePilotId';
+import { FocusGroupList } from './FocusGroupList';
+import { EditFocusGroupPage, NewFocusGroupPage } from './FocusGroupEditor';
+import { FocusGroupDetail } from './FocusGroupDetail';
+import { focusGroupsPath } from './paths';
 
+/** Stage 2 of a pilot: focus groups held before the scheme, and the findings that shape its themes. */
 export function FocusGroupsPage() {
-  return <PageHeader title="Focus groups" />;
+  const pilotId = usePilotId();
+  return (
+    <Routes>
+      <Route index element={<FocusGroupList />} />
+      <Route path="new" element={<NewFocusGroupPage />} />
+      <Route path=":focusGroupId" element={<FocusGroupDetail />} />
+      <Route path=":focusGroupId/edit" element={<EditFocusGroupPage />} />
+      <Route path="*" element={<Navigate to={focusGroupsPath(pilotId)} replace />} />
+    </Routes>
+  );
 }

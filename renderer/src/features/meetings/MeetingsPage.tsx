@@ -1,5 +1,19 @@
-import { PageHeader } from '../../ui/Page';
+import { Navigate, Route, Routes } from 'react-router';
+import { usePilotId } from '../pilots/usePilotId';
+import { MeetingsOverview } from './MeetingsOverview';
+import { PairMeetings } from './PairMeetings';
+import { ChangeSchedule } from './ChangeSchedule';
+import { meetingsPath } from './common';
 
+/** Stage 7 of a pilot: the pairs' meetings — what is due, what was held, and changes to the schedule. */
 export function MeetingsPage() {
-  return <PageHeader title="Meetings" />;
+  const pilotId = usePilotId();
+  return (
+    <Routes>
+      <Route index element={<MeetingsOverview />} />
+      <Route path="pairs/:pairId" element={<PairMeetings />} />
+      <Route path="change" element={<ChangeSchedule />} />
+      <Route path="*" element={<Navigate to={meetingsPath(pilotId)} replace />} />
+    </Routes>
+  );
 }

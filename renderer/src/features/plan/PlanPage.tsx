@@ -1,5 +1,72 @@
-import { PageHeader } from '../../ui/Page';
+import { useChannel } from '../../queries';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { formatDate } from '../../ui/format';
+import { usePilotId } from '../pilots/usePilotId';
+import { focusSection, headingId } from './common';
+import { ConsentFormsSection } from './ConsentFormsSection';
+import { EligibilitySection, GovernanceSection, MeetingPlanSection, SupportSection } from './PlanSettings';
+import { ThemesSection } from './ThemesSection';
+import { TimelineSection } from './TimelineSection';
 
+const sections = [
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'themes', label: 'Themes' },
+  { id: 'eligibility', label: 'Eligibility' },
+  { id: 'meeting-plan', label: 'Meeting plan' },
+  { id: 'support', label: 'Support protocol' },
+  { id: 'consent-forms', label: 'Consent forms' },
+  { id: 'governance', label: 'Ethics and retention' },
+] as const;
+
+/** Stage 1 of a pilot: its scheme plan, one section per part, with the timeline first. */
 export function PlanPage() {
-  return <PageHeader title="Plan and timeline" />;
+  const pilotId = usePilotId();
+  const pilot = useChannel('pilots.get', { id: pilotId });
+  const plan = useChannel('plan.get', { pilotId });
+
+  return (
+    <>
+      <PageHeader
+        title="Plan and timeline"
+        description={
+          pilot.data
+            ? `${pilot.data.name}, ${formatDate(pilot.data.startDate)} to ${formatDate(pilot.data.endDate)}. Everything the scheme is built on: when things happen, what pairs talk about, who takes part and how they are looked after.`
+            : undefined
+        }
+      />
+      {plan.isPending ? <Loading label="Loading the plan…" /> : null}
+      <ErrorMessage error={plan.error} />
+      {plan.data ? (
+        <div className="plan-layout">
+          <nav className="plan-toc" aria-label="Sections of the plan">
+            <ul>
+              {sections.map((section) => (
+                <li key={section.id}>
+                  {/* The app routes by the URL hash, so the link moves focus itself instead of changing it. */}
+                  <a
+                    href={`#${headingId(section.id)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      focusSection(section.id);
+                    }}
+                  >
+                    {section.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="plan-sections" key={pilotId}>
+            <TimelineSection pilotId={pilotId} milestones={plan.data.milestones} />
+            <ThemesSection pilotId={pilotId} themes={plan.data.themes} />
+            <EligibilitySection pilotId={pilotId} categories={plan.data.eligibility} />
+            <MeetingPlanSection pilotId={pilotId} meetingPlan={plan.data.meetingPlan} />
+            <SupportSection pilotId={pilotId} support={plan.data.support} />
+            <ConsentFormsSection pilotId={pilotId} forms={plan.data.consentForms} />
+            <GovernanceSection pilotId={pilotId} governance={plan.data.governance} />
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
 }

@@ -1,5 +1,204 @@
-import { PageHeader } from '../../ui/Page';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { trainingAudienceLabels, type TrainingSession } from '../../../../shared/training/contract';
+import { useChannel, useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { formatDate } from '../../ui/format';
+import { usePilotId } from '../pilots/usePilotId';
+import { FormDialog, PAIRING_NAMESPACES, errorText, listInWords, pairingPath, participantsPath, plural, roleShort, usePilotPeople, useToday } from '../pairing/common';
+import { TrainingForm, toTrainingForm } from './TrainingForm';
 
+const sessionName = (s: TrainingSession) => `the session of ${formatDate(s.heldOn)}`;
+
+/** People in confirmed pairs who have not attended training for their role: to be trained before their first meeting. */
+function NotTrainedYet({ pilotId }: { pilotId: number }) {
+  const pairs = useChannel('pairs.list', { pilotId });
+  const people = usePilotPeople(pilotId);
+  if (pairs.isPending) return <Loading label="Checking who is not trained yet…" />;
+  if (pairs.error) return <ErrorMessage error={pairs.error} />;
+  // Pair by pair (as listed, by mentee), the member of staff first.
+  const untrained = pairs.data.flatMap((pair) =>
+    pair.untrained
+      .map((person) => ({
+        ...person,
+        pairId: pair.id,
+        partner: person.id === pair.mentorId ? pair.menteeName : pair.mentorName,
+        role: person.id === pair.mentorId ? ('mentor' as const) : ('mentee' as const),
+      }))
+      .sort((a, b) => a.role.localeCompare(b.role)),
+  );
+  const department = (id: number) => people.rows.find((p) => p.id === id)?.department;
+  return (
+    <section className={`panel cp-panel ${untrained.length > 0 ? 'cp-panel-warning' : ''}`} aria-labelledby="not-trained-heading">
+      <h2 id="not-trained-heading">Not trained yet{untrained.length > 0 ? ` (${untrained.length})` : ''}</h2>
+      {pairs.data.length === 0 ? (
+        <p className="cp-muted cp-flush">
+          No confirmed pairs yet. Once you <Link to={pairingPath(pilotId)}>confirm pairs</Link>, anyone in them who has not been trained for their role is listed here.
+        </p>
+      ) : untrained.length === 0 ? (
+        <p className="cp-flush">Everyone in the {plural(pairs.data.length, 'confirmed pair')} has attended training for their role.</p>
+      ) : (
+        <>
+          <p>People in confirmed pairs who have not attended training for their role. Train them before their first meeting: record the session below with them ticked.</p>
+          <ul className="cp-flag-list">
+            {untrained.map((p) => (
+              <li key={`${p.pairId}-${p.id}`}>
+                <span className="cp-pill cp-pill-flag">Not trained</span> <strong>{p.name}</strong>
+                <span className="cp-muted">
+                  {' '}
+                  — {roleShort[p.role]}
+                  {department(p.id) ? `, ${department(p.id)}` : ''}; paired with {p.partner}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Stage 5 of a pilot: training sessions for mentors and mentees, and who attended. */
 export function TrainingPage() {
-  return <PageHeader title="Training" />;
+  const pilotId = usePilotId();
+  const today = useToday();
+  const { notify } = useNotices();
+  const sessions = useChannel('training.list', { pilotId });
+  const [editing, setEditing] = useState<TrainingSession | 'new'>();
+  const [deleting, setDeleting] = useState<TrainingSession>();
+  const current = editing && editing !== 'new' ? editing : undefined;
+  const people = usePilotPeople(pilotId, current?.attendees.map((a) => a.id) ?? []);
+  const create = useCommand('training.create', PAIRING_NAMESPACES);
+  const update = useCommand('training.update', PAIRING_NAMESPACES);
+  const remove = useCommand('training.delete', PAIRING_NAMESPACES);
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const session = deleting;
+    try {
+      await remove.mutateAsync({ id: session.id });
+      notify(`Training ${sessionName(session)} deleted.`);
+    } catch (error) {
+      notify(errorText(error), { tone: 'error' });
+    }
+    setDeleting(undefined);
+  };
+
+  const list = sessions.data ?? [];
+  const noPeople = people.query.data && people.rows.length === 0;
+  const recordButton = (
+    <Button variant="primary" onPress={() => setEditing('new')}>
+      Record a training session
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Training"
+        description="Mentors and mentees are trained for their roles before their first meeting: confidentiality, the disclosure protocol, what reverse mentoring asks of each side."
+        actions={recordButton}
+      />
+      <NotTrainedYet pilotId={pilotId} />
+      <h2 className="cp-section-title">Sessions</h2>
+      {sessions.isPending ? <Loading /> : null}
+      <ErrorMessage error={sessions.error} />
+      {sessions.data && list.length === 0 ? (
+        <EmptyState
+          title="No training sessions recorded yet"
+          action={
+            noPeople ? (
+              <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
+                Go to Participants
+              </Link>
+            ) : (
+              recordButton
+            )
+          }
+        >
+          {noPeople
+            ? 'The register is empty: attendance is taken from the pilot’s people, so add them first.'
+            : 'Record each session with its date, audience, topics and who attended. Attendees count as trained from then on.'}
+        </EmptyState>
+      ) : null}
+      {list.length > 0 ? (
+        <table className="table cp-table">
+          <caption className="visually-hidden">Training sessions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Audience</th>
+              <th scope="col">Topics</th>
+              <th scope="col">Attendance</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className="cp-nowrap">
+                  {formatDate(s.heldOn)}
+                </th>
+                <td>{trainingAudienceLabels[s.audience]}</td>
+                <td>
+                  <ul className="cp-tags" aria-label="Topics">
+                    {s.topics.map((t) => (
+                      <li key={t} className="cp-tag">
+                        {t}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <strong>{s.attendees.length === 0 ? 'Nobody recorded' : plural(s.attendees.length, 'person', 'people')}</strong>
+                  {s.attendees.length > 0 ? <div className="cp-attendees">{listInWords(s.attendees.map((a) => a.name))}</div> : null}
+                </td>
+                <td className="cell-actions">
+                  <Button variant="quiet" onPress={() => setEditing(s)} aria-label={`Edit ${sessionName(s)}`}>
+                    Edit
+                  </Button>
+                  <Button variant="quiet" onPress={() => setDeleting(s)} aria-label={`Delete ${sessionName(s)}`}>
+                    Delete
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? (
+        <FormDialog isOpen wide title={current ? `Edit ${sessionName(current)}` : 'Record a training session'} onClose={() => setEditing(undefined)}>
+          <TrainingForm
+            initial={toTrainingForm(current, today)}
+            people={[...people.mentors, ...people.mentees].sort((a, b) => a.name.localeCompare(b.name))}
+            submitLabel={current ? 'Save changes' : 'Record session'}
+            onCancel={() => setEditing(undefined)}
+            onSubmit={async (draft) => {
+              const saved = current ? await update.mutateAsync({ id: current.id, session: draft }) : await create.mutateAsync({ pilotId, session: draft });
+              setEditing(undefined);
+              notify(`Training of ${formatDate(saved.heldOn)} ${current ? 'saved' : 'recorded'}: ${plural(saved.attendees.length, 'person', 'people')} attended.`);
+            }}
+          />
+        </FormDialog>
+      ) : null}
+      <ConfirmDialog
+        isOpen={deleting !== undefined}
+        title={`Delete ${deleting ? sessionName(deleting) : 'this session'}?`}
+        confirmLabel="Delete session"
+        isPending={remove.isPending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p>
+          Its attendance goes with it: anyone trained only at this session
+          {deleting && deleting.attendees.length > 0 ? ` (${plural(deleting.attendees.length, 'attendee')} in all)` : ''} will be flagged as not trained again once paired.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
 }

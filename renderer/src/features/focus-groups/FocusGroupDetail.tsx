@@ -1,0 +1,309 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { audienceLabels, findingDraft, type Finding, type FocusGroup } from '../../../../shared/focus-groups/contract';
+import type { Theme } from '../../../../shared/plan/contract';
+import { queryClient, useChannel, useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextAreaInput } from '../../ui/Field';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { formatDate } from '../../ui/format';
+import { usePilotId } from '../pilots/usePilotId';
+import { FormError, errorText, plural, useFocusAfterRender } from '../plan/common';
+import { DeleteFocusGroupDialog } from './FocusGroupList';
+import { focusGroupsPath } from './paths';
+
+const findingFormSchema = z.object({ text: findingDraft.shape.text, themeIds: z.array(z.number()) });
+type FindingValues = z.infer<typeof findingFormSchema>;
+
+/** The finding's text and the themes it informed, as checkboxes of the plan's themes. */
+function FindingForm({
+  heading,
+  themes,
+  pilotId,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  autoFocus,
+}: {
+  heading: string;
+  themes: Theme[];
+  pilotId: number;
+  initial: FindingValues;
+  submitLabel: string;
+  onSubmit: (values: FindingValues) => Promise<unknown>;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}) {
+  const uid = useId();
+  const [formError, setFormError] = useState<string>();
+  const { register, control, handleSubmit, setError, setFocus, reset, formState } = useForm<FindingValues>({ defaultValues: initial, resolver: zodResolver(findingFormSchema), mode: 'onTouched' });
+  const { errors } = formState;
+  useEffect(() => {
+    if (autoFocus) setFocus('text');
+  }, [autoFocus, setFocus]);
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await onSubmit(values);
+      reset(initial);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { 'finding.text': 'text', 'finding.themeIds': 'themeIds' }));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
+      <h3 className="inline-form-title">{heading}</h3>
+      <TextAreaInput label="Finding" required rows={3} description="One point people made, in a sentence or two." error={errors.text?.message} {...register('text')} />
+      <Controller
+        control={control}
+        name="themeIds"
+        render={({ field, fieldState }) => (
+          <fieldset className="fieldset" aria-describedby={fieldState.error ? `${uid}-themes-error` : undefined}>
+            <legend>Themes it informed</legend>
+            {themes.length === 0 ? (
+              <p className="hint">
+                The plan has no themes yet. Add them under <Link to={`/pilots/${pilotId}/plan`}>Plan and timeline</Link>, then link this finding to them.
+              </p>
+            ) : (
+              <ul className="checkbox-list checkbox-columns">
+                {themes.map((theme) => (
+                  <li key={theme.id} className="checkbox-field">
+                    <input
+                      id={`${uid}-theme-${theme.id}`}
+                      type="checkbox"
+                      checked={field.value.includes(theme.id)}
+                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, theme.id] : field.value.filter((id) => id !== theme.id))}
+                    />
+                    <label htmlFor={`${uid}-theme-${theme.id}`}>{theme.title}</label>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {fieldState.error ? (
+              <p className="field-error" id={`${uid}-themes-error`}>
+                {fieldState.error.message}
+              </p>
+            ) : null}
+          </fieldset>
+        )}
+      />
+      <FormError message={formError} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+        {onCancel ? <Button onPress={onCancel}>Cancel</Button> : null}
+      </div>
+    </form>
+  );
+}
+
+function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes: Theme[]; pilotId: number }) {
+  const { notify } = useNotices();
+  const focusLater = useFocusAfterRender();
+  const [editingId, setEditingId] = useState<number>();
+  const [deleting, setDeleting] = useState<{ finding: Finding; number: number }>();
+  const create = useCommand('findings.create', ['focusGroups', 'plan']);
+  const update = useCommand('findings.update', ['focusGroups', 'plan']);
+  const remove = useCommand('findings.delete', ['focusGroups', 'plan']);
+  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    try {
+      await remove.mutateAsync({ id: deleting.finding.id });
+      setDeleting(undefined);
+      focusLater('findings-heading');
+      notify(`Finding ${deleting.number} deleted.`);
+    } catch (error) {
+      setDeleting(undefined);
+      notify(errorText(error), { tone: 'error' });
+    }
+  };
+
+  return (
+    <section className="plan-section" aria-labelledby="findings-heading">
+      <h2 id="findings-heading" tabIndex={-1}>
+        Findings{group.findings.length > 0 ? ` (${group.findings.length})` : ''}
+      </h2>
+      <p className="plan-section-intro">What people said that should shape the scheme. Tick the themes each finding informed: it then appears under those themes in the plan.</p>
+      {group.findings.length === 0 ? <p className="hint">No findings recorded for this session yet.</p> : null}
+      {group.findings.length > 0 ? (
+        <ol className="finding-list">
+          {group.findings.map((finding, i) => (
+            <li key={finding.id} className="finding-card">
+              {editingId === finding.id ? (
+                <FindingForm
+                  heading={`Edit finding ${i + 1}`}
+                  themes={themes}
+                  pilotId={pilotId}
+                  initial={{ text: finding.text, themeIds: finding.themeIds }}
+                  submitLabel="Save finding"
+                  autoFocus
+                  onCancel={() => {
+                    setEditingId(undefined);
+                    focusLater(`finding-${finding.id}-edit`);
+                  }}
+                  onSubmit={async (values) => {
+                    await update.mutateAsync({ id: finding.id, finding: values });
+                    setEditingId(undefined);
+                    focusLater(`finding-${finding.id}-edit`);
+                    notify(`Finding ${i + 1} saved.`);
+                  }}
+                />
+              ) : (
+                <>
+                  <p className="finding-text">{finding.text}</p>
+                  <div className="finding-foot">
+                    {finding.themeIds.length > 0 ? (
+                      <p className="finding-themes">
+                        Informs:{' '}
+                        <span className="tag-list">
+                          {finding.themeIds.map((id) => (
+                            <span key={id} className="tag">
+                              {themeTitle.get(id) ?? 'a deleted theme'}
+                            </span>
+                          ))}
+                        </span>
+                      </p>
+                    ) : (
+                      <p className="finding-themes muted">Not linked to a theme yet.</p>
+                    )}
+                    <span className="finding-actions">
+                      <Button variant="quiet" id={`finding-${finding.id}-edit`} aria-label={`Edit finding ${i + 1}`} onPress={() => setEditingId(finding.id)}>
+                        Edit
+                      </Button>
+                      <Button variant="quiet" aria-label={`Delete finding ${i + 1}`} onPress={() => setDeleting({ finding, number: i + 1 })}>
+                        Delete
+                      </Button>
+                    </span>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div className="panel">
+        <FindingForm
+          heading="Add a finding"
+          themes={themes}
+          pilotId={pilotId}
+          initial={{ text: '', themeIds: [] }}
+          submitLabel="Add finding"
+          onSubmit={async (values) => {
+            await create.mutateAsync({ focusGroupId: group.id, finding: values });
+            const linked = values.themeIds.map((id) => themeTitle.get(id)).filter(Boolean);
+            notify(linked.length > 0 ? `Finding added and linked to ${linked.join(', ')}.` : 'Finding added.');
+          }}
+        />
+      </div>
+      <ConfirmDialog
+        isOpen={deleting !== undefined}
+        title={`Delete finding ${deleting?.number ?? ''}?`}
+        confirmLabel="Delete finding"
+        isPending={remove.isPending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p className="quoted">“{deleting?.finding.text}”</p>
+        <p>It also disappears from the themes it informed. This cannot be undone.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+export function FocusGroupDetail() {
+  const pilotId = usePilotId();
+  const id = Number(useParams().focusGroupId);
+  const navigate = useNavigate();
+  const { notify } = useNotices();
+  const group = useChannel('focusGroups.get', { id });
+  const plan = useChannel('plan.get', { pilotId });
+  // Refreshed by hand after leaving: refetching this session once it is gone would only fail.
+  const remove = useCommand('focusGroups.delete', []);
+  const [deleting, setDeleting] = useState(false);
+
+  const back = (
+    <p className="back-link">
+      <Link to={focusGroupsPath(pilotId)}>All focus groups</Link>
+    </p>
+  );
+  if (group.isPending) return <Loading />;
+  if (group.error)
+    return (
+      <>
+        {back}
+        <ErrorMessage error={group.error} />
+      </>
+    );
+  const g = group.data;
+
+  const confirmDelete = async () => {
+    try {
+      await remove.mutateAsync({ id: g.id });
+      setDeleting(false);
+      navigate(focusGroupsPath(pilotId));
+      queryClient.removeQueries({ queryKey: ['focusGroups.get', { id: g.id }] });
+      await queryClient.invalidateQueries({ predicate: (q) => /^(focusGroups|plan)\./.test(String(q.queryKey[0])) });
+      notify(`Focus group of ${formatDate(g.heldOn)} deleted.`);
+    } catch (error) {
+      setDeleting(false);
+      notify(errorText(error), { tone: 'error' });
+    }
+  };
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={`Focus group, ${formatDate(g.heldOn)}`}
+        description={`${audienceLabels[g.audience]}${g.facilitator ? `, facilitated by ${g.facilitator}` : ''}.`}
+        actions={
+          <>
+            <Button onPress={() => navigate(focusGroupsPath(pilotId, `${g.id}/edit`))}>Edit session</Button>
+            <Button onPress={() => setDeleting(true)}>Delete session</Button>
+          </>
+        }
+      />
+      <div className="session-facts">
+        <section className="panel" aria-labelledby="attendance-heading">
+          <h2 id="attendance-heading">Attendance</h2>
+          {g.attendance.mode === 'counts' ? (
+            <p>
+              {g.attendance.staff + g.attendance.students === 0
+                ? 'Not recorded.'
+                : `${g.attendance.staff} staff and ${plural(g.attendance.students, 'student')}: ${plural(g.attendance.staff + g.attendance.students, 'person', 'people')} in all (head counts, no names).`}
+            </p>
+          ) : g.attendeeNames.length === 0 ? (
+            <p>Nobody from the register was named.</p>
+          ) : (
+            <>
+              <p>{plural(g.attendeeNames.length, 'person', 'people')} from the register:</p>
+              <ul className="attendee-list">
+                {g.attendeeNames.map((name, i) => (
+                  <li key={`${name}-${i}`}>{name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes</h2>
+          {g.notes ? <p className="notes-text">{g.notes}</p> : <p className="muted">No notes. Add them with “Edit session”.</p>}
+        </section>
+      </div>
+      {plan.isPending ? <Loading label="Loading the themes…" /> : null}
+      <ErrorMessage error={plan.error} />
+      {plan.data ? <FindingsSection group={g} themes={plan.data.themes} pilotId={pilotId} /> : null}
+      <DeleteFocusGroupDialog group={deleting ? g : undefined} isPending={remove.isPending} onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(false)} />
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { attendanceSchema, audienceLabels, focusGroupAudience, focusGroupDraft, type FocusGroup, type FocusGroupDraft } from '../../../../shared/focus-groups/contract';
+import { roleLabels } from '../../../../shared/participants/contract';
+import { useChannel, useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { formatDate } from '../../ui/format';
+import { usePilotId } from '../pilots/usePilotId';
+import { FormError, numberFieldMessages, useToday } from '../plan/common';
+import { focusGroupsPath } from './paths';
+
+const countsAttendance = attendanceSchema.options[1];
+
+// The shared draft flattened for the form: attendance mode as a radio, counts and names side by side.
+const focusGroupFormSchema = z
+  .object({
+    heldOn: focusGroupDraft.shape.heldOn,
+    audience: focusGroupAudience,
+    facilitator: focusGroupDraft.shape.facilitator,
+    mode: z.enum(['counts', 'named']),
+    staff: z.unknown(),
+    students: z.unknown(),
+    participantIds: z.array(z.number()),
+    notes: focusGroupDraft.shape.notes,
+  })
+  .superRefine(
+    (values, ctx) => {
+      if (values.mode !== 'counts') return;
+      for (const key of ['staff', 'students'] as const) {
+        const result = countsAttendance.shape[key].safeParse(values[key], numberFieldMessages);
+        if (!result.success) ctx.addIssue({ code: 'custom', path: [key], message: result.error.issues[0]?.message ?? 'Enter a number' });
+      }
+    },
+    // Also when the date is malformed, so every mistake shows at once.
+    { when: () => true },
+  );
+type FormIn = z.input<typeof focusGroupFormSchema>;
+type FormOut = z.output<typeof focusGroupFormSchema>;
+
+const toForm = (g: FocusGroupDraft): FormIn => {
+  const attendance = g.attendance ?? { mode: 'counts', staff: 0, students: 0 };
+  return {
+    heldOn: g.heldOn,
+    audience: g.audience,
+    facilitator: g.facilitator ?? '',
+    mode: attendance.mode,
+    staff: attendance.mode === 'counts' ? attendance.staff : 0,
+    students: attendance.mode === 'counts' ? attendance.students : 0,
+    participantIds: attendance.mode === 'named' ? attendance.participantIds : [],
+    notes: g.notes ?? '',
+  };
+};
+
+const toDraft = (v: FormOut): FocusGroupDraft => ({
+  heldOn: v.heldOn,
+  audience: v.audience,
+  facilitator: v.facilitator,
+  attendance: v.mode === 'counts' ? { mode: 'counts', staff: Number(v.staff), students: Number(v.students) } : { mode: 'named', participantIds: v.participantIds },
+  notes: v.notes,
+});
+
+const serverFields = {
+  'focusGroup.heldOn': 'heldOn',
+  'focusGroup.audience': 'audience',
+  'focusGroup.facilitator': 'facilitator',
+  'focusGroup.attendance.staff': 'staff',
+  'focusGroup.attendance.students': 'students',
+  'focusGroup.attendance.participantIds': 'participantIds',
+  'focusGroup.notes': 'notes',
+};
+
+/** The pilot's register as a searchable checkbox list. */
+function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; value: number[]; onChange: (ids: number[]) => void; error: string | undefined }) {
+  const uid = useId();
+  const [search, setSearch] = useState('');
+  const people = useChannel('participants.list', { pilotId });
+  const rows = people.data?.rows ?? [];
+  const needle = search.trim().toLowerCase();
+  const shown = needle ? rows.filter((p) => `${p.name} ${p.department} ${p.email}`.toLowerCase().includes(needle)) : rows;
+  const chosen = rows.filter((p) => value.includes(p.id));
+  const toggle = (id: number, checked: boolean) => onChange(checked ? [...value, id] : value.filter((v) => v !== id));
+
+  return (
+    <fieldset className="fieldset attendee-picker" aria-describedby={error ? `${uid}-error` : undefined}>
+      <legend>Who attended</legend>
+      {people.isPending ? <Loading label="Loading the register…" /> : null}
+      <ErrorMessage error={people.error} />
+      {people.data && rows.length === 0 ? (
+        <p className="hint">
+          This pilot’s register is empty. Add people under <Link to={`/pilots/${pilotId}/participants`}>Participants</Link>, or record head counts instead.
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <TextInput
+            label="Search the register"
+            type="search"
+            autoComplete="off"
+            description="By name, department or email."
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            // Enter here filters; it must not save the form.
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+          />
+          <p className="chosen-summary" aria-live="polite">
+            {chosen.length === 0 ? 'Nobody chosen yet.' : `Chosen (${chosen.length}): ${chosen.map((p) => p.name).join(', ')}.`}
+          </p>
+          {shown.length === 0 ? <p className="hint">Nobody in the register matches “{search.trim()}”.</p> : null}
+          <ul className="checkbox-list" aria-label="People in the register">
+            {shown.map((p) => (
+              <li key={p.id} className="checkbox-field">
+                <input id={`${uid}-${p.id}`} type="checkbox" checked={value.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                <label htmlFor={`${uid}-${p.id}`}>
+                  {p.name}
+                  <span className="checkbox-note">
+                    {' '}
+                    {roleLabels[p.role]}
+                    {p.department ? `, ${p.department}` : ''}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${uid}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: { pilotId: number; initial: FocusGroupDraft; submitLabel: string; onSubmit: (draft: FocusGroupDraft) => Promise<unknown>; onCancel: () => void }) {
+  const uid = useId();
+  const [formError, setFormError] = useState<string>();
+  const { register, control, handleSubmit, setError, formState } = useForm<FormIn, unknown, FormOut>({
+    defaultValues: toForm(initial),
+    resolver: zodResolver(focusGroupFormSchema, numberFieldMessages),
+    mode: 'onTouched',
+  });
+  const mode = useWatch({ control, name: 'mode' });
+  const { errors } = formState;
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await onSubmit(toDraft(values));
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, serverFields));
+    }
+  });
+  const number = { valueAsNumber: true } as const;
+
+  return (
+    <form onSubmit={submit} noValidate className="form form-wide">
+      <div className="field-row">
+        <TextInput label="Date" type="date" required error={errors.heldOn?.message} {...register('heldOn')} />
+        <SelectInput label="Audience" options={focusGroupAudience.options.map((a) => ({ value: a, label: audienceLabels[a] }))} error={errors.audience?.message} {...register('audience')} />
+      </div>
+      <TextInput label="Facilitator" autoComplete="off" description="Who ran the session." error={errors.facilitator?.message} {...register('facilitator')} />
+      <fieldset className="fieldset">
+        <legend>Attendance</legend>
+        <div className="radio-group">
+          <div className="checkbox-field">
+            <input type="radio" id={`${uid}-counts`} value="counts" {...register('mode')} />
+            <label htmlFor={`${uid}-counts`}>Head counts (names were not taken)</label>
+          </div>
+          <div className="checkbox-field">
+            <input type="radio" id={`${uid}-named`} value="named" {...register('mode')} />
+            <label htmlFor={`${uid}-named`}>Named people from the register</label>
+          </div>
+        </div>
+        {mode === 'counts' ? (
+          <div className="field-row">
+            <TextInput label="Staff" type="number" inputMode="numeric" min={0} error={errors.staff?.message} {...register('staff', number)} />
+            <TextInput label="Students" type="number" inputMode="numeric" min={0} error={errors.students?.message} {...register('students', number)} />
+          </div>
+        ) : (
+          <Controller
+            control={control}
+            name="participantIds"
+            render={({ field, fieldState }) => <AttendeePicker pilotId={pilotId} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+          />
+        )}
+      </fieldset>
+      <TextAreaInput label="Notes" rows={6} description="What was discussed, in your own words. Keep names out of notes where you can." error={errors.notes?.message} {...register('notes')} />
+      <FormError message={formError} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+        <Button onPress={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+export function NewFocusGroupPage() {
+  const pilotId = usePilotId();
+  const navigate = useNavigate();
+  const { notify } = useNotices();
+  const create = useCommand('focusGroups.create', ['focusGroups', 'plan']);
+  const today = useToday();
+  return (
+    <>
+      <p className="back-link">
+        <Link to={focusGroupsPath(pilotId)}>All focus groups</Link>
+      </p>
+      <PageHeader title="Record a focus group" description="The session itself; you add its findings on the next screen." />
+      <FocusGroupForm
+        pilotId={pilotId}
+        initial={{ heldOn: today, audience: 'mixed', facilitator: '', attendance: { mode: 'counts', staff: 0, students: 0 }, notes: '' }}
+        submitLabel="Record focus group"
+        onCancel={() => navigate(focusGroupsPath(pilotId))}
+        onSubmit={async (draft) => {
+          const created = await create.mutateAsync({ pilotId, focusGroup: draft });
+          notify(`Focus group of ${formatDate(created.heldOn)} recorded. Add its findings next.`);
+          navigate(focusGroupsPath(pilotId, created.id));
+        }}
+      />
+    </>
+  );
+}
+
+export function EditFocusGroupPage() {
+  const pilotId = usePilotId();
+  const id = Number(useParams().focusGroupId);
+  const navigate = useNavigate();
+  const { notify } = useNotices();
+  const group = useChannel('focusGroups.get', { id });
+  const update = useCommand('focusGroups.update', ['focusGroups', 'plan']);
+  if (group.isPending) return <Loading />;
+  if (group.error) return <ErrorMessage error={group.error} />;
+  const g: FocusGroup = group.data;
+  return (
+    <>
+      <p className="back-link">
+        <Link to={focusGroupsPath(pilotId, g.id)}>Back to the focus group</Link>
+      </p>
+      <PageHeader title={`Edit the focus group of ${formatDate(g.heldOn)}`} />
+      <FocusGroupForm
+        pilotId={pilotId}
+        initial={g}
+        submitLabel="Save changes"
+        onCancel={() => navigate(focusGroupsPath(pilotId, g.id))}
+        onSubmit={async (draft) => {
+          await update.mutateAsync({ id: g.id, focusGroup: draft });
+          notify('Focus group saved.');
+          navigate(focusGroupsPath(pilotId, g.id));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { meetingModeLabels, meetingModes, meetingsContract, type Meeting } from '../../../../shared/meetings/contract';
+import { useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { TextAreaInput, TextInput } from '../../ui/Field';
+import { applyServerErrors } from '../../ui/form-errors';
+import { FormDialog, FormError, MEETING_NAMESPACES, formatDay, meetingLabel, numberMessages } from './common';
+
+/* The same schemas the main process enforces, less the meeting id the dialog already knows. */
+const markHeldSchema = meetingsContract['meetings.markHeld'].input.omit({ id: true });
+const rescheduleSchema = meetingsContract['meetings.reschedule'].input.omit({ id: true });
+const cancelSchema = meetingsContract['meetings.cancel'].input.omit({ id: true });
+type MarkHeldValues = z.input<typeof markHeldSchema>;
+type RescheduleValues = z.input<typeof rescheduleSchema>;
+type CancelValues = z.input<typeof cancelSchema>;
+
+interface DialogProps {
+  meeting: Meeting;
+  onClose: () => void;
+  /** Called with the message to announce once the change is saved. */
+  onDone: (message: string) => void;
+}
+
+const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
+
+/** Mark held: the date it really took place (not in the future) and how long it lasted. */
+export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps & { today: string }) {
+  const command = useCommand('meetings.markHeld', MEETING_NAMESPACES);
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<MarkHeldValues>({
+    // A meeting planned for later but held early defaults to today: a date to come is refused.
+    defaultValues: { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
+    resolver: zodResolver(markHeldSchema, numberMessages) as never,
+    mode: 'onTouched',
+  });
+  const { errors } = formState;
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await command.mutateAsync({ id: meeting.id, ...values });
+      onDone(`${meetingLabel(meeting)} marked held. Both people now owe a reflective log.`);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, ['heldOn', 'actualDurationMin', 'note']));
+    }
+  });
+  return (
+    <FormDialog isOpen title={`Mark held: ${title(meeting)}`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form">
+        <p className="muted ml-dialog-intro">
+          Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes.
+        </p>
+        <TextInput label="Date it was held" type="date" required max={today} autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
+        <TextInput label="How long it lasted (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.actualDurationMin?.message} {...register('actualDurationMin', { valueAsNumber: true })} />
+        <TextAreaInput label="Note" rows={3} description="Optional: anything worth remembering. Not part of anyone’s log." error={errors.note?.message} {...register('note')} />
+        <FormError message={formError} />
+        <div className="dialog-actions">
+          <Button onPress={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            Mark held
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+/** Reschedule: another date, time, length, mode and place or link, with a note on why. */
+export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
+  const uid = useId();
+  const command = useCommand('meetings.reschedule', MEETING_NAMESPACES);
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState, watch } = useForm<RescheduleValues>({
+    defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: meeting.note },
+    resolver: zodResolver(rescheduleSchema, numberMessages) as never,
+    mode: 'onTouched',
+  });
+  const { errors } = formState;
+  const online = watch('mode') === 'online';
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const moved = await command.mutateAsync({ id: meeting.id, ...values });
+      onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.`);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, ['date', 'startTime', 'durationMin', 'mode', 'location', 'note']));
+    }
+  });
+  return (
+    <FormDialog isOpen title={`Reschedule: ${title(meeting)}`} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate className="form">
+        <div className="field-row ml-field-row-3">
+          <TextInput label="Date" type="date" required autoFocus error={errors.date?.message} {...register('date')} />
+          <TextInput label="Start time" type="time" required error={errors.startTime?.message} {...register('startTime')} />
+          <TextInput label="Length (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.durationMin?.message} {...register('durationMin', { valueAsNumber: true })} />
+        </div>
+        <fieldset className="fieldset">
+          <legend>Mode</legend>
+          <div className="radio-group">
+            {meetingModes.map((mode) => (
+              <div key={mode} className="checkbox-field">
+                <input id={`${uid}-${mode}`} type="radio" value={mode} {...register('mode')} />
+                <label htmlFor={`${uid}-${mode}`}>{meetingModeLabels[mode]}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <TextInput
+          label={online ? 'Link' : 'Place'}
+          autoComplete="off"
+          description={online ? 'The video-call link both will use. It goes into the calendar file.' : 'A room or café. It goes into the calendar file.'}
+          error={errors.location?.message}
+          {...register('location')}
+        />
+        <TextAreaInput label="Note" rows={2} description="Optional: why it moved. It replaces the meeting’s note." error={errors.note?.message} {...register('note')} />
+        <FormError message={formError} />
+        <div className="dialog-actions">
+          <Button onPress={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            Reschedule meeting
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+/** Cancel: destructive, so it says what happens and asks for the reason. */
+export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
+  const command = useCommand('meetings.cancel', MEETING_NAMESPACES);
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<CancelValues>({
+    defaultValues: { note: '' },
+    resolver: zodResolver(cancelSchema) as never,
+    mode: 'onTouched',
+  });
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await command.mutateAsync({ id: meeting.id, ...values });
+      onDone(`${meetingLabel(meeting)} cancelled.`);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { note: 'note' }));
+    }
+  });
+  return (
+    <FormDialog isOpen title={`Cancel ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form">
+        <p className="ml-dialog-intro">
+          {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason; it cannot be marked held or moved afterwards.
+        </p>
+        <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: the mentee is on leave that week." error={formState.errors.note?.message} {...register('note')} />
+        <FormError message={formError} />
+        <div className="dialog-actions">
+          <Button onPress={onClose}>Keep the meeting</Button>
+          <Button type="submit" variant="danger" busy={formState.isSubmitting}>
+            Cancel meeting
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useId, useState, type ReactNode, type Ref } from 'react';
+import {
+  Button as AriaButton,
+  ComboBox,
+  Dialog,
+  FieldError,
+  Heading,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Modal,
+  ModalOverlay,
+  Popover,
+  Text,
+  type Key,
+} from 'react-aria-components';
+import type { z } from 'zod';
+import { criterionLabels, type Explanation } from '../../../../shared/matching/contract';
+import type { ParticipantRole } from '../../../../shared/participants/contract';
+import { useChannel } from '../../queries';
+
+/* ---- where things are ------------------------------------------------------------------- */
+
+export const chemistryPath = (pilotId: number) => `/pilots/${pilotId}/chemistry`;
+export const trainingPath = (pilotId: number) => `/pilots/${pilotId}/training`;
+export const participantsPath = (pilotId: number) => `/pilots/${pilotId}/participants`;
+export const planPath = (pilotId: number) => `/pilots/${pilotId}/plan`;
+export const pairingPath = (pilotId: number, tab?: string) => `/pilots/${pilotId}/pairing${tab && tab !== 'propose' ? `/${tab}` : ''}`;
+
+/**
+ * Chemistry answers, training, rules and pairs change people's statuses and the proposals, so every
+ * write on these screens refreshes all of them.
+ */
+export const PAIRING_NAMESPACES = ['chemistry', 'training', 'matching', 'pairs', 'participants'];
+
+/* ---- words ------------------------------------------------------------------------------ */
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** "Ana, Ben and Chen". */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** 40 → "40", 14.4 → "14.4": scores are kept to one decimal by the core. */
+export const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Role words for a person in a reverse-mentoring scheme: students mentor staff. */
+export const roleWord: Record<ParticipantRole, string> = { mentor: 'student mentor', mentee: 'staff mentee' };
+export const roleShort: Record<ParticipantRole, string> = { mentor: 'Mentor (student)', mentee: 'Mentee (staff)' };
+
+/* ---- dates ------------------------------------------------------------------------------ */
+
+/** Today as YYYY-MM-DD in the vault's time zone when it has one, else this laptop's. */
+export function useToday(): string {
+  const settings = useChannel('settings.get', {});
+  const timeZone = (settings.data as { timeZone?: unknown } | undefined)?.timeZone;
+  try {
+    return new Intl.DateTimeFormat('en-CA', { ...(typeof timeZone === 'string' ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  }
+}
+
+/* ---- forms ------------------------------------------------------------------------------ */
+
+/** zodResolver options: an empty number box says "Enter a number" instead of zod's type message. */
+export const numberMessages: { error: z.core.$ZodErrorMap } = {
+  error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Enter a number' : undefined),
+};
+
+export function FormError({ message }: { message: string | undefined }) {
+  return message ? (
+    <p role="alert" className="error-banner">
+      {message}
+    </p>
+  ) : null;
+}
+
+/**
+ * A modal holding a form: focus is trapped inside, Escape closes it and focus returns to the button
+ * that opened it. A click outside does not close it, so nothing typed is lost by a stray click.
+ */
+export function FormDialog({ isOpen, title, onClose, children, wide }: { isOpen: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  return (
+    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} className="modal-overlay">
+      <Modal className={`modal cp-modal ${wide ? 'cp-modal-wide' : ''}`}>
+        <Dialog className="dialog">
+          <Heading slot="title" className="dialog-title">
+            {title}
+          </Heading>
+          {children}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+/**
+ * Moves keyboard focus after the next render to the first element found (by `data-focus-id`, then
+ * id): used when the pressed control disappears or moves (a row removed, an item moved up).
+ */
+export function useFocusLater() {
+  const [targets, setTargets] = useState<string[]>();
+  useEffect(() => {
+    if (!targets) return;
+    for (const target of targets) {
+      const element = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(target)}"]`) ?? document.getElementById(target);
+      if (element && !element.hasAttribute('disabled')) {
+        element.focus();
+        break;
+      }
+    }
+    setTargets(undefined);
+  }, [targets]);
+  return useCallback((...ids: string[]) => setTargets(ids), []);
+}
+
+/* ---- choosing a person ------------------------------------------------------------------ */
+
+export interface PersonOption {
+  id: number;
+  name: string;
+  role: ParticipantRole;
+  department: string;
+}
+
+/**
+ * A searchable list of people (React Aria ComboBox): type part of a name to filter,
+ * arrows to move, Enter to choose. The chosen person's name stays in the box.
+ */
+export function PersonPicker({
+  label,
+  people,
+  value,
+  onChange,
+  error,
+  description,
+  required,
+  autoFocus,
+  showRole,
+  emptyText = 'Nobody matches.',
+  inputRef,
+}: {
+  label: string;
+  people: PersonOption[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+  error?: string | undefined;
+  description?: ReactNode;
+  required?: boolean;
+  autoFocus?: boolean;
+  showRole?: boolean;
+  emptyText?: string;
+  /** For react-hook-form: focus moves here when the field is invalid on submit. */
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const uid = useId();
+  // The text in the box is held here, so it always shows the chosen person (also when the list
+  // arrives after the box, or the choice is changed from outside, e.g. a form reset).
+  const chosenName = people.find((p) => p.id === value)?.name ?? '';
+  const [text, setText] = useState(chosenName);
+  const [shown, setShown] = useState({ value, chosenName });
+  if (shown.value !== value || shown.chosenName !== chosenName) {
+    setShown({ value, chosenName });
+    setText(chosenName);
+  }
+  return (
+    <ComboBox
+      className="field cp-combo"
+      defaultItems={people}
+      value={value}
+      inputValue={text}
+      onInputChange={setText}
+      // Typed text that chose nobody goes back to the chosen name (or empty) on leaving the box.
+      onBlur={() => setText(chosenName)}
+      onChange={(key: Key | null) => onChange(key === null ? null : Number(key))}
+      defaultFilter={(text, input) => text.toLowerCase().includes(input.trim().toLowerCase())}
+      isInvalid={Boolean(error)}
+      isRequired={required}
+      validationBehavior="aria"
+      autoFocus={autoFocus}
+    >
+      <Label className="field-label">
+        {label}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            (required)
+          </span>
+        ) : null}
+      </Label>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <div className="cp-combo-control">
+        <Input ref={inputRef} className="input cp-combo-input" placeholder="Type to search" />
+        <AriaButton className="cp-combo-button">
+          <span aria-hidden="true">▾</span>
+        </AriaButton>
+      </div>
+      <FieldError className="field-error">{error}</FieldError>
+      <Popover className="cp-popover" offset={4}>
+        <ListBox<PersonOption> className="cp-listbox" id={`${uid}-list`} renderEmptyState={() => <p className="cp-listbox-empty">{emptyText}</p>}>
+          {(person) => (
+            <ListBoxItem id={person.id} textValue={person.name} className="cp-option">
+              <span className="cp-option-name">{person.name}</span>
+              <span className="cp-option-note">
+                {[showRole ? roleShort[person.role] : '', person.department].filter(Boolean).join(' · ')}
+              </span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/* ---- explanations ----------------------------------------------------------------------- */
+
+/**
+ * Why a pair scores what it does: each criterion's points of its maximum, in words. The bar only
+ * repeats the numbers beside it.
+ */
+export function ScoreBreakdown({ explanation, id, label }: { explanation: Explanation[]; id?: string; label: string }) {
+  if (explanation.length === 0) return <p className="hint">Every criterion has weight 0, so this pair scores nothing either way.</p>;
+  return (
+    <ul className="cp-why" id={id} aria-label={label}>
+      {explanation.map((e) => {
+        const share = e.max > 0 ? Math.max(0, Math.min(1, e.points / e.max)) : 0;
+        return (
+          <li key={e.criterion} className="cp-why-row">
+            <span className="cp-why-label">{criterionLabels[e.criterion]}</span>
+            <span className="cp-why-points">
+              {points(e.points)} / {points(e.max)}
+            </span>
+            <span className="cp-why-bar" aria-hidden="true">
+              <span className={`cp-why-fill cp-fill-${Math.round(share * 10)}`} />
+            </span>
+            <span className="cp-why-detail">— {e.detail}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A short note in a coloured box; the colour only repeats the words. */
+export function Callout({ children, tone = 'info', id }: { children: ReactNode; tone?: 'info' | 'warning'; id?: string }) {
+  return (
+    <div className={`cp-callout cp-callout-${tone}`} id={id}>
+      {children}
+    </div>
+  );
+}
+
+/* ---- the register ----------------------------------------------------------------------- */
+
+/** The pilot's people (not withdrawn unless `keep` names them), split by role, sorted by name. */
+export function usePilotPeople(pilotId: number, keep: number[] = []) {
+  const query = useChannel('participants.list', { pilotId, sortBy: 'name' });
+  const rows = (query.data?.rows ?? []).filter((p) => p.status !== 'withdrawn' || keep.includes(p.id));
+  const toOption = (p: (typeof rows)[number]): PersonOption => ({ id: p.id, name: p.name, role: p.role, department: p.department });
+  return {
+    query,
+    rows,
+    mentors: rows.filter((p) => p.role === 'mentor').map(toOption),
+    mentees: rows.filter((p) => p.role === 'mentee').map(toOption),
+    total: query.data?.total ?? 0,
+  };
+}

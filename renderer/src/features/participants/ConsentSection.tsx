@@ -1,0 +1,268 @@
+import { useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { consentChoiceLabels, participantsContract, type ConsentRecord, type Participant } from '../../../../shared/participants/contract';
+import type { ConsentForm } from '../../../../shared/plan/contract';
+import { useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { FormDialog, FormError, focusAfterDialog } from './FormDialog';
+import { PEOPLE_NAMESPACES } from './paths';
+import { consentChoiceKeys, consentLabels, todayIso, yesNo } from './words';
+
+interface Props {
+  person: Participant;
+  pilotId: number;
+  /** The pilot's consent form versions (undefined while the plan loads). */
+  forms: ConsentForm[] | undefined;
+}
+
+/** The consent history (never edited, never deleted), recording consent on a form version, and withdrawing it. */
+export function ConsentSection({ person, pilotId, forms }: Props) {
+  const [recording, setRecording] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<ConsentRecord>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const records = [...person.consents].reverse();
+
+  return (
+    <section className="panel pp-panel pp-consent-panel" aria-labelledby="pp-consent-heading">
+      <div className="pp-section-head">
+        <h2 id="pp-consent-heading" ref={heading} tabIndex={-1}>
+          Consent
+        </h2>
+        {forms && forms.length > 0 ? (
+          <Button variant="primary" onPress={() => setRecording(true)}>
+            Record consent
+          </Button>
+        ) : null}
+      </div>
+      <p className="pp-current">
+        Now: <span className={`pp-consent pp-consent-${person.consent}`}>{consentLabels[person.consent]}</span>
+      </p>
+      {forms && forms.length === 0 ? (
+        <p className="pp-callout">
+          This pilot has no consent form yet, so consent cannot be recorded. Add the form’s text and version to the <Link to={`/pilots/${pilotId}/plan`}>plan</Link> first.
+        </p>
+      ) : null}
+      <p className="hint">Each record keeps what was agreed, on which version of the form and when. Withdrawing consent marks the record as withdrawn, with the date and reason: nothing is deleted.</p>
+      {records.length === 0 ? (
+        <p className="muted">No consent recorded yet.</p>
+      ) : (
+        <ol className="pp-consent-list" aria-label="Consent history, newest first">
+          {records.map((record) => (
+            <li key={record.id} className="pp-consent-card">
+              <div className="pp-consent-card-head">
+                <h3>Consent form version {record.formVersion}</h3>
+                <span className={`pp-consent pp-consent-${record.withdrawnOn ? 'withdrawn' : 'given'}`}>{record.withdrawnOn ? 'Withdrawn' : 'Given'}</span>
+              </div>
+              <dl className="pp-facts pp-facts-compact">
+                <dt>Given on</dt>
+                <dd>{formatDate(record.givenOn)}</dd>
+                <dt>Withdrawn on</dt>
+                <dd>{record.withdrawnOn ? formatDate(record.withdrawnOn) : <span className="muted">Not withdrawn</span>}</dd>
+                {record.withdrawnOn ? (
+                  <>
+                    <dt>Reason</dt>
+                    <dd>{record.withdrawalReason}</dd>
+                  </>
+                ) : null}
+                <dt>Recorded</dt>
+                <dd>{formatDateTime(record.recordedAt)}</dd>
+              </dl>
+              <table className="pp-choices">
+                <caption>Choices on the form</caption>
+                <tbody>
+                  {consentChoiceKeys.map((key) => (
+                    <tr key={key}>
+                      <th scope="row">{consentChoiceLabels[key]}</th>
+                      <td className={record.choices[key] ? 'pp-yes' : 'pp-no'}>{yesNo(record.choices[key])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {record.withdrawnOn ? null : (
+                <Button onPress={() => setWithdrawing(record)} aria-label={`Withdraw consent (version ${record.formVersion}, given ${formatDate(record.givenOn)})`}>
+                  Withdraw consent
+                </Button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {recording && forms ? (
+        <RecordConsentDialog
+          person={person}
+          forms={forms}
+          onClose={() => setRecording(false)}
+          onDone={() => {
+            setRecording(false);
+            focusAfterDialog(heading.current);
+          }}
+        />
+      ) : null}
+      {withdrawing ? (
+        <WithdrawConsentDialog
+          person={person}
+          record={withdrawing}
+          onClose={() => setWithdrawing(undefined)}
+          onDone={() => {
+            setWithdrawing(undefined);
+            focusAfterDialog(heading.current);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+// The schemas the main process enforces, less the ids the dialogs already know.
+const recordSchema = participantsContract['consent.record'].input.omit({ participantId: true });
+type RecordValues = z.input<typeof recordSchema>;
+const withdrawSchema = participantsContract['consent.withdraw'].input.omit({ id: true });
+type WithdrawIn = z.input<typeof withdrawSchema>;
+type WithdrawOut = z.output<typeof withdrawSchema>;
+
+const noChoices = Object.fromEntries(consentChoiceKeys.map((k) => [k, false])) as RecordValues['choices'];
+
+function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Participant; forms: ConsentForm[]; onClose: () => void; onDone: () => void }) {
+  const uid = useId();
+  const record = useCommand('consent.record', PEOPLE_NAMESPACES);
+  const { notify } = useNotices();
+  const [formError, setFormError] = useState<string>();
+  // The newest version first: it is the one people sign now.
+  const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
+  const { register, handleSubmit, setError, formState } = useForm<RecordValues>({
+    defaultValues: { formId: versions[0]!.id, givenOn: todayIso(), choices: noChoices },
+    resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
+    mode: 'onTouched',
+  });
+  const { errors } = formState;
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const saved = await record.mutateAsync({ participantId: person.id, ...values });
+      notify(`Consent recorded for ${person.name} (version ${saved.formVersion}).`);
+      onDone();
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, ['formId', 'givenOn', ...consentChoiceKeys.map((k) => `choices.${k}`)]));
+    }
+  });
+  return (
+    <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} wide>
+      <form onSubmit={submit} noValidate className="form">
+        <p className="muted">Record what the person agreed to on the form they signed. Each choice is separate: tick only what they agreed to.</p>
+        <SelectInput
+          label="Consent form version"
+          required
+          autoFocus
+          options={versions.map((f) => ({ value: String(f.id), label: `Version ${f.version}, dated ${formatDate(f.datedOn)}` }))}
+          error={errors.formId?.message}
+          {...register('formId', { valueAsNumber: true })}
+        />
+        <TextInput label="Date consent was given" type="date" required max={todayIso()} error={errors.givenOn?.message} {...register('givenOn')} />
+        <fieldset className="fieldset">
+          <legend>They agreed to</legend>
+          <ul className="checkbox-list">
+            {consentChoiceKeys.map((key) => (
+              <li key={key} className="checkbox-field">
+                <input type="checkbox" id={`${uid}-${key}`} {...register(`choices.${key}`)} />
+                <label htmlFor={`${uid}-${key}`}>{consentChoiceLabels[key]}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <FormError message={formError} />
+        <div className="dialog-actions">
+          <Button onPress={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            Record consent
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+/** Two steps: the date, reason and whether they also leave the scheme; then a plain-words confirmation. */
+function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Participant; record: ConsentRecord; onClose: () => void; onDone: () => void }) {
+  const uid = useId();
+  const withdraw = useCommand('consent.withdraw', PEOPLE_NAMESPACES);
+  const { notify } = useNotices();
+  const [formError, setFormError] = useState<string>();
+  const [confirming, setConfirming] = useState<WithdrawOut>();
+  const canLeaveScheme = person.status !== 'withdrawn' && person.status !== 'completed';
+  const { register, handleSubmit, setError, formState } = useForm<WithdrawIn, unknown, WithdrawOut>({
+    defaultValues: { withdrawnOn: todayIso(), reason: '', withdrawParticipant: canLeaveScheme },
+    resolver: zodResolver(withdrawSchema),
+    mode: 'onTouched',
+  });
+  const { errors } = formState;
+  const toConfirm = handleSubmit((values) => {
+    setFormError(undefined);
+    setConfirming({ ...values, withdrawParticipant: canLeaveScheme && values.withdrawParticipant });
+  });
+  const confirm = async () => {
+    if (!confirming) return;
+    try {
+      await withdraw.mutateAsync({ id: record.id, ...confirming });
+      notify(`Consent withdrawn for ${person.name}${confirming.withdrawParticipant ? ', and withdrawn from the scheme' : ''}. The record is kept.`);
+      onDone();
+    } catch (error) {
+      setConfirming(undefined);
+      setFormError(applyServerErrors(error, setError, ['withdrawnOn', 'reason']));
+    }
+  };
+
+  return (
+    <FormDialog title={`Withdraw ${person.name}’s consent?`} onClose={onClose} alert>
+      {confirming ? (
+        <div className="form">
+          <p>
+            Consent given on {formatDate(record.givenOn)} (form version {record.formVersion}) will be marked withdrawn as of {formatDate(confirming.withdrawnOn)}
+            {confirming.withdrawParticipant ? `, and ${person.name} will be withdrawn from the scheme` : ''}.
+          </p>
+          <p>
+            <strong>Nothing is deleted:</strong> the consent record stays in their history with the date and reason, so it shows what they agreed to and when they withdrew.
+          </p>
+          <FormError message={formError} />
+          <div className="dialog-actions">
+            <Button onPress={() => setConfirming(undefined)} autoFocus>
+              Back
+            </Button>
+            <Button variant="danger" onPress={() => void confirm()} busy={withdraw.isPending}>
+              Withdraw consent
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <form onSubmit={toConfirm} noValidate className="form">
+          <p className="muted">
+            Consent given on {formatDate(record.givenOn)} on form version {record.formVersion}.
+          </p>
+          <TextInput label="Date consent was withdrawn" type="date" required min={record.givenOn} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
+          <TextAreaInput label="Reason" required rows={3} description="In the person’s words where you can. It is kept with the record." error={errors.reason?.message} {...register('reason')} />
+          {canLeaveScheme ? (
+            <div className="checkbox-field">
+              <input type="checkbox" id={`${uid}-leave`} {...register('withdrawParticipant')} />
+              <label htmlFor={`${uid}-leave`}>Also withdraw them from the scheme</label>
+            </div>
+          ) : (
+            <p className="hint">{person.status === 'withdrawn' ? 'They have already withdrawn from the scheme.' : 'They have completed the scheme; their status stays Completed.'}</p>
+          )}
+          <FormError message={formError} />
+          <div className="dialog-actions">
+            <Button onPress={onClose}>Cancel</Button>
+            <Button type="submit" variant="primary">
+              Continue
+            </Button>
+          </div>
+        </form>
+      )}
+    </FormDialog>
+  );
+}

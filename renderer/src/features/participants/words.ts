@@ -1,0 +1,34 @@
+import { consentChoiceLabels, type ConsentChoices, type ConsentState } from '../../../../shared/participants/contract';
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+/** "5,000". */
+export const count = (n: number) => numberFormat.format(n);
+/** "1 person", "5,000 people". */
+export const people = (n: number) => `${count(n)} ${n === 1 ? 'person' : 'people'}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+export const consentLabels: Record<ConsentState, string> = {
+  none: 'None recorded',
+  given: 'Given',
+  withdrawn: 'Withdrawn',
+};
+
+export const consentChoiceKeys = Object.keys(consentChoiceLabels) as (keyof ConsentChoices)[];
+
+export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', tab: 'tab', '\t': 'tab', '|': 'vertical bar' };
+/** "comma (,)", "tab". */
+export function delimiterName(delimiter: string): string {
+  const name = delimiterNames[delimiter];
+  if (!name) return `“${delimiter}”`;
+  return name === 'tab' ? 'tab' : `${name} (${delimiter})`;
+}
+
+/** Today on this laptop as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { consentFormDraft, type ConsentForm } from '../../../../shared/plan/contract';
+import { useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { TextAreaInput, TextInput } from '../../ui/Field';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { formatDate } from '../../ui/format';
+import { FormError, Section, headingId, plural, useFocusAfterRender, useToday } from './common';
+
+const SECTION = 'consent-forms';
+type ConsentFormValues = z.input<typeof consentFormDraft>;
+
+function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: ConsentFormValues; submitLabel: string; onSubmit: (values: ConsentFormValues) => Promise<unknown>; onCancel: () => void }) {
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<ConsentFormValues>({ defaultValues: initial, resolver: zodResolver(consentFormDraft), mode: 'onTouched' });
+  const { errors } = formState;
+  useEffect(() => setFocus('version'), [setFocus]);
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { 'form.version': 'version', 'form.datedOn': 'datedOn', 'form.text': 'text' }));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
+      <h3 className="inline-form-title">{heading}</h3>
+      <div className="field-row">
+        <TextInput label="Version" required autoComplete="off" description="The label printed on the form, such as 1.0 or 2026-10." error={errors.version?.message} {...register('version')} />
+        <TextInput label="Dated" type="date" required error={errors.datedOn?.message} {...register('datedOn')} />
+      </div>
+      <TextAreaInput label="Form text" required rows={8} description="The full wording participants read and agree to." error={errors.text?.message} {...register('text')} />
+      <FormError message={formError} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+        <Button onPress={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+export function ConsentFormsSection({ pilotId, forms }: { pilotId: number; forms: ConsentForm[] }) {
+  const { notify } = useNotices();
+  const focusLater = useFocusAfterRender();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ConsentForm>();
+  const create = useCommand('consentForms.create', ['plan']);
+  const update = useCommand('consentForms.update', ['plan']);
+  const today = useToday();
+
+  return (
+    <Section
+      id={SECTION}
+      title="Consent form versions"
+      intro="Each version of the consent form, with the date on it. A version becomes frozen once anyone has consented on it: to change the wording, add a new version."
+      actions={
+        forms.length > 0 && !adding && !editing ? (
+          <Button id="add-consent-form" onPress={() => setAdding(true)}>
+            Add a version
+          </Button>
+        ) : null
+      }
+    >
+      {forms.length === 0 && !adding ? (
+        <div className="section-empty">
+          <p>No consent form yet. Add the form participants will sign, with its version label and date, before you record anyone’s consent.</p>
+          <Button variant="primary" id="add-consent-form" onPress={() => setAdding(true)}>
+            Add the first version
+          </Button>
+        </div>
+      ) : null}
+      {forms.length > 0 ? (
+        <table className="table consent-table">
+          <caption className="visually-hidden">Consent form versions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Dated</th>
+              <th scope="col">Consents given</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {forms.map((form) => (
+              <tr key={form.id}>
+                <th scope="row">
+                  {form.version}
+                  <details className="consent-text">
+                    <summary>
+                      Read the text<span className="visually-hidden"> of version {form.version}</span>
+                    </summary>
+                    <div className="consent-text-body">{form.text}</div>
+                  </details>
+                </th>
+                <td>{formatDate(form.datedOn)}</td>
+                <td>{form.recordCount === 0 ? 'None yet' : plural(form.recordCount, 'consent')}</td>
+                <td>
+                  {form.recordCount === 0 ? (
+                    <Button variant="quiet" id={`consent-form-${form.id}-edit`} aria-label={`Edit version ${form.version}`} onPress={() => setEditing(form)}>
+                      Edit
+                    </Button>
+                  ) : (
+                    <span className="frozen-note">
+                      <strong>Frozen:</strong> {plural(form.recordCount, 'person has', 'people have')} consented on this wording. Add a new version to change it.
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {editing ? (
+        <div className="panel">
+          <ConsentFormEditor
+            key={editing.id}
+            heading={`Edit version ${editing.version}`}
+            initial={{ version: editing.version, datedOn: editing.datedOn, text: editing.text }}
+            submitLabel="Save version"
+            onCancel={() => {
+              focusLater(`consent-form-${editing.id}-edit`);
+              setEditing(undefined);
+            }}
+            onSubmit={async (values) => {
+              const saved = await update.mutateAsync({ id: editing.id, form: values });
+              focusLater(`consent-form-${saved.id}-edit`);
+              setEditing(undefined);
+              notify(`Version ${saved.version} saved.`);
+            }}
+          />
+        </div>
+      ) : null}
+      {adding ? (
+        <div className="panel">
+          <ConsentFormEditor
+            heading="New consent form version"
+            initial={{ version: '', datedOn: today, text: '' }}
+            submitLabel="Add version"
+            onCancel={() => {
+              setAdding(false);
+              focusLater('add-consent-form', headingId(SECTION));
+            }}
+            onSubmit={async (values) => {
+              const created = await create.mutateAsync({ pilotId, form: values });
+              setAdding(false);
+              focusLater(`consent-form-${created.id}-edit`);
+              notify(`Version ${created.version} added.`);
+            }}
+          />
+        </div>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,265 @@
+import { Fragment, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { milestoneDraft, type Milestone, type MilestoneStatus } from '../../../../shared/plan/contract';
+import { useCommand } from '../../queries';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextInput } from '../../ui/Field';
+import { EmptyState } from '../../ui/Page';
+import { useNotices } from '../../ui/Notices';
+import { applyServerErrors } from '../../ui/form-errors';
+import { formatDate } from '../../ui/format';
+import { FormError, Section, daysBetween, headingId, errorText, plural, useFocusAfterRender, useToday } from './common';
+
+const SECTION = 'timeline';
+
+export const statusLabels: Record<MilestoneStatus, string> = { done: 'Done', late: 'Late', 'due-soon': 'Due soon', upcoming: 'Upcoming' };
+const statusIcons: Record<MilestoneStatus, string> = { done: '✓', late: '!', 'due-soon': '◷', upcoming: '○' };
+
+/** "5 late, 1 due soon, 2 of 12 done. Next: First meetings on 28 Nov 2026." */
+export function timelineSummary(milestones: Milestone[], today: string): string {
+  const count = (status: MilestoneStatus) => milestones.filter((m) => m.status === status).length;
+  const late = count('late');
+  const dueSoon = count('due-soon');
+  const done = count('done');
+  const parts = [late > 0 ? `${late} late` : 'Nothing late'];
+  if (dueSoon > 0) parts.push(`${dueSoon} due soon`);
+  parts.push(`${done} of ${milestones.length} done`);
+  const next = milestones.find((m) => !m.doneOn && m.dueOn >= today);
+  const tail = next ? ` Next: ${next.title} on ${formatDate(next.dueOn)}.` : done === milestones.length ? ' Every milestone is done.' : ' Nothing else is scheduled.';
+  return `${parts.join(', ')}.${tail}`;
+}
+
+function relativeNote(m: Milestone, today: string): string | undefined {
+  if (m.doneOn) return `on ${formatDate(m.doneOn)}`;
+  const days = daysBetween(today, m.dueOn);
+  if (days < 0) return `${plural(-days, 'day')} overdue`;
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return m.status === 'due-soon' ? `in ${days} days` : undefined;
+}
+
+function MilestoneStatusBadge({ milestone, today }: { milestone: Milestone; today: string }) {
+  const note = relativeNote(milestone, today);
+  return (
+    <span className={`milestone-status status-${milestone.status}`}>
+      <span aria-hidden="true" className="status-icon">
+        {statusIcons[milestone.status]}
+      </span>{' '}
+      {statusLabels[milestone.status]}
+      {note ? <span className="status-note">, {note}</span> : null}
+    </span>
+  );
+}
+
+const milestoneFormSchema = milestoneDraft.pick({ title: true, dueOn: true });
+type MilestoneFormValues = z.input<typeof milestoneFormSchema>;
+
+function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: MilestoneFormValues; submitLabel: string; onSubmit: (values: MilestoneFormValues) => Promise<unknown>; onCancel: () => void }) {
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<MilestoneFormValues>({ defaultValues: initial, resolver: zodResolver(milestoneFormSchema), mode: 'onTouched' });
+  const { errors } = formState;
+  useEffect(() => setFocus('title'), [setFocus]);
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { 'milestone.title': 'title', 'milestone.dueOn': 'dueOn' }));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
+      <h3 className="inline-form-title">{heading}</h3>
+      <div className="field-row">
+        <TextInput label="Milestone" required autoComplete="off" error={errors.title?.message} {...register('title')} />
+        <TextInput label="Due date" type="date" required error={errors.dueOn?.message} {...register('dueOn')} />
+      </div>
+      <FormError message={formError} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+        <Button onPress={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+export function TimelineSection({ pilotId, milestones }: { pilotId: number; milestones: Milestone[] }) {
+  const today = useToday();
+  const { notify } = useNotices();
+  const focusLater = useFocusAfterRender();
+  const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<number>();
+  const [deleting, setDeleting] = useState<Milestone>();
+  const create = useCommand('milestones.create', ['plan']);
+  const update = useCommand('milestones.update', ['plan']);
+  const remove = useCommand('milestones.delete', ['plan']);
+  const applyTemplate = useCommand('milestones.applyTemplate', ['plan']);
+
+  const addStandardTimeline = async () => {
+    try {
+      const all = await applyTemplate.mutateAsync({ pilotId });
+      notify(`Added the standard academic-year timeline: ${plural(all.length, 'milestone')}.`);
+      focusLater('timeline-summary');
+    } catch (error) {
+      notify(errorText(error), { tone: 'error' });
+    }
+  };
+
+  // The toggle is never disabled while saving: a disabled button would drop keyboard focus.
+  const toggleDone = async (m: Milestone) => {
+    if (update.isPending) return;
+    try {
+      await update.mutateAsync({ id: m.id, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ? null : today } });
+      notify(m.doneOn ? `“${m.title}” is no longer marked done.` : `“${m.title}” marked done.`);
+    } catch (error) {
+      notify(errorText(error), { tone: 'error' });
+    }
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const m = deleting;
+    try {
+      await remove.mutateAsync({ id: m.id });
+      setDeleting(undefined);
+      // After the dialog has closed (it would otherwise return focus to the deleted row's button).
+      focusLater(headingId(SECTION));
+      notify(`“${m.title}” deleted.`, {
+        action: {
+          label: 'Undo',
+          run: () => void create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn } }).catch((e: Error) => notify(e.message, { tone: 'error' })),
+        },
+      });
+    } catch (error) {
+      setDeleting(undefined);
+      notify(errorText(error), { tone: 'error' });
+    }
+  };
+
+  const todayIndex = milestones.findIndex((m) => m.dueOn >= today);
+  const markerAt = todayIndex === -1 ? milestones.length : todayIndex;
+  const todayMarker = (
+    <li className="timeline-today" id="timeline-today">
+      <span className="timeline-today-label">Today, {formatDate(today)}</span>
+    </li>
+  );
+
+  return (
+    <Section
+      id={SECTION}
+      title="Timeline"
+      intro="The milestones of the pilot in date order. Mark each one done as it happens; anything overdue shows as late."
+      actions={
+        milestones.length > 0 && !adding ? (
+          <Button id="add-milestone" onPress={() => setAdding(true)}>
+            Add a milestone
+          </Button>
+        ) : null
+      }
+    >
+      {milestones.length === 0 && !adding ? (
+        <EmptyState
+          title="No milestones yet"
+          action={
+            <div className="empty-actions">
+              <Button variant="primary" onPress={() => void addStandardTimeline()} busy={applyTemplate.isPending}>
+                Add the standard academic-year timeline
+              </Button>
+              <Button onPress={() => setAdding(true)}>Add a milestone</Button>
+            </div>
+          }
+        >
+          Start from the usual academic-year timeline, from the call for interest in October to the group reflection in July, dated for this pilot; then adjust, add or delete milestones.
+        </EmptyState>
+      ) : null}
+      {milestones.length > 0 ? (
+        <>
+          <p className="timeline-summary" id="timeline-summary" tabIndex={-1}>
+            <strong>Where the pilot stands:</strong> {timelineSummary(milestones, today)}
+          </p>
+          <ol className="timeline" aria-label="Milestones in date order">
+            {milestones.map((m, index) => (
+              <Fragment key={m.id}>
+                {index === markerAt ? todayMarker : null}
+                {editingId === m.id ? (
+                  <li className="milestone milestone-editing">
+                    <MilestoneForm
+                      heading={`Edit “${m.title}”`}
+                      initial={{ title: m.title, dueOn: m.dueOn }}
+                      submitLabel="Save milestone"
+                      onCancel={() => {
+                        setEditingId(undefined);
+                        focusLater(`milestone-${m.id}-edit`);
+                      }}
+                      onSubmit={async (values) => {
+                        await update.mutateAsync({ id: m.id, milestone: { ...values, doneOn: m.doneOn } });
+                        setEditingId(undefined);
+                        focusLater(`milestone-${m.id}-edit`);
+                        notify('Milestone saved.');
+                      }}
+                    />
+                  </li>
+                ) : (
+                  <li className={`milestone milestone-${m.status}`}>
+                    <span className="milestone-dot" aria-hidden="true" />
+                    <time className="milestone-date" dateTime={m.dueOn}>
+                      {formatDate(m.dueOn)}
+                    </time>
+                    <span className="milestone-title">{m.title}</span>
+                    <MilestoneStatusBadge milestone={m} today={today} />
+                    <span className="milestone-actions">
+                      <Button variant="quiet" id={`milestone-${m.id}-done`} aria-label={m.doneOn ? `Mark not done: ${m.title}` : `Mark done: ${m.title}`} onPress={() => void toggleDone(m)}>
+                        {m.doneOn ? 'Mark not done' : 'Mark done'}
+                      </Button>
+                      <Button variant="quiet" id={`milestone-${m.id}-edit`} aria-label={`Edit ${m.title}`} onPress={() => setEditingId(m.id)}>
+                        Edit
+                      </Button>
+                      <Button variant="quiet" aria-label={`Delete ${m.title}`} onPress={() => setDeleting(m)}>
+                        Delete
+                      </Button>
+                    </span>
+                  </li>
+                )}
+              </Fragment>
+            ))}
+            {markerAt === milestones.length ? todayMarker : null}
+          </ol>
+        </>
+      ) : null}
+      {adding ? (
+        <div className="panel">
+          <MilestoneForm
+            heading="New milestone"
+            initial={{ title: '', dueOn: today }}
+            submitLabel="Add milestone"
+            onCancel={() => {
+              setAdding(false);
+              focusLater('add-milestone', headingId(SECTION));
+            }}
+            onSubmit={async (values) => {
+              const created = await create.mutateAsync({ pilotId, milestone: { ...values, doneOn: null } });
+              setAdding(false);
+              focusLater(`milestone-${created.id}-edit`);
+              notify(`“${created.title}” added to the timeline.`);
+            }}
+          />
+        </div>
+      ) : null}
+      <ConfirmDialog
+        isOpen={deleting !== undefined}
+        title={`Delete the milestone “${deleting?.title ?? ''}”?`}
+        confirmLabel="Delete milestone"
+        isPending={remove.isPending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p>It disappears from the timeline. You can undo this for a few seconds afterwards.</p>
+      </ConfirmDialog>
+    </Section>
+  );
+}
