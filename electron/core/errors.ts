@@ -19,6 +19,13 @@ export function fromDatabaseError(error: unknown): AppError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   if (code === 'SQLITE_FULL') return new AppError('DISK_FULL', 'The disk is full, so nothing was saved. Free some space and try again.');
+  // Another connection (a second window, the command line, a SQLCipher shell) holds the write lock.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY_') || code.startsWith('SQLITE_LOCKED_')) {
+    return new AppError(
+      'VAULT_BUSY',
+      'The vault is in use by another Reciprocal window or program (for example the command line or a SQLCipher shell), so nothing was changed. Close the other one and try again.',
+    );
+  }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT_')) {
     return new AppError(
       'VAULT_CORRUPT',

@@ -1,13 +1,17 @@
+import { timingSafeEqual } from 'node:crypto';
+import { join } from 'node:path';
 import { AppError } from './errors';
 import type { Db } from './db/types';
 import type { UnlockInput, VaultState } from '../../shared/vault/contract';
-import { closeVault, createVault, inspectVaultDir, rewrapPassphrase, unlockVault, unwrapDataKey, type OpenVault, type VaultOptions } from './vault/vault';
-import { readKeyFile } from './vault/keyfile';
-import { join } from 'node:path';
-import { KEY_FILE } from './vault/vault';
+import { closeVault, createVault, inspectVaultDir, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
+import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
+import { prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
+import { commitKeyFileChange } from './vault/key-change';
 import { wipe } from './vault/crypto';
 
 export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'shutdown';
+
+const lockedError = () => new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
 
 /**
  * The one vault a process works with: its folder, and while unlocked, the open database and key.
@@ -22,6 +26,10 @@ export class VaultSession {
     private readonly options: VaultOptions = {},
   ) {}
 
+  private get keyPath(): string {
+    return join(this.dir, KEY_FILE);
+  }
+
   state(): VaultState {
     if (this.current) return 'unlocked';
     return inspectVaultDir(this.dir) === 'present' ? 'locked' : 'absent';
@@ -32,34 +40,96 @@ export class VaultSession {
   }
 
   get db(): Db {
-    if (!this.current) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+    if (!this.current) throw lockedError();
     return this.current.db;
   }
 
+  requireUnlocked(): void {
+    if (!this.current) throw lockedError();
+  }
+
   get vaultId(): string {
-    if (!this.current) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+    if (!this.current) throw lockedError();
     return this.current.vaultId;
+  }
+
+  /** Whether the coordinator confirmed storing the current recovery key; asked only while unlocked. */
+  recoveryKeyConfirmed(): boolean {
+    if (!this.current) throw lockedError();
+    return recoveryKeyConfirmed(readKeyFile(this.keyPath));
   }
 
   async create(passphrase: string): Promise<string> {
     if (this.current) throw new AppError('VAULT_EXISTS', 'A vault is already open.');
     const { vault, recoveryKey } = await createVault(this.dir, passphrase, this.options);
+    if (this.current) {
+      closeVault(vault);
+      throw new AppError('VAULT_EXISTS', 'A vault is already open.');
+    }
     this.current = vault;
     return recoveryKey;
   }
 
+  /**
+   * Unlocks with a passphrase or recovery key. When already unlocked the secret is still checked,
+   * so "unlock" succeeds only for the right secret, whoever asks (a second window, a reloaded page).
+   */
   async unlock(input: UnlockInput): Promise<void> {
-    if (this.current) return;
-    this.current = await unlockVault(this.dir, input);
+    const open = this.current;
+    if (open) {
+      const key = await this.verify(input);
+      try {
+        if (this.current === open) {
+          if (!timingSafeEqual(key, open.dataKey)) {
+            throw new AppError('CONFLICT', 'The vault’s key file no longer matches the open vault. Lock the vault and unlock it again.');
+          }
+          return;
+        }
+      } finally {
+        wipe(key);
+      }
+      // Locked while we checked: unlock for real below.
+    }
+    const vault = await unlockVault(this.dir, input);
+    if (this.current) {
+      closeVault(vault); // another unlock finished first; keep one connection
+      return;
+    }
+    this.current = vault;
   }
 
   /** Checks a passphrase or recovery key against the key file without opening anything. */
   async verify(input: UnlockInput): Promise<Buffer> {
-    return unwrapDataKey(readKeyFile(join(this.dir, KEY_FILE)), input);
+    return unwrapDataKey(readKeyFile(this.keyPath), input);
   }
 
-  async changePassphrase(current: UnlockInput, next: string): Promise<void> {
-    await rewrapPassphrase(this.dir, current, next, this.options);
+  /**
+   * Replaces the passphrase; `record` appends the audit entry inside the same transaction as the
+   * key-file change (see commitKeyFileChange), so the change and its record land together or not at all.
+   */
+  async changePassphrase(current: UnlockInput, next: string, record: () => void): Promise<void> {
+    const db = this.db;
+    const change = await prepareNewPassphrase(this.keyPath, current, next, this.options.scrypt);
+    this.assertStillOpen(db);
+    commitKeyFileChange(db, this.keyPath, change, record);
+  }
+
+  /** Makes a new recovery key (after the passphrase); the old one stops working. Returned once, unconfirmed. */
+  async replaceRecoveryKey(passphrase: string, record: () => void): Promise<string> {
+    const db = this.db;
+    const change = await prepareNewRecoveryKey(this.keyPath, passphrase);
+    this.assertStillOpen(db);
+    commitKeyFileChange(db, this.keyPath, change, record);
+    return change.recoveryKey;
+  }
+
+  /** Records that the current recovery key is stored; false when it already was (nothing written). */
+  confirmRecoveryKey(at: string, record: () => void): boolean {
+    const db = this.db;
+    const change = prepareRecoveryConfirmation(this.keyPath, at);
+    if (!change) return false;
+    commitKeyFileChange(db, this.keyPath, change, record);
+    return true;
   }
 
   /** The raw key as SQLCipher tools expect it: x'<64 hex>'. */
@@ -83,5 +153,10 @@ export class VaultSession {
   onLock(listener: (reason: LockReason) => void): () => void {
     this.lockListeners.add(listener);
     return () => this.lockListeners.delete(listener);
+  }
+
+  /** The KDF takes a moment: the vault may have auto-locked meanwhile, and then nothing may be written. */
+  private assertStillOpen(db: Db): void {
+    if (this.current?.db !== db) throw lockedError();
   }
 }

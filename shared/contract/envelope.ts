@@ -20,6 +20,8 @@ export const errorCodes = [
   'VAULT_CORRUPT',
   'KEYFILE_MISSING',
   'KEYFILE_INVALID',
+  'DATABASE_MISSING',
+  'VAULT_BUSY',
   'DISK_FULL',
   'IO_ERROR',
   'CANCELLED',

@@ -16,12 +16,16 @@ export type UnlockInput = z.infer<typeof unlockInput>;
 
 export const vaultContract = {
   'vault.status': channel({
-    summary: 'Whether a vault exists in the configured folder and whether it is unlocked.',
+    summary: 'Whether a vault exists in the configured folder and whether it is unlocked; while unlocked, whether the recovery key was confirmed as written down.',
     input: empty,
-    output: z.object({ state: vaultState }),
+    output: z.object({
+      state: vaultState,
+      /** Only while unlocked: false until the coordinator confirms they stored the current recovery key. */
+      recoveryKeyConfirmed: z.boolean().optional(),
+    }),
   }),
   'vault.create': channel({
-    summary: 'Create a new vault protected by a passphrase; returns the recovery key, shown once.',
+    summary: 'Create a new vault protected by a passphrase; returns the recovery key, shown once and unconfirmed until vault.confirmRecoveryKey.',
     input: z.object({ passphrase }).strict(),
     output: z.object({ recoveryKey: z.string() }),
   }),
@@ -39,6 +43,16 @@ export const vaultContract = {
     summary: 'Replace the passphrase (or set one after unlocking with the recovery key).',
     input: z.object({ current: z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey }).strict()]), next: passphrase }).strict(),
     output: nothing,
+  }),
+  'vault.confirmRecoveryKey': channel({
+    summary: 'Record that the coordinator has stored the current recovery key (after it was shown at creation or replacement).',
+    input: empty,
+    output: nothing,
+  }),
+  'vault.replaceRecoveryKey': channel({
+    summary: 'Make a new recovery key (after the passphrase); the old one stops working. Returns the new key once, unconfirmed.',
+    input: z.object({ passphrase }).strict(),
+    output: z.object({ recoveryKey: z.string() }),
   }),
   'vault.revealKey': channel({
     summary: 'Show the raw SQLCipher key (after the passphrase) so an auditor can open the file in standard tools.',

@@ -74,4 +74,39 @@ describe('audit trail', () => {
     session.db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
     expect(expectOk(await registry.invoke('audit.verify', {}))).toMatchObject({ ok: false, brokenAt: 3 });
   });
+
+  it('reports the entry count and head hash to note, and later says whether the noted entry still matches', async () => {
+    const { registry, session } = await unlockedCore(dir);
+    for (let i = 0; i < 3; i++) expectOk(await registry.invoke('pilots.create', { ...draft, name: `Pilot ${i}` }));
+    const noted = expectOk(await registry.invoke('audit.verify', {})) as AuditVerification;
+    expect(noted).toMatchObject({ ok: true, entries: 4, anchorMatches: null });
+    const anchor = { seq: noted.entries, hash: noted.headHash! };
+    const newest = (expectOk(await registry.invoke('audit.list', { limit: 1 })) as AuditEntry[])[0]!;
+    expect(newest).toMatchObject({ seq: anchor.seq, hash: anchor.hash });
+
+    // Work continues: the head moves on, the noted entry still matches.
+    expectOk(await registry.invoke('pilots.create', { ...draft, name: 'Later pilot' }));
+    expect(expectOk(await registry.invoke('audit.verify', { anchor }))).toMatchObject({ ok: true, entries: 5, anchorMatches: true });
+
+    // Someone with the database key rewrites the whole chain consistently: the chain alone looks intact, the anchor does not.
+    const { createHash } = await import('node:crypto');
+    const db = session.db;
+    db.prepare("UPDATE audit_log SET actor = 'someone else' WHERE seq = 2").run();
+    let prev = '0'.repeat(64);
+    for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, string | number | null>[]) {
+      const hash = createHash('sha256').update(JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity_type, row.entity_id, prev])).digest('hex');
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, row.seq);
+      prev = hash;
+    }
+    expect(expectOk(await registry.invoke('audit.verify', { anchor }))).toMatchObject({ ok: true, anchorMatches: false });
+  });
+
+  it('an anchor beyond a chain cut short does not match, and a malformed anchor is refused', async () => {
+    const { registry, session } = await unlockedCore(dir);
+    for (let i = 0; i < 3; i++) expectOk(await registry.invoke('pilots.create', { ...draft, name: `Pilot ${i}` }));
+    const noted = expectOk(await registry.invoke('audit.verify', {})) as AuditVerification;
+    session.db.prepare('DELETE FROM audit_log WHERE seq >= 3').run();
+    expect(expectOk(await registry.invoke('audit.verify', { anchor: { seq: noted.entries, hash: noted.headHash! } }))).toMatchObject({ ok: true, entries: 2, anchorMatches: false });
+    expectError(await registry.invoke('audit.verify', { anchor: { seq: 1, hash: 'abc' } }), 'INVALID_INPUT');
+  });
 });

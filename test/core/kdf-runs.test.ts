@@ -39,4 +39,14 @@ describe('key derivation cost', () => {
     expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
     expect(scryptRuns.count).toBe(0);
   });
+
+  it('checks the passphrase with one KDF run when replacing the recovery key or unlocking an open vault', async () => {
+    const { registry } = await unlockedCore(dir);
+    scryptRuns.count = 0;
+    expectOk(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE }));
+    expect(scryptRuns.count).toBe(1);
+    scryptRuns.count = 0;
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(scryptRuns.count).toBe(1);
+  });
 });

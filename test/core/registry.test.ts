@@ -60,6 +60,39 @@ describe('handler registry', () => {
     expect(session.db.prepare('SELECT count(*) AS n FROM pilots').get()).toEqual({ n: 0 });
   });
 
+  it('runs queries read-only: a query handler that writes is refused, reported as internal, and changes nothing', async () => {
+    const { session } = await unlockedCore(dir);
+    const writingQuery: HandlerMap = {
+      ...handlers,
+      'pilots.list': {
+        kind: 'query',
+        run: (_input, { db }) => {
+          db.prepare("INSERT INTO pilots (name, start_date, end_date, status, created_at, updated_at) VALUES ('sneaky', '2026-01-01', '2026-12-31', 'planning', 'now', 'now')").run();
+          return [];
+        },
+      },
+    };
+    const logged: unknown[] = [];
+    const registry = new HandlerRegistry(session, writingQuery, { logError: (_channel, error) => logged.push(error) });
+    expectError(await registry.invoke('pilots.list', {}), 'INTERNAL');
+    expect(String(logged[0])).toMatch(/Query handler for pilots\.list tried to write/);
+    expect(session.db.prepare('SELECT count(*) AS n FROM pilots').get()).toEqual({ n: 0 });
+    // The connection is writable again afterwards: commands still work.
+    expect(session.db.pragma('query_only', { simple: true })).toBe(0);
+    expectOk(await registry.invoke('pilots.create', draft));
+  });
+
+  it('answers with an envelope even when the activity hook throws', async () => {
+    const { session } = await unlockedCore(dir);
+    const registry = new HandlerRegistry(session, handlers, {
+      logError: () => {},
+      onActivity: () => {
+        throw new Error('auto-lock timer gone');
+      },
+    });
+    expectError(await registry.invoke('pilots.list', {}), 'INTERNAL');
+  });
+
   it('answers any payload on any channel with an envelope, never a throw (fuzzed)', async () => {
     const { registry, session } = await unlockedCore(dir);
     const mutating = channels.filter((c) => !['vault.lock', 'vault.create', 'vault.changePassphrase'].includes(c));

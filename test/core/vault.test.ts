@@ -1,15 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import type * as AtomicWrite from '../../electron/core/util/atomic-write';
+
+// The real atomic write, with a switch to make writing the key file fail like a full disk would.
+const keyFileWrites = vi.hoisted(() => ({ fail: false, count: 0 }));
+vi.mock('../../electron/core/util/atomic-write', async (importOriginal) => {
+  const actual = await importOriginal<typeof AtomicWrite>();
+  return {
+    ...actual,
+    writeFileAtomic: (path: string, data: string | Uint8Array) => {
+      if (path.endsWith('vault.keys.json')) {
+        if (keyFileWrites.fail) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        keyFileWrites.count += 1;
+      }
+      actual.writeFileAtomic(path, data);
+    },
+  };
+});
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+afterEach(() => {
+  keyFileWrites.fail = false;
+  cleanup();
+});
 
 const pilot = { name: 'Belonging pilot 2026', purpose: 'Staff hear students', startDate: '2026-10-01', endDate: '2027-06-30' };
 
@@ -17,7 +37,7 @@ describe('creating a vault', () => {
   it('writes an encrypted database and a key file with nothing secret in clear, and leaves the vault open', async () => {
     const { registry, recoveryKey, vaultDir } = await unlockedCore(dir);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
-    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked' });
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: false });
     expect(readdirSync(vaultDir).sort()).toEqual(expect.arrayContaining(['vault.keys.json', 'vault.sqlite']));
 
     const keyFile = readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8');
@@ -76,7 +96,7 @@ describe('locking and unlocking', () => {
     await registry.invoke('vault.lock', {});
     const typed = recoveryKey.toLowerCase().replace(/-/g, ' ');
     expectOk(await registry.invoke('vault.unlock', { recoveryKey: typed }));
-    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked' });
+    expect(expectOk(await registry.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked' });
   });
 
   it('overwrites the key in memory when locking', async () => {
@@ -88,6 +108,27 @@ describe('locking and unlocking', () => {
     closeVault(vault);
     expect(key.every((b) => b === 0)).toBe(true);
     expect(vault.db.open).toBe(false);
+  });
+
+  it('overwrites the key in memory when the vault.lock channel locks the session', async () => {
+    const { registry, session } = await unlockedCore(dir);
+    // The session keeps its open vault private; reach in only to watch the key buffer.
+    const key = (session as unknown as { current: { dataKey: Buffer } }).current.dataKey;
+    expect(key.some((b) => b !== 0)).toBe(true);
+    expectOk(await registry.invoke('vault.lock', {}));
+    expect(key.every((b) => b === 0)).toBe(true);
+    expect(session.isUnlocked).toBe(false);
+  });
+
+  it('when already unlocked, unlocking again still checks the secret', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: 'lantern orbit pebble wisdon' }), 'WRONG_PASSPHRASE').message).toMatch(/not correct/);
+    expectError(await registry.invoke('vault.unlock', { recoveryKey: recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }), 'WRONG_RECOVERY_KEY');
+    // A wrong guess does not lock the coordinator out of the open vault either.
+    expect(expectOk(await registry.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked' });
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+    expectOk(await registry.invoke('pilots.create', pilot));
   });
 
   it('a wrong passphrase or recovery key gives a clear error and changes no byte on disk', async () => {
@@ -212,6 +253,16 @@ describe('things that are not a healthy vault', () => {
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
+  it('a key file without its database', async () => {
+    const { registry, vaultDir } = await lockedVault();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(vaultDir, `vault.sqlite${suffix}`), { force: true });
+    const before = snapshotFiles(dir);
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'DATABASE_MISSING').message).toMatch(/not its database \(vault\.sqlite\)/);
+    expectError(await registry.invoke('vault.status', {}), 'DATABASE_MISSING');
+    expectError(await registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'DATABASE_MISSING');
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
   it('a damaged key file', async () => {
     const { registry, vaultDir } = await lockedVault();
     writeFileSync(join(vaultDir, 'vault.keys.json'), '{"format": 1, "app": "reciprocal", "slots": "oops"');
@@ -227,7 +278,9 @@ describe('things that are not a healthy vault', () => {
     const keyPath = join(vaultDir, 'vault.keys.json');
     const original = readFileSync(keyPath, 'utf8');
     writeFileSync(keyPath, JSON.stringify({ ...JSON.parse(original), format: 2 }));
+    const newerKeyFile = snapshotFiles(dir);
     expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_TOO_NEW').message).toMatch(/newer version/);
+    expect(snapshotFiles(dir)).toEqual(newerKeyFile);
     writeFileSync(keyPath, original);
 
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
@@ -261,5 +314,194 @@ describe('things that are not a healthy vault', () => {
     expect(read.message).toMatch(/damaged/);
     await registry.invoke('vault.lock', {});
     expect(snapshotFiles(dir).get(dbPath)).toEqual(before.get(dbPath));
+  });
+});
+
+/** A second connection to the same vault file, as another window or a SQLCipher shell would open it. */
+async function secondConnection(registry: ReturnType<typeof newCore>['registry'], vaultDir: string) {
+  const { key } = expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string };
+  const other = new Database(join(vaultDir, 'vault.sqlite'));
+  other.pragma(`cipher='sqlcipher'`);
+  other.pragma('legacy=4');
+  other.pragma(`key="${key}"`);
+  return other;
+}
+
+const keyFileOf = (vaultDir: string) => readFileSync(join(vaultDir, 'vault.keys.json'), 'utf8');
+const auditActions = async (registry: ReturnType<typeof newCore>['registry']) =>
+  (expectOk(await registry.invoke('audit.list', { limit: 1000 })) as { action: string }[]).map((e) => e.action).reverse();
+
+describe('confirming the recovery key', () => {
+  it('a new vault’s recovery key is unconfirmed until confirmed, and the confirmation is kept and audited once', async () => {
+    const { registry, vaultDir } = await unlockedCore(dir);
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: false });
+
+    expectOk(await registry.invoke('vault.confirmRecoveryKey', {}));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: true });
+    const keysAfterFirst = keyFileOf(vaultDir);
+    expectOk(await registry.invoke('vault.confirmRecoveryKey', {}));
+    expect(keyFileOf(vaultDir)).toBe(keysAfterFirst);
+    expect(await auditActions(registry)).toEqual(['vault.create', 'vault.confirmRecoveryKey']);
+
+    await registry.invoke('vault.lock', {});
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'locked' });
+    expectError(await registry.invoke('vault.confirmRecoveryKey', {}), 'VAULT_LOCKED');
+    // Persisted: a fresh process over the same folder sees it confirmed.
+    const fresh = newCore(dir);
+    expectOk(await fresh.registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(expectOk(await fresh.registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: true });
+  });
+
+  it('an unconfirmed key stays unconfirmed across locking, so the app can ask again', async () => {
+    const { registry } = await unlockedCore(dir);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: false });
+  });
+
+  it('a vault made before confirmation was tracked counts as confirmed', async () => {
+    const { registry, session, vaultDir } = await unlockedCore(dir);
+    session.lock();
+    const keys = JSON.parse(keyFileOf(vaultDir));
+    for (const slot of keys.slots) delete slot.confirmedAt;
+    writeFileSync(join(vaultDir, 'vault.keys.json'), JSON.stringify(keys));
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: true });
+  });
+});
+
+describe('replacing the recovery key', () => {
+  it('makes a new key that unlocks, stops the old one, keeps the data key, and needs confirming again', async () => {
+    const { registry, recoveryKey: oldKey, vaultDir } = await unlockedCore(dir);
+    expectOk(await registry.invoke('vault.confirmRecoveryKey', {}));
+    const { key: dataKeyBefore } = expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string };
+
+    const { recoveryKey: newKey } = expectOk(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE })) as { recoveryKey: string };
+    expect(newKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(newKey).not.toBe(oldKey);
+    expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: false });
+    expect(await auditActions(registry)).toEqual(['vault.create', 'vault.confirmRecoveryKey', 'vault.revealKey', 'vault.replaceRecoveryKey']);
+
+    // Neither key is stored or recorded in clear.
+    const stored = keyFileOf(vaultDir).toUpperCase();
+    expect(stored).not.toContain(newKey.replace(/-/g, ''));
+    expect(stored).not.toContain(newKey);
+    expect(readdirSync(vaultDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    await registry.invoke('vault.lock', {});
+    expectError(await registry.invoke('vault.unlock', { recoveryKey: oldKey }), 'WRONG_RECOVERY_KEY');
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey: newKey }));
+    expect((expectOk(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE })) as { key: string }).key).toBe(dataKeyBefore);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+  });
+
+  it('a wrong passphrase changes no byte on disk and the old key keeps working', async () => {
+    const { registry, recoveryKey } = await unlockedCore(dir);
+    const before = snapshotFiles(dir);
+    expectError(await registry.invoke('vault.replaceRecoveryKey', { passphrase: 'lantern orbit pebble wisdon' }), 'WRONG_PASSPHRASE');
+    expectError(await registry.invoke('vault.replaceRecoveryKey', { recoveryKey }), 'INVALID_INPUT');
+    expect(snapshotFiles(dir)).toEqual(before);
+    await registry.invoke('vault.lock', {});
+    expectError(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE }), 'VAULT_LOCKED');
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+  });
+});
+
+describe('key changes are all or nothing', () => {
+  const next = 'copper meadow violin horizon';
+
+  it('while another connection holds the write lock: VAULT_BUSY, and the passphrase, recovery key and audit trail are unchanged', async () => {
+    const { registry, session, recoveryKey, vaultDir } = await unlockedCore(dir);
+    const other = await secondConnection(registry, vaultDir);
+    session.db.pragma('busy_timeout=50'); // the app waits 5 s for a lock; the test need not
+    other.exec('BEGIN IMMEDIATE');
+    const keysBefore = keyFileOf(vaultDir);
+    try {
+      const busy = expectError(await registry.invoke('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next }), 'VAULT_BUSY');
+      expect(busy.message).toMatch(/in use by another Reciprocal window or program/);
+      expectError(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE }), 'VAULT_BUSY');
+      expectError(await registry.invoke('vault.confirmRecoveryKey', {}), 'VAULT_BUSY');
+      expectError(await registry.invoke('vault.revealKey', { passphrase: PASSPHRASE }), 'VAULT_BUSY');
+      expect(keyFileOf(vaultDir)).toBe(keysBefore);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await auditActions(registry)).toEqual(['vault.create', 'vault.revealKey']);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { recoveryKey }));
+  });
+
+  it('when the key file cannot be written: a clear error, no audit entry, and the old passphrase still works', async () => {
+    const { registry, vaultDir } = await unlockedCore(dir);
+    const keysBefore = keyFileOf(vaultDir);
+    keyFileWrites.fail = true;
+    const full = expectError(await registry.invoke('vault.changePassphrase', { current: { passphrase: PASSPHRASE }, next }), 'DISK_FULL');
+    expect(full.message).toMatch(/nothing was changed/);
+    expectError(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE }), 'DISK_FULL');
+    keyFileWrites.fail = false;
+    expect(keyFileOf(vaultDir)).toBe(keysBefore);
+    expect(await auditActions(registry)).toEqual(['vault.create']);
+    await registry.invoke('vault.lock', {});
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+  });
+
+  it('when the commit fails after the key file was replaced, the previous key file is put back', async () => {
+    const { commitKeyFileChange } = await import('../../electron/core/vault/key-change');
+    const { prepareNewPassphrase } = await import('../../electron/core/vault/slots');
+    const { session, vaultDir } = await unlockedCore(dir);
+    const keyPath = join(vaultDir, 'vault.keys.json');
+    const keysBefore = keyFileOf(vaultDir);
+    const change = await prepareNewPassphrase(keyPath, { passphrase: PASSPHRASE }, next, TEST_SCRYPT);
+    const db = session.db;
+    db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
+    keyFileWrites.count = 0;
+    // A deferred foreign key is checked only at COMMIT, so the commit itself fails, after the key file was replaced.
+    expect(() => commitKeyFileChange(db, keyPath, change, () => db.prepare('INSERT INTO child (parent_id) VALUES (42)').run())).toThrow(/FOREIGN KEY/);
+    expect(keyFileWrites.count).toBe(2); // the new key file, then the previous one put back
+    expect(keyFileOf(vaultDir)).toBe(keysBefore);
+    expect(db.prepare('SELECT count(*) AS n FROM child').get()).toEqual({ n: 0 });
+    session.lock();
+    const reopened = await unlockVault(vaultDir, { passphrase: PASSPHRASE });
+    closeVault(reopened);
+  });
+
+  it('refuses a change prepared from a key file that another program has since rewritten', async () => {
+    const { commitKeyFileChange } = await import('../../electron/core/vault/key-change');
+    const { prepareNewPassphrase } = await import('../../electron/core/vault/slots');
+    const { registry, session, vaultDir } = await unlockedCore(dir);
+    const keyPath = join(vaultDir, 'vault.keys.json');
+    const change = await prepareNewPassphrase(keyPath, { passphrase: PASSPHRASE }, next, TEST_SCRYPT);
+    expectOk(await registry.invoke('vault.replaceRecoveryKey', { passphrase: PASSPHRASE })); // "another window"
+    const current = keyFileOf(vaultDir);
+    expect(() => commitKeyFileChange(session.db, keyPath, change, () => {})).toThrow(/changed by another Reciprocal window/);
+    expect(keyFileOf(vaultDir)).toBe(current);
+  });
+});
+
+describe('file permissions', () => {
+  it.skipIf(process.platform === 'win32')('creates the folder 0700 and the database, its WAL and shared-memory files and the key file 0600 (skipped on Windows: no POSIX modes)', async () => {
+    const { registry, vaultDir } = await unlockedCore(dir);
+    expectOk(await registry.invoke('pilots.create', pilot));
+    const { statSync } = await import('node:fs');
+    const mode = (name: string) => (statSync(join(vaultDir, name)).mode & 0o777).toString(8);
+    expect(existsSync(join(vaultDir, 'vault.sqlite-wal'))).toBe(true);
+    expect(existsSync(join(vaultDir, 'vault.sqlite-shm'))).toBe(true);
+    expect((statSync(vaultDir).mode & 0o777).toString(8)).toBe('700');
+    expect(['vault.sqlite', 'vault.sqlite-wal', 'vault.sqlite-shm', 'vault.keys.json'].map(mode)).toEqual(['600', '600', '600', '600']);
+  });
+
+  it.skipIf(process.platform === 'win32')('tightens a database left readable by others by an older version, once unlocked (skipped on Windows: no POSIX modes)', async () => {
+    const { registry, session, vaultDir } = await unlockedCore(dir);
+    session.lock();
+    const { chmodSync, statSync } = await import('node:fs');
+    chmodSync(join(vaultDir, 'vault.sqlite'), 0o644);
+    expectError(await registry.invoke('vault.unlock', { passphrase: 'lantern orbit pebble wisdon' }), 'WRONG_PASSPHRASE');
+    expect(statSync(join(vaultDir, 'vault.sqlite')).mode & 0o777).toBe(0o644); // a wrong passphrase changes nothing
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(statSync(join(vaultDir, 'vault.sqlite')).mode & 0o777).toBe(0o600);
   });
 });

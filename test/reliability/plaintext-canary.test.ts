@@ -50,12 +50,19 @@ describe('plaintext canary', () => {
   it('a string written through the handlers appears nowhere on disk in clear, while open or after locking', async () => {
     const canary = `CANARY-${randomBytes(8).toString('hex')}`;
     const needles = [Buffer.from(canary, 'utf8'), Buffer.from(canary, 'utf16le')];
-    const { registry, vaultDir } = await unlockedCore(dir);
+    const { registry, session, vaultDir } = await unlockedCore(dir);
 
     const pilot = expectOk(await registry.invoke('pilots.create', { name: `${canary} pilot`, purpose: `Purpose ${canary}`, startDate: '2026-10-01', endDate: '2027-06-30' })) as Pilot;
     expectOk(await registry.invoke('pilots.update', { id: pilot.id, changes: { purpose: `Changed ${canary} ${'long text '.repeat(300)}` } }));
-    // Enough work to spill into the WAL and temp structures: a sort bigger than the page cache.
+    // Enough writes to spread the canary over many WAL frames and pages (about 250 KB of rows).
     for (let i = 0; i < 200; i++) expectOk(await registry.invoke('pilots.create', { name: `${canary} ${i}`, purpose: canary.repeat(50), startDate: '2026-10-01', endDate: '2027-06-30' }));
+    // And a sort bigger than the page cache: pilots.list sorts on an unindexed column, and with the
+    // cache cut from 64 MiB to 64 KiB its rows no longer fit. SQLite would spill such a sort to a
+    // temp file; temp_store=MEMORY keeps it in memory instead. (SQLite unlinks its temp files as it
+    // opens them, so the temp-folder scan below catches files left by anything else; the guard
+    // against SQLite's own is temp_store, checked here and in vault.test.ts.)
+    session.db.pragma('cache_size=-64');
+    expect(session.db.pragma('temp_store', { simple: true })).toBe(2);
     expect((expectOk(await registry.invoke('pilots.list', {})) as Pilot[]).length).toBe(201);
 
     expect(filesContaining(vaultDir, needles), 'vault folder while unlocked (database + WAL)').toEqual([]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/types';
-import type { AuditEntry, AuditVerification } from '../../../shared/audit/contract';
+import type { AuditAnchor, AuditEntry, AuditVerification } from '../../../shared/audit/contract';
 
 /** What happened to which record. Deliberately no content: the trail must be safe to show an auditor. */
 export interface AuditEvent {
@@ -44,19 +44,26 @@ export function appendAudit(db: Db, actor: string, at: string, event: AuditEvent
   ).run({ ...row, hash: entryHash(row) });
 }
 
-/** Walks the whole chain: every hash must match its content and link to the entry before it. */
-export function verifyAudit(db: Db): AuditVerification {
+/**
+ * Walks the whole chain: every hash must match its content and link to the entry before it. This
+ * finds an altered, removed, inserted or reordered entry, but not a rewrite of the whole chain (or
+ * of its newest entries) by someone holding the database key: for that, an auditor notes `entries`
+ * and `headHash` and later passes them back as `anchor`, which must still match.
+ */
+export function verifyAudit(db: Db, anchor?: AuditAnchor): AuditVerification {
   let prev = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
+  let anchorMatches: boolean | null = anchor ? false : null;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     const broken = row.seq !== expectedSeq || row.prev_hash !== prev || entryHash(row) !== row.hash;
-    if (broken) return { ok: false, entries: entries + 1, brokenAt: row.seq, headHash: null };
+    if (broken) return { ok: false, entries: entries + 1, brokenAt: row.seq, headHash: null, anchorMatches: anchor && anchor.seq < row.seq ? anchorMatches : null };
+    if (anchor && row.seq === anchor.seq) anchorMatches = row.hash === anchor.hash;
     prev = row.hash;
     expectedSeq += 1;
     entries += 1;
   }
-  return { ok: true, entries, brokenAt: null, headHash: entries > 0 ? prev : null };
+  return { ok: true, entries, brokenAt: null, headHash: entries > 0 ? prev : null, anchorMatches };
 }
 
 export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {

@@ -9,6 +9,6 @@ export const auditHandlers: FeatureHandlers<keyof typeof auditContract> = {
   },
   'audit.verify': {
     kind: 'query',
-    run: (_input, { db }) => verifyAudit(db),
+    run: ({ anchor }, { db }) => verifyAudit(db, anchor),
   },
 };

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import { AppError, fromDatabaseError } from '../errors';
 import type { Db } from './types';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations';
@@ -59,8 +60,16 @@ export function openVaultDatabase(path: string, key: Buffer): Db {
   }
 }
 
-/** Creates the database file of a new vault, keyed and migrated. */
+/** Owner-only: the files are encrypted, but their size and timing are nobody else's business either. */
+const OWNER_ONLY = 0o600;
+
+/**
+ * Creates the database file of a new vault, keyed and migrated. The empty file is made owner-only
+ * before SQLite sees it: SQLite would create it 0644, and it gives the -wal and -shm files the
+ * database file's own mode.
+ */
 export function createVaultDatabase(path: string, key: Buffer): Db {
+  closeSync(openSync(path, 'wx', OWNER_ONLY));
   const db = new Database(path);
   try {
     applyKey(db, key);
@@ -71,5 +80,20 @@ export function createVaultDatabase(path: string, key: Buffer): Db {
   } catch (error) {
     db.close();
     throw fromDatabaseError(error) ?? error;
+  }
+}
+
+/**
+ * Takes group and other access away from a vault database and its -wal/-shm files, which older
+ * versions created 0644 (POSIX only). Best effort: a file we may not chmod must not block unlocking.
+ */
+export function restrictVaultFileModes(path: string): void {
+  if (process.platform === 'win32') return;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, OWNER_ONLY);
+    } catch {
+      /* absent (no WAL yet) or not ours to change */
+    }
   }
 }

@@ -45,8 +45,8 @@ export class HandlerRegistry {
       const issues = toFieldIssues(parsed.error);
       return fail('INVALID_INPUT', `Some values are not valid: ${describeIssues(issues)}`, issues);
     }
-    this.options.onActivity?.();
     try {
+      this.options.onActivity?.();
       const value = await this.run(channel, parsed.data, actor);
       return ok(value);
     } catch (error) {
@@ -64,7 +64,7 @@ export class HandlerRegistry {
     };
     switch (handler.kind) {
       case 'query':
-        return checkOutput(handler.run(input as never, ctx));
+        return readOnly(this.session, channel, () => checkOutput(handler.run(input as never, ctx)));
       case 'command': {
         const db = ctx.db;
         return db
@@ -102,6 +102,32 @@ export class HandlerRegistry {
     if (mapped) return fail(mapped.code, mapped.message);
     this.options.logError?.(channel, error);
     return fail('INTERNAL', 'Something went wrong inside Reciprocal, and nothing was changed. If it happens again, note what you did and report it.');
+  }
+}
+
+/**
+ * Runs a query with the connection in `query_only` mode, so a query handler cannot write even by
+ * mistake: SQLite refuses the statement, and the registry reports it as a bug (INTERNAL).
+ * Queries are synchronous, so no other call runs on the connection before the mode is restored.
+ */
+function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
+  if (!session.isUnlocked) return run(); // a query that needs the database throws VAULT_LOCKED itself
+  const db = session.db;
+  const previous = db.pragma('query_only', { simple: true }) as number;
+  db.pragma('query_only=ON');
+  try {
+    return run();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_READONLY') throw new QueryTriedToWrite(channel, error);
+    throw error;
+  } finally {
+    if (db.open) db.pragma(`query_only=${previous ? 'ON' : 'OFF'}`);
+  }
+}
+
+class QueryTriedToWrite extends Error {
+  constructor(channel: string, cause: unknown) {
+    super(`Query handler for ${channel} tried to write to the database`, { cause });
   }
 }
 

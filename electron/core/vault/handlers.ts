@@ -1,11 +1,22 @@
-import type { FeatureHandlers } from '../registry/types';
+import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { vaultContract } from '../../../shared/vault/contract';
-import { appendAudit } from '../audit/audit';
+
+/** The audit entry of a vault-level action; appended inside the action's own transaction. */
+const recordVault = (ctx: HandlerContext, action: string) => () => ctx.audit({ action, entityType: 'vault', entityId: ctx.session.vaultId });
 
 export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.status': {
     kind: 'action',
-    run: async (_input, { session }) => ({ state: session.state() }),
+    run: async (_input, { session }) => {
+      if (!session.isUnlocked) return { state: session.state() };
+      try {
+        return { state: 'unlocked', recoveryKeyConfirmed: session.recoveryKeyConfirmed() };
+      } catch {
+        // The key file became unreadable while open: the data is still reachable, so do not block the
+        // app over a reminder; any key change will report the problem itself.
+        return { state: 'unlocked' };
+      }
+    },
   },
   'vault.create': {
     kind: 'action',
@@ -32,18 +43,32 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.changePassphrase': {
     kind: 'action',
     run: async ({ current, next }, ctx) => {
-      const db = ctx.db; // must be unlocked: the change is recorded in the audit trail
-      await ctx.session.changePassphrase(current, next);
-      appendAudit(db, ctx.actor, ctx.now().toISOString(), { action: 'vault.changePassphrase', entityType: 'vault', entityId: ctx.session.vaultId });
+      // Unlocked only: the change is recorded in the audit trail, in the same transaction.
+      await ctx.session.changePassphrase(current, next, recordVault(ctx, 'vault.changePassphrase'));
       return null;
+    },
+  },
+  'vault.confirmRecoveryKey': {
+    kind: 'action',
+    run: async (_input, ctx) => {
+      ctx.session.confirmRecoveryKey(ctx.now().toISOString(), recordVault(ctx, 'vault.confirmRecoveryKey'));
+      return null;
+    },
+  },
+  'vault.replaceRecoveryKey': {
+    kind: 'action',
+    run: async ({ passphrase }, ctx) => {
+      const recoveryKey = await ctx.session.replaceRecoveryKey(passphrase, recordVault(ctx, 'vault.replaceRecoveryKey'));
+      return { recoveryKey };
     },
   },
   'vault.revealKey': {
     kind: 'action',
     run: async ({ passphrase }, ctx) => {
-      const db = ctx.db;
+      ctx.session.requireUnlocked(); // the showing is audited, so the vault must be open
       const key = await ctx.session.revealKey(passphrase);
-      appendAudit(db, ctx.actor, ctx.now().toISOString(), { action: 'vault.revealKey', entityType: 'vault', entityId: ctx.session.vaultId });
+      // The key leaves only once its showing is on record (ctx.db throws if the vault locked meanwhile).
+      ctx.db.transaction(() => recordVault(ctx, 'vault.revealKey')()).immediate();
       return { key };
     },
   },

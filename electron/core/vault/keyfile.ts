@@ -28,6 +28,14 @@ const slot = z.object({
   kdf: kdfParams,
   wrapped: wrappedKey,
   updatedAt: z.string(),
+  /**
+   * Recovery slot only: when the coordinator confirmed they stored this key; null until then.
+   * Kept beside the wrapped key so that one atomic rename replaces both: a new, never-shown
+   * recovery key can never be on disk marked as confirmed. Absent in vaults made before this was
+   * tracked, which were confirmed on screen at creation. Not secret and not a security control:
+   * it only decides whether the app asks for the key to be written down again.
+   */
+  confirmedAt: z.string().nullable().optional(),
 });
 export type KeySlot = z.infer<typeof slot>;
 
@@ -46,13 +54,28 @@ export type KeyFile = z.infer<typeof keyFile>;
 export const slotAad = (vaultId: string, slotId: string) => `reciprocal:${vaultId}:${slotId}`;
 
 export function readKeyFile(path: string): KeyFile {
-  let raw: unknown;
+  return readKeyFileWithText(path).keys;
+}
+
+/** The parsed key file and its exact text, so a change can check nothing else rewrote it meanwhile and restore it on failure. */
+export function readKeyFileWithText(path: string): { keys: KeyFile; text: string } {
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError('KEYFILE_MISSING', 'The vault’s key file (vault.keys.json) is missing, so the vault cannot be unlocked. Restore it from a backup of this vault folder.');
     }
+    throw new AppError('IO_ERROR', `The vault’s key file (vault.keys.json) could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}). Check the disk and folder permissions.`);
+  }
+  return { keys: parseKeyFile(text), text };
+}
+
+function parseKeyFile(text: string): KeyFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
     throw new AppError('KEYFILE_INVALID', 'The vault’s key file (vault.keys.json) is not readable JSON. Restore it from a backup of this vault folder.');
   }
   const format = (raw as { format?: unknown } | null)?.format;
@@ -66,6 +89,16 @@ export function readKeyFile(path: string): KeyFile {
   return parsed.data;
 }
 
+export function serialiseKeyFile(file: KeyFile): string {
+  return `${JSON.stringify(keyFile.parse(file), null, 2)}\n`;
+}
+
 export function writeKeyFile(path: string, file: KeyFile): void {
-  writeFileAtomic(path, `${JSON.stringify(keyFile.parse(file), null, 2)}\n`);
+  writeFileAtomic(path, serialiseKeyFile(file));
+}
+
+/** Whether the coordinator has confirmed storing the recovery key (see `confirmedAt`). */
+export function recoveryKeyConfirmed(keys: KeyFile): boolean {
+  const slot = keys.slots.find((s) => s.kind === 'recovery');
+  return slot !== undefined && slot.confirmedAt !== null;
 }

@@ -3,23 +3,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { Db } from '../db/types';
-import { createVaultDatabase, openVaultDatabase } from '../db/open';
-import { assessPassphrase } from '../../../shared/vault/passphrase';
+import { createVaultDatabase, openVaultDatabase, restrictVaultFileModes } from '../db/open';
 import type { UnlockInput } from '../../../shared/vault/contract';
-import { DATA_KEY_BYTES, DEFAULT_SCRYPT, deriveWrappingKey, newHkdfParams, newScryptParams, unwrapKey, wipe, wrapKey } from './crypto';
-import { type KeyFile, type KeySlot, readKeyFile, slotAad, writeKeyFile, KEYFILE_FORMAT } from './keyfile';
-import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
+import { DATA_KEY_BYTES, DEFAULT_SCRYPT, wipe } from './crypto';
+import { readKeyFile, writeKeyFile, KEYFILE_FORMAT } from './keyfile';
+import { generateRecoveryKey } from './recovery-key';
+import { assertStrongPassphrase, makeSlot, passphraseBytes, unwrapDataKey, type ScryptCost } from './slots';
+
+export { passphraseBytes, type ScryptCost };
 
 export const DB_FILE = 'vault.sqlite';
 export const KEY_FILE = 'vault.keys.json';
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const SQLCIPHER_PAGE_SIZE = 4096;
-
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
 
 export interface VaultOptions {
   /** Lower only in tests; stored in the key file, so each vault keeps the cost it was made with. */
@@ -47,7 +43,7 @@ export function inspectVaultDir(dir: string): 'absent' | 'present' {
     throw new AppError('KEYFILE_MISSING', 'The vault’s key file (vault.keys.json) is missing, so the vault cannot be unlocked. Restore it from a backup of this vault folder.');
   }
   if (!hasDb) {
-    throw new AppError('NOT_A_VAULT', 'This folder has a vault key file but no vault database (vault.sqlite). Restore the database from a backup.');
+    throw new AppError('DATABASE_MISSING', 'This folder has the vault’s key file but not its database (vault.sqlite), so there is nothing to unlock. Restore vault.sqlite from a backup of this vault folder; nothing was changed.');
   }
   assertLooksEncrypted(join(dir, DB_FILE));
   return 'present';
@@ -68,29 +64,6 @@ function assertLooksEncrypted(path: string): void {
   }
   if (size === 0 || size % SQLCIPHER_PAGE_SIZE !== 0) {
     throw new AppError('NOT_A_VAULT', 'vault.sqlite is not a Reciprocal vault database (its size does not fit the encrypted format). Nothing was changed.');
-  }
-}
-
-export function passphraseBytes(passphrase: string): Buffer {
-  // NFC so the same passphrase typed on another keyboard layout or OS gives the same bytes.
-  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
-}
-
-export async function assertStrongPassphrase(passphrase: string, field = 'passphrase'): Promise<void> {
-  const strength = await assessPassphrase(passphrase);
-  if (!strength.acceptable) {
-    const message = [...strength.problems, ...strength.suggestions].join(' ');
-    throw new AppError('WEAK_PASSPHRASE', `Choose a stronger passphrase. ${message}`, [{ path: [field], message }]);
-  }
-}
-
-async function makeSlot(vaultId: string, kind: KeySlot['kind'], secret: Buffer, dataKey: Buffer, cost: ScryptCost, now: string): Promise<KeySlot> {
-  const kdf = kind === 'passphrase' ? newScryptParams(cost) : newHkdfParams();
-  const wrappingKey = await deriveWrappingKey(secret, kdf);
-  try {
-    return { id: kind, kind, kdf, wrapped: wrapKey(dataKey, wrappingKey, slotAad(vaultId, kind)), updatedAt: now };
-  } finally {
-    wipe(wrappingKey);
   }
 }
 
@@ -127,37 +100,6 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   }
 }
 
-/**
- * Finds the data key for a passphrase or recovery key: exactly one KDF run, nothing written.
- * A wrong secret fails the AES-GCM tag check and is reported without touching the database.
- */
-export async function unwrapDataKey(keys: KeyFile, input: UnlockInput): Promise<Buffer> {
-  const kind = 'passphrase' in input ? 'passphrase' : 'recovery';
-  const slot = keys.slots.find((s) => s.kind === kind);
-  const wrongError =
-    kind === 'passphrase'
-      ? new AppError('WRONG_PASSPHRASE', 'That passphrase is not correct. Check Caps Lock and try again, or use your recovery key.')
-      : new AppError('WRONG_RECOVERY_KEY', 'That recovery key is not correct. Check each group of characters and try again.');
-  if (!slot) throw wrongError;
-  let secret: Buffer | undefined;
-  if ('passphrase' in input) {
-    secret = passphraseBytes(input.passphrase);
-  } else {
-    secret = parseRecoveryKey(input.recoveryKey);
-    if (!secret) {
-      throw new AppError('WRONG_RECOVERY_KEY', 'A recovery key has 32 letters and digits in 8 groups of 4, like ABCD-1234-…. Check what you typed.');
-    }
-  }
-  const wrappingKey = await deriveWrappingKey(secret, slot.kdf);
-  try {
-    const dataKey = unwrapKey(slot.wrapped, wrappingKey, slotAad(keys.vaultId, slot.id));
-    if (!dataKey) throw wrongError;
-    return dataKey;
-  } finally {
-    wipe(secret, wrappingKey);
-  }
-}
-
 export async function unlockVault(dir: string, input: UnlockInput): Promise<OpenVault> {
   if (inspectVaultDir(dir) === 'absent') {
     throw new AppError('VAULT_ABSENT', 'There is no vault in this folder yet. Create one first.');
@@ -166,27 +108,12 @@ export async function unlockVault(dir: string, input: UnlockInput): Promise<Open
   const dataKey = await unwrapDataKey(keys, input);
   try {
     const db = openVaultDatabase(join(dir, DB_FILE), dataKey);
+    // Vaults made before files were created owner-only: tighten them now that the key is proven.
+    restrictVaultFileModes(join(dir, DB_FILE));
     return { dir, vaultId: keys.vaultId, db, dataKey };
   } catch (error) {
     wipe(dataKey);
     throw error;
-  }
-}
-
-/** Re-wraps the data key under a new passphrase; only the small key file is rewritten, atomically. */
-export async function rewrapPassphrase(dir: string, current: UnlockInput, next: string, options: VaultOptions = {}): Promise<void> {
-  await assertStrongPassphrase(next, 'next');
-  const keyPath = join(dir, KEY_FILE);
-  const keys = readKeyFile(keyPath);
-  const dataKey = await unwrapDataKey(keys, current);
-  const secret = passphraseBytes(next);
-  try {
-    const previous = keys.slots.find((s) => s.kind === 'passphrase');
-    const cost = options.scrypt ?? (previous?.kdf.algorithm === 'scrypt' ? { N: Math.max(previous.kdf.N, DEFAULT_SCRYPT.N), r: previous.kdf.r, p: previous.kdf.p } : DEFAULT_SCRYPT);
-    const slot = await makeSlot(keys.vaultId, 'passphrase', secret, dataKey, cost, new Date().toISOString());
-    writeKeyFile(keyPath, { ...keys, slots: [slot, ...keys.slots.filter((s) => s.kind !== 'passphrase')] });
-  } finally {
-    wipe(dataKey, secret);
   }
 }
 

@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/Page';
 type Mode = 'passphrase' | 'recoveryKey';
 
 /** The unlock screen; the recovery key is the fallback for a forgotten passphrase. */
-export function Unlock({ onUnlocked }: { onUnlocked: (via: Mode, secret: string) => void }) {
+export function Unlock({ onUnlocked, lockedBecause }: { onUnlocked: (via: Mode, secret: string) => void; lockedBecause?: string }) {
   const [mode, setMode] = useState<Mode>('passphrase');
   const [error, setError] = useState<string>();
   const { register, handleSubmit, formState, reset, setFocus } = useForm<{ secret: string }>({ defaultValues: { secret: '' } });
@@ -35,6 +35,11 @@ export function Unlock({ onUnlocked }: { onUnlocked: (via: Mode, secret: string)
     <main className="gate" id="main">
       <div className="gate-card">
         <PageHeader takeFocus={false} title="Unlock Reciprocal" description="Your vault is encrypted. Enter your passphrase to open it." />
+        {lockedBecause ? (
+          <p className="lock-reason" id="lock-reason">
+            {lockedBecause}
+          </p>
+        ) : null}
         <form onSubmit={submit} noValidate className="form">
           <TextInput
             key={mode}
@@ -46,6 +51,8 @@ export function Unlock({ onUnlocked }: { onUnlocked: (via: Mode, secret: string)
             required
             description={mode === 'recoveryKey' ? '8 groups of 4 letters and digits, as you wrote them down.' : undefined}
             error={formState.errors.secret?.message}
+            // Read out with the field that takes focus, so a screen reader hears why the vault locked.
+            aria-describedby={lockedBecause ? 'lock-reason' : undefined}
             {...register('secret', { required: mode === 'passphrase' ? 'Enter your passphrase' : 'Enter your recovery key' })}
           />
           {error ? (

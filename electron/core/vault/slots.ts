@@ -1,0 +1,120 @@
+import { AppError } from '../errors';
+import { assessPassphrase } from '../../../shared/vault/passphrase';
+import type { UnlockInput } from '../../../shared/vault/contract';
+import { DEFAULT_SCRYPT, deriveWrappingKey, newHkdfParams, newScryptParams, unwrapKey, wipe, wrapKey } from './crypto';
+import { type KeyFile, type KeySlot, readKeyFileWithText, recoveryKeyConfirmed, slotAad } from './keyfile';
+import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
+
+/**
+ * Key slots: each one wraps the same data key under a different secret (the passphrase, the
+ * recovery key). Everything here derives and checks keys; nothing here writes a file. A change is
+ * prepared as the whole next key file plus the exact text it was derived from, and committed by
+ * `commitKeyFileChange` together with its audit entry.
+ */
+
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** The next key file and the text of the one it replaces (to detect a concurrent change and to restore). */
+export interface PreparedKeyChange {
+  basedOn: string;
+  next: KeyFile;
+}
+
+export function passphraseBytes(passphrase: string): Buffer {
+  // NFC so the same passphrase typed on another keyboard layout or OS gives the same bytes.
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+export async function assertStrongPassphrase(passphrase: string, field = 'passphrase'): Promise<void> {
+  const strength = await assessPassphrase(passphrase);
+  if (!strength.acceptable) {
+    const message = [...strength.problems, ...strength.suggestions].join(' ');
+    throw new AppError('WEAK_PASSPHRASE', `Choose a stronger passphrase. ${message}`, [{ path: [field], message }]);
+  }
+}
+
+export async function makeSlot(vaultId: string, kind: KeySlot['kind'], secret: Buffer, dataKey: Buffer, cost: ScryptCost, now: string): Promise<KeySlot> {
+  const kdf = kind === 'passphrase' ? newScryptParams(cost) : newHkdfParams();
+  const wrappingKey = await deriveWrappingKey(secret, kdf);
+  try {
+    const slot: KeySlot = { id: kind, kind, kdf, wrapped: wrapKey(dataKey, wrappingKey, slotAad(vaultId, kind)), updatedAt: now };
+    // A new recovery key has not been written down yet: the app keeps asking until it is confirmed.
+    return kind === 'recovery' ? { ...slot, confirmedAt: null } : slot;
+  } finally {
+    wipe(wrappingKey);
+  }
+}
+
+/**
+ * Finds the data key for a passphrase or recovery key: exactly one KDF run, nothing written.
+ * A wrong secret fails the AES-GCM tag check and is reported without touching the database.
+ */
+export async function unwrapDataKey(keys: KeyFile, input: UnlockInput): Promise<Buffer> {
+  const kind = 'passphrase' in input ? 'passphrase' : 'recovery';
+  const slot = keys.slots.find((s) => s.kind === kind);
+  const wrongError =
+    kind === 'passphrase'
+      ? new AppError('WRONG_PASSPHRASE', 'That passphrase is not correct. Check Caps Lock and try again, or use your recovery key.')
+      : new AppError('WRONG_RECOVERY_KEY', 'That recovery key is not correct. Check each group of characters and try again.');
+  if (!slot) throw wrongError;
+  let secret: Buffer | undefined;
+  if ('passphrase' in input) {
+    secret = passphraseBytes(input.passphrase);
+  } else {
+    secret = parseRecoveryKey(input.recoveryKey);
+    if (!secret) {
+      throw new AppError('WRONG_RECOVERY_KEY', 'A recovery key has 32 letters and digits in 8 groups of 4, like ABCD-1234-…. Check what you typed.');
+    }
+  }
+  const wrappingKey = await deriveWrappingKey(secret, slot.kdf);
+  try {
+    const dataKey = unwrapKey(slot.wrapped, wrappingKey, slotAad(keys.vaultId, slot.id));
+    if (!dataKey) throw wrongError;
+    return dataKey;
+  } finally {
+    wipe(secret, wrappingKey);
+  }
+}
+
+/** A new passphrase slot (never cheaper than the default cost); the recovery slot is kept as it is. */
+export async function prepareNewPassphrase(keyPath: string, current: UnlockInput, next: string, cost?: ScryptCost): Promise<PreparedKeyChange> {
+  await assertStrongPassphrase(next, 'next');
+  const { keys, text } = readKeyFileWithText(keyPath);
+  const dataKey = await unwrapDataKey(keys, current);
+  const secret = passphraseBytes(next);
+  try {
+    const previous = keys.slots.find((s) => s.kind === 'passphrase');
+    const chosen = cost ?? (previous?.kdf.algorithm === 'scrypt' ? { N: Math.max(previous.kdf.N, DEFAULT_SCRYPT.N), r: previous.kdf.r, p: previous.kdf.p } : DEFAULT_SCRYPT);
+    const slot = await makeSlot(keys.vaultId, 'passphrase', secret, dataKey, chosen, new Date().toISOString());
+    return { basedOn: text, next: { ...keys, slots: [slot, ...keys.slots.filter((s) => s.kind !== 'passphrase')] } };
+  } finally {
+    wipe(dataKey, secret);
+  }
+}
+
+/** A fresh recovery key wrapping the same data key, replacing the old recovery slot (so the old key stops working). */
+export async function prepareNewRecoveryKey(keyPath: string, passphrase: string): Promise<PreparedKeyChange & { recoveryKey: string }> {
+  const { keys, text } = readKeyFileWithText(keyPath);
+  const dataKey = await unwrapDataKey(keys, { passphrase });
+  const recovery = generateRecoveryKey();
+  try {
+    const slot = await makeSlot(keys.vaultId, 'recovery', recovery.secret, dataKey, DEFAULT_SCRYPT, new Date().toISOString());
+    return { basedOn: text, next: { ...keys, slots: [...keys.slots.filter((s) => s.kind !== 'recovery'), slot] }, recoveryKey: recovery.display };
+  } finally {
+    wipe(dataKey, recovery.secret);
+  }
+}
+
+/** Marks the current recovery key as stored; undefined when it already is (nothing to write). */
+export function prepareRecoveryConfirmation(keyPath: string, now: string): PreparedKeyChange | undefined {
+  const { keys, text } = readKeyFileWithText(keyPath);
+  if (recoveryKeyConfirmed(keys)) return undefined;
+  if (!keys.slots.some((s) => s.kind === 'recovery')) {
+    throw new AppError('CONFLICT', 'This vault has no recovery key to confirm. Make one in Settings.');
+  }
+  return { basedOn: text, next: { ...keys, slots: keys.slots.map((s) => (s.kind === 'recovery' ? { ...s, confirmedAt: now } : s)) } };
+}
