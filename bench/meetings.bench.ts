@@ -39,7 +39,8 @@ export async function run(): Promise<void> {
     // One confirmation call pairs everyone and generates 4 meetings per pair from the plan.
     must(await registry.call('matching.confirm', { pilotId, pairs: Array.from({ length: n }, (_, i) => ({ mentorId: mentors[i]!.id, menteeId: mentees[i]!.id })) }));
 
-    // Seeding only: mark half the meetings held and write two logs for each, in one transaction.
+    // Seeding only, in one transaction: every meeting held with both logs (90% submitted, 10% drafts),
+    // then a fifth meeting for 50 pairs still to be held — 25 overdue, 25 in the next 7 days.
     const random = seededRandom(5);
     const words = vocabulary(random, 3000);
     // Zipf-like: rank r is drawn with probability ~ 1/r.
@@ -47,8 +48,7 @@ export async function run(): Promise<void> {
     const text = (count: number) => Array.from({ length: count }, word).join(' ');
     const db = session.db;
     db.transaction(() => {
-      // All meetings held but the last one of every fifth pair (left scheduled: overdue or due soon).
-      const held = db.prepare('SELECT m.id, m.date, x.mentor_id, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id WHERE NOT (m.sequence = 4 AND x.id % 5 = 0)').all() as { id: number; date: string; mentor_id: number; mentee_id: number }[];
+      const held = db.prepare('SELECT m.id, x.mentor_id, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id ORDER BY m.id').all() as { id: number; mentor_id: number; mentee_id: number }[];
       const markHeld = db.prepare("UPDATE meetings SET status = 'held', held_on = date, actual_duration_min = 60 WHERE id = ?");
       const insertLog = db.prepare(
         "INSERT INTO reflective_logs (meeting_id, author_id, state, description, feelings, evaluation, analysis, conclusion, action_plan, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
@@ -59,17 +59,20 @@ export async function run(): Promise<void> {
           insertLog.run(m.id, author, random() < 0.9 ? 'submitted' : 'draft', text(60), text(25), text(30), text(40), text(25), text(25));
         }
       }
+      const extra = db.prepare("INSERT INTO meetings (pilot_id, pair_id, sequence, theme_title, date, start_time, duration_min, mode, status, updated_at) VALUES (?, ?, 5, 'Voice', ?, '10:00', 60, 'in-person', 'scheduled', '2026-12-01T10:00:00Z')");
+      for (let k = 0; k < 50; k++) extra.run(pilotId, 1 + k * 50, k < 25 ? '2026-12-20' : '2027-01-06');
     }).immediate();
     const counts = db.prepare('SELECT (SELECT count(*) FROM pairs) AS pairs, (SELECT count(*) FROM meetings) AS meetings, (SELECT count(*) FROM reflective_logs) AS logs').get() as Record<string, number>;
     console.log(`# seeded ${counts.pairs} pairs, ${counts.meetings} meetings, ${counts.logs} logs`);
 
-    const measure = async (name: string, call: (i: number) => Promise<{ ok: boolean }>) => {
+    const measure = async (name: string, call: (i: number) => Promise<{ ok: boolean }[] | { ok: boolean }>) => {
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();
-        const result = await call(i);
+        const results = [await call(i)].flat();
         times.push(performance.now() - t);
-        if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result).slice(0, 200)}`);
+        const failed = results.find((r) => !r.ok);
+        if (failed) throw new Error(`${name} failed: ${JSON.stringify(failed).slice(0, 200)}`);
       }
       report(`${name}_p95`, percentile(times, 95), 'ms', 2);
     };
@@ -77,11 +80,26 @@ export async function run(): Promise<void> {
     const later = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2027-01-03T09:00:00Z') });
     session.lock();
     must(await later.registry.call('vault.unlock', { passphrase: 'lantern orbit pebble wisdom' }));
-    await measure('meetings_overview_2500_pairs', () => later.registry.call('meetings.overview', { pilotId }));
-    await measure('meetings_for_pair', (i) => later.registry.call('meetings.forPair', { pairId: 1 + ((i * 97) % n) }));
-    await measure('logs_owed_20000_logs', () => later.registry.call('logs.owed', { pilotId }));
+    const r = later.registry;
+    await measure('meetings_overview_counts', () => r.call('meetings.overview', { pilotId }));
+    await measure('meetings_list_overdue', () => r.call('meetings.list', { pilotId, kind: 'overdue' }));
+    await measure('meetings_list_done_first_100', () => r.call('meetings.list', { pilotId, kind: 'done' }));
+    await measure('meetings_pair_progress_first_100', (i) => r.call('meetings.pairProgress', { pilotId, offset: (i % 3) * 1_000 }));
+    // What the Meetings screen asks for when it opens: counts, the three lists, the first page of pairs.
+    await measure('meetings_overview_screen_2500_pairs', async () => [
+      await r.call('meetings.overview', { pilotId }),
+      await r.call('meetings.list', { pilotId, kind: 'overdue' }),
+      await r.call('meetings.list', { pilotId, kind: 'due-soon' }),
+      await r.call('meetings.list', { pilotId, kind: 'done' }),
+      await r.call('meetings.pairProgress', { pilotId }),
+    ]);
+    await measure('meetings_pair_progress_all_2500', () => r.call('meetings.pairProgress', { pilotId, limit: 10_000 }));
+    await measure('meetings_for_pair', (i) => r.call('meetings.forPair', { pairId: 1 + ((i * 97) % n) }));
+    await measure('logs_owed_20000_logs', () => r.call('logs.owed', { pilotId }));
     const queries = ['belonging', 'feedback deadline', 'camp', 'library union', 'placement', 'voice seminar', words[400]!, words[1500]!.slice(0, 4)];
-    await measure('logs_search_20000_logs', (i) => later.registry.call('logs.search', { pilotId, query: queries[i % queries.length]!, limit: 50 }));
+    for (const order of ['newest', 'relevance'] as const) {
+      await measure(`logs_search_20000_logs_${order}`, (i) => r.call('logs.search', { pilotId, query: queries[i % queries.length]!, order, limit: 50 }));
+    }
     later.session.lock();
   } finally {
     rmSync(dir, { recursive: true, force: true });

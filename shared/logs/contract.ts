@@ -23,7 +23,10 @@ export const gibbsPrompts: Record<GibbsStage, string> = {
   actionPlan: 'What will you do next time?',
 };
 
-const stageText = (label: string) => optionalText(label, 20_000).default('');
+/** U+E000 … U+E001 mark search hits (below); pasted into a log, they would fake a highlight. */
+const HIT_MARKERS = /[\uE000\uE001]/g;
+export const withoutHitMarkers = (text: string) => text.replace(HIT_MARKERS, '');
+const stageText = (label: string) => optionalText(label, 20_000).default('').transform(withoutHitMarkers);
 export const gibbsEntry = z.object({
   description: stageText('Description'),
   feelings: stageText('Feelings'),
@@ -74,10 +77,25 @@ export const searchHitSchema = z.object({
   authorName: z.string(),
   meetingDate: isoDate,
   themeTitle: z.string(),
-  /** Matching passages; the matched words are wrapped in U+E000 … U+E001, which cannot occur in typed text. */
+  /** Drafts are searched too, and say so. */
+  state: z.enum(['draft', 'submitted', 'not-provided']),
+  /** Matching passages; the matched words are wrapped in U+E000 … U+E001, which are removed from log text when it is saved. */
   snippets: z.array(z.object({ stage: z.enum(gibbsStages), text: z.string() })),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+/** Newest first (what a coordinator reading logs expects, and quick), or best match first. */
+export const searchOrders = ['newest', 'relevance'] as const;
+export type SearchOrder = (typeof searchOrders)[number];
+/** Hits are counted up to this many; beyond it the count says "more than". */
+export const SEARCH_COUNT_CAP = 500;
+export const searchResultSchema = z.object({
+  hits: z.array(searchHitSchema),
+  offset: z.number().int(),
+  /** How many logs match, at most SEARCH_COUNT_CAP (with `more` set when there are more). */
+  total: z.number().int(),
+  more: z.boolean(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_END = '\uE001';
 
@@ -131,8 +149,16 @@ export const logsContract = {
   }),
   'logs.search': channel({
     summary: 'Full-text search across a pilot’s reflective logs, with the matched words highlighted.',
-    input: z.object({ pilotId: entityId, query: requiredText('Search', 200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    output: z.array(searchHitSchema),
+    input: z
+      .object({
+        pilotId: entityId,
+        query: requiredText('Search', 200),
+        order: z.enum(searchOrders).default('newest'),
+        offset: z.number().int().min(0).max(10_000).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: searchResultSchema,
   }),
   'logs.importPreview': channel({
     summary: 'Read a CSV export of a log form: mapping, and every row-level error. Saves nothing.',

@@ -9,6 +9,19 @@ export const meetingModeLabels: Record<MeetingMode, string> = { 'in-person': 'In
 
 export const meetingStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof meetingStatus>;
+
+/**
+ * The meeting's life: a scheduled meeting is held, cancelled or moved (it stays scheduled). Held is
+ * final. A cancelled meeting can be restored to scheduled, as its own recorded change — so a calendar
+ * that had it cancelled receives a newer version of it, never an older one.
+ */
+export type MeetingAction = 'hold' | 'cancel' | 'reschedule' | 'restore';
+export const meetingTransitions: Record<MeetingStatus, Partial<Record<MeetingAction, MeetingStatus>>> = {
+  scheduled: { hold: 'held', cancel: 'cancelled', reschedule: 'scheduled' },
+  held: {},
+  cancelled: { restore: 'scheduled' },
+};
+export const canDo = (status: MeetingStatus, action: MeetingAction): boolean => meetingTransitions[status][action] !== undefined;
 /** Where a meeting stands today: done, cancelled, overdue (scheduled in the past), due within 7 days, or later. */
 export const meetingDue = z.enum(['done', 'cancelled', 'overdue', 'due-soon', 'upcoming']);
 export type MeetingDue = z.infer<typeof meetingDue>;
@@ -48,6 +61,35 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+/** One recorded change to a meeting's schedule, with its own note: notes are added, never overwritten. */
+export const meetingChangeKinds = ['rescheduled', 'schedule-change', 'cancelled', 'restored'] as const;
+export const meetingChangeSchema = z.object({
+  at: timestamp,
+  kind: z.enum(meetingChangeKinds),
+  fromDate: isoDate.nullable(),
+  toDate: isoDate.nullable(),
+  fromMode: meetingMode.nullable(),
+  toMode: meetingMode.nullable(),
+  note: z.string(),
+});
+export type MeetingChange = z.infer<typeof meetingChangeSchema>;
+export const meetingDetailSchema = meetingSchema.extend({ changes: z.array(meetingChangeSchema) });
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+export const pairMeetingsSchema = z.object({
+  pairId: entityId,
+  mentorId: entityId,
+  mentorName: z.string(),
+  menteeId: entityId,
+  menteeName: z.string(),
+  /** An ended pair's meetings are kept as a record; none of them can change. */
+  ended: z.boolean(),
+  /** Set when the plan's meetings did not all fit before the scheme ends: what was done instead. */
+  scheduleNote: z.string().nullable(),
+  meetings: z.array(meetingDetailSchema),
+});
+export type PairMeetings = z.infer<typeof pairMeetingsSchema>;
+
 export const pairProgressSchema = z.object({
   pairId: entityId,
   mentorName: z.string(),
@@ -60,14 +102,23 @@ export const pairProgressSchema = z.object({
   logsOwed: z.number().int(),
 });
 
+export type PairProgress = z.infer<typeof pairProgressSchema>;
+
+/** The scheme at a glance; the lists themselves come a page at a time (a scheme may have thousands of pairs). */
 export const overviewSchema = z.object({
   today: isoDate,
   counts: z.object({ scheduled: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), held: z.number().int(), cancelled: z.number().int() }),
-  overdue: z.array(meetingSchema),
-  dueSoon: z.array(meetingSchema),
-  pairs: z.array(pairProgressSchema),
+  /** Current (not ended) pairs. */
+  pairs: z.number().int(),
 });
 export type MeetingsOverview = z.infer<typeof overviewSchema>;
+
+/** Which meetings a scheme-wide list shows: overdue and due soon oldest first, done and cancelled newest first. */
+export const meetingListKinds = ['overdue', 'due-soon', 'upcoming', 'done', 'cancelled'] as const;
+export type MeetingListKind = (typeof meetingListKinds)[number];
+const paging = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const page = <T extends z.ZodType>(row: T) => z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
+export type Page<T> = { total: number; offset: number; rows: T[] };
 
 export const shiftScope = z.union([z.object({ pilotId: entityId }).strict(), z.object({ pairId: entityId }).strict()]);
 export const shiftInput = z
@@ -93,6 +144,8 @@ export const shiftChangeSchema = z.object({
   toDate: isoDate,
   fromMode: meetingMode,
   toMode: meetingMode,
+  /** Switching online replaces a room with the plan's online link (or nothing, to be added). */
+  toLocation: z.string(),
 });
 export type ShiftChange = z.infer<typeof shiftChangeSchema>;
 
@@ -100,27 +153,42 @@ export const icsExportSchema = z.object({ folder: z.string(), files: z.array(z.s
 
 export const meetingsContract = {
   'meetings.overview': channel({
-    summary: 'What is overdue, due in the next 7 days and done across the scheme, and each pair’s progress.',
+    summary: 'How many meetings are overdue, due in the next 7 days, scheduled, held and cancelled across the scheme.',
     input: z.object({ pilotId: entityId }).strict(),
     output: overviewSchema,
   }),
+  'meetings.list': channel({
+    summary: 'One page of the scheme’s overdue, due-soon, upcoming, done or cancelled meetings, with the total.',
+    input: z.object({ pilotId: entityId, kind: z.enum(meetingListKinds), ...paging }).strict(),
+    output: page(meetingSchema),
+  }),
+  'meetings.pairProgress': channel({
+    summary: 'One page of the current pairs (by mentee, then mentor), each with meetings held, overdue, next and logs owed.',
+    input: z.object({ pilotId: entityId, offset: paging.offset, limit: z.number().int().min(1).max(10_000).default(100) }).strict(),
+    output: page(pairProgressSchema),
+  }),
   'meetings.forPair': channel({
-    summary: 'A pair’s meetings in order, with the state of each person’s reflective log.',
+    summary: 'A pair’s meetings in date order, each with its recorded changes and the state of each person’s reflective log.',
     input: z.object({ pairId: entityId }).strict(),
-    output: z.array(meetingSchema),
+    output: pairMeetingsSchema,
   }),
   'meetings.markHeld': channel({
-    summary: 'Mark a meeting held, with the actual date, duration and a note.',
+    summary: 'Mark a scheduled meeting held, with the actual date, duration and a note.',
     input: z.object({ id: entityId, heldOn: isoDate, actualDurationMin: minutes, note: optionalText('Note', 2000).default('') }).strict(),
     output: meetingSchema,
   }),
   'meetings.cancel': channel({
-    summary: 'Cancel a meeting, saying why.',
+    summary: 'Cancel a scheduled meeting, saying why.',
     input: z.object({ id: entityId, note: requiredText('Reason', 2000) }).strict(),
     output: meetingSchema,
   }),
+  'meetings.restore': channel({
+    summary: 'Restore a cancelled meeting to scheduled (its cancellation stays in its history).',
+    input: z.object({ id: entityId, note: optionalText('Note', 2000).default('') }).strict(),
+    output: meetingSchema,
+  }),
   'meetings.reschedule': channel({
-    summary: 'Move a meeting to another date and time (and place or mode), with a note.',
+    summary: 'Move a scheduled meeting to another date and time (and place or mode), with a note kept in its history.',
     input: z
       .object({
         id: entityId,

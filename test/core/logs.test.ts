@@ -20,7 +20,7 @@ const file = (text: string) => ({ name: 'logs.csv', base64: Buffer.from(text).to
 
 async function heldMeetings(registry: HandlerRegistry, clock: ReturnType<typeof movableClock>) {
   const world = await pilotWithPair(registry);
-  const meetings = await ok(registry, 'meetings.forPair', { pairId: world.pair.id });
+  const { meetings } = await ok(registry, 'meetings.forPair', { pairId: world.pair.id });
   clock.set('2026-12-20T12:00:00Z');
   for (const m of meetings.slice(0, 2)) await ok(registry, 'meetings.markHeld', { id: m.id, heldOn: m.date, actualDurationMin: 60 });
   return { ...world, meetings };
@@ -55,25 +55,85 @@ describe('reflective logs', () => {
     expectError(await registry.invoke('logs.markNotProvided', { meetingId: first!.id, authorId: mentee.id, reason: '' }), 'INVALID_INPUT');
     await ok(registry, 'logs.markNotProvided', { meetingId: first!.id, authorId: mentee.id, reason: 'On leave; agreed with the coordinator' });
     expect((await ok(registry, 'logs.owed', { pilotId: mentor.pilotId })).length).toBe(2);
-    const [m1] = await ok(registry, 'meetings.forPair', { pairId: meetings[0]!.pairId });
+    const [m1] = (await ok(registry, 'meetings.forPair', { pairId: meetings[0]!.pairId })).meetings;
     expect(m1!.logs.map((l) => l.state)).toEqual(['submitted', 'not-provided']);
   });
 
-  it('searches all logs with full-text search, highlighting hits, and treats search syntax as plain text', async () => {
+  it('searches all logs with full-text search: highlighted hits, the log’s state, newest first or best match, and a total', async () => {
     const clock = movableClock('2026-11-02T09:00:00Z');
     const { registry } = await unlockedCore(dir, clock.now);
-    const { mentor, mentee, meetings } = await heldMeetings(registry, clock);
-    await ok(registry, 'logs.submit', { meetingId: meetings[0]!.id, authorId: mentor.id, stages: { ...empty, description: 'We discussed belonging in the café.', actionPlan: 'Invite Helen to the society.' } });
-    await ok(registry, 'logs.submit', { meetingId: meetings[1]!.id, authorId: mentee.id, stages: { ...empty, description: 'Assessment deadlines clash with paid work.', analysis: 'I had not seen how belonging depends on time.' } });
+    const { mentor, mentee, meetings, pilotId } = await heldMeetings(registry, clock);
+    await ok(registry, 'logs.submit', { meetingId: meetings[0]!.id, authorId: mentor.id, stages: { ...empty, description: 'We discussed belonging in the café: belonging, belonging.', actionPlan: 'Invite Helen to the society.' } });
+    await ok(registry, 'logs.saveDraft', { meetingId: meetings[1]!.id, authorId: mentee.id, stages: { ...empty, description: 'Assessment deadlines clash with paid work.', analysis: 'I had not seen how belonging depends on time.' } });
+    const search = (query: string, extra: { order?: 'newest' | 'relevance'; offset?: number; limit?: number } = {}) => ok(registry, 'logs.search', { pilotId, query, ...extra });
 
-    const hits = await ok(registry, 'logs.search', { pilotId: mentor.pilotId, query: 'belong' });
-    expect(hits.map((h) => h.authorName).sort()).toEqual(['Amara Nwosu', 'Helen Marsh']);
-    const helen = hits.find((h) => h.authorName === 'Helen Marsh')!;
-    expect(helen.snippets).toEqual([{ stage: 'analysis', text: `I had not seen how ${HIGHLIGHT_START}belonging${HIGHLIGHT_END} depends on time.` }]);
-    expect((await ok(registry, 'logs.search', { pilotId: mentor.pilotId, query: 'cafe' }))[0]!.snippets[0]!.text).toContain(`${HIGHLIGHT_START}café${HIGHLIGHT_END}`);
-    expect(await ok(registry, 'logs.search', { pilotId: mentor.pilotId, query: 'belonging paid' })).toHaveLength(1);
-    for (const odd of ['"', 'NEAR(', 'a*b OR', '^', ':']) expect((await registry.invoke('logs.search', { pilotId: mentor.pilotId, query: odd })).ok).toBe(true);
-    expect(await ok(registry, 'logs.search', { pilotId: mentor.pilotId, query: 'nowhere' })).toEqual([]);
+    const newest = await search('belong');
+    expect(newest).toMatchObject({ total: 2, more: false, offset: 0 });
+    // Newest first: Helen's draft was written last. Drafts are found, and say they are drafts.
+    expect(newest.hits.map((h) => [h.authorName, h.state])).toEqual([
+      ['Helen Marsh', 'draft'],
+      ['Amara Nwosu', 'submitted'],
+    ]);
+    expect(newest.hits[0]!.snippets).toEqual([{ stage: 'analysis', text: `I had not seen how ${HIGHLIGHT_START}belonging${HIGHLIGHT_END} depends on time.` }]);
+    // Best match: Amara's log says it three times, so it comes first.
+    const relevance = await search('belong', { order: 'relevance' });
+    expect(relevance.hits.map((h) => h.authorName)).toEqual(['Amara Nwosu', 'Helen Marsh']);
+    expect(relevance.total).toBe(2);
+    const page2 = await search('belong', { offset: 1, limit: 1 });
+    expect(page2).toMatchObject({ total: 2, offset: 1 });
+    expect(page2.hits.map((h) => h.authorName)).toEqual(['Amara Nwosu']);
+
+    expect((await search('cafe')).hits[0]!.snippets[0]!.text).toContain(`${HIGHLIGHT_START}café${HIGHLIGHT_END}`);
+    expect((await search('belonging paid')).hits).toHaveLength(1);
+    expect(await search('nowhere')).toEqual({ hits: [], offset: 0, total: 0, more: false });
+    for (const odd of ['"', 'NEAR(', 'a*b OR', '^', ':', '""""', 'AND', '-belong']) expect((await registry.invoke('logs.search', { pilotId, query: odd })).ok).toBe(true);
+  });
+
+  it('counts hits up to 500 and then says there are more', async () => {
+    const clock = movableClock('2026-11-02T09:00:00Z');
+    const { registry, session } = await unlockedCore(dir, clock.now);
+    const { mentor, mentee, pair, pilotId } = await heldMeetings(registry, clock);
+    // Seeding only: 300 more held meetings of the pair, each with both logs, straight into the vault.
+    const db = session.db;
+    db.transaction(() => {
+      const meeting = db.prepare("INSERT INTO meetings (pilot_id, pair_id, sequence, theme_title, date, start_time, duration_min, mode, status, held_on, updated_at) VALUES (?, ?, ?, 'Extra', '2026-12-01', '10:00', 60, 'online', 'held', '2026-12-01', '2026-12-01T10:00:00Z')");
+      const log = db.prepare("INSERT INTO reflective_logs (meeting_id, author_id, state, description, updated_at) VALUES (?, ?, 'submitted', 'belonging again', '2026-12-01T10:00:00Z')");
+      for (let k = 0; k < 300; k++) {
+        const id = Number(meeting.run(pilotId, pair.id, 100 + k).lastInsertRowid);
+        log.run(id, mentor.id);
+        log.run(id, mentee.id);
+      }
+    })();
+    const many = await ok(registry, 'logs.search', { pilotId, query: 'belonging', limit: 10 });
+    expect(many).toMatchObject({ total: 500, more: true });
+    expect(many.hits).toHaveLength(10);
+    expect(await ok(registry, 'logs.search', { pilotId, query: 'belonging', order: 'relevance', limit: 10 })).toMatchObject({ total: 500, more: true });
+    expect((await ok(registry, 'logs.search', { pilotId, query: 'again', offset: 595 })).hits).toHaveLength(5);
+  });
+
+  it('treats search syntax as word separators, not as text to glue together', async () => {
+    const clock = movableClock('2026-11-02T09:00:00Z');
+    const { registry } = await unlockedCore(dir, clock.now);
+    const { mentor, mentee, meetings, pilotId } = await heldMeetings(registry, clock);
+    await ok(registry, 'logs.submit', { meetingId: meetings[0]!.id, authorId: mentor.id, stages: { ...empty, description: 'Time: a scarce thing. The label self (label) came up; e-mail was slow.' } });
+    await ok(registry, 'logs.submit', { meetingId: meetings[0]!.id, authorId: mentee.id, stages: { ...empty, description: 'Nothing about labels here, only selflabel as one word and timea.' } });
+    const authors = async (query: string) => (await ok(registry, 'logs.search', { pilotId, query })).hits.map((h) => h.authorName);
+    expect(await authors('self(label)')).toEqual(['Amara Nwosu']);
+    expect(await authors('time:a')).toEqual(['Amara Nwosu']);
+    expect(await authors('e-mail')).toEqual(['Amara Nwosu']);
+    expect(await authors('selflabel')).toEqual(['Helen Marsh']);
+  });
+
+  it('removes the hit-marker characters from log text, so a pasted one cannot fake a highlight', async () => {
+    const clock = movableClock('2026-11-02T09:00:00Z');
+    const { registry } = await unlockedCore(dir, clock.now);
+    const { mentor, meetings, pilotId } = await heldMeetings(registry, clock);
+    const pasted = `A normal start, then \uE000not a hit\uE001 and the word belonging.`;
+    const saved = await ok(registry, 'logs.saveDraft', { meetingId: meetings[0]!.id, authorId: mentor.id, stages: { ...empty, description: pasted, feelings: '\uE000' } });
+    expect(saved.stages.description).toBe('A normal start, then not a hit and the word belonging.');
+    expect(saved.stages.feelings).toBe('');
+    const [hit] = (await ok(registry, 'logs.search', { pilotId, query: 'belonging' })).hits;
+    expect(hit!.snippets).toEqual([{ stage: 'description', text: `A normal start, then not a hit and the word ${HIGHLIGHT_START}belonging${HIGHLIGHT_END}.` }]);
   });
 
   it('imports logs from a form export CSV, all or nothing, with row-level errors', async () => {

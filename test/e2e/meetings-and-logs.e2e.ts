@@ -91,8 +91,8 @@ async function seedPairs(registry: Registry, pilotId: number) {
     david,
     pairA: pairA!,
     pairB: pairB!,
-    a: await ok(registry, 'meetings.forPair', { pairId: pairA!.id }),
-    b: await ok(registry, 'meetings.forPair', { pairId: pairB!.id }),
+    a: (await ok(registry, 'meetings.forPair', { pairId: pairA!.id })).meetings,
+    b: (await ok(registry, 'meetings.forPair', { pairId: pairB!.id })).meetings,
   };
 }
 
@@ -114,8 +114,9 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await expectAccessible(page, 'logs, nothing owed');
   await keepScreenshot(page, 'logs-00-empty');
 
-  // Two pairs: one held its first meeting three weeks ago and missed its second; the other meets in two days.
+  // Two pairs: one met early, three weeks ago, and missed its second meeting; the other meets in two days.
   const world = await seedPairs(registry, pilotId);
+  await ok(registry, 'meetings.reschedule', { id: world.a[0]!.id, date: isoDay(-21), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library café', note: 'Both free earlier' });
   await ok(registry, 'meetings.markHeld', { id: world.a[0]!.id, heldOn: isoDay(-21), actualDurationMin: 55, note: 'Met in the library café' });
   await ok(registry, 'meetings.reschedule', { id: world.a[1]!.id, date: isoDay(-4), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library room 2' });
   await ok(registry, 'meetings.reschedule', { id: world.b[0]!.id, date: isoDay(2), startTime: '10:00', durationMin: 60, mode: 'in-person', location: 'Engineering foyer' });
@@ -142,6 +143,13 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await expect(rowA).toContainText('1 overdue');
   await expect(rowA).toContainText('2 logs owed');
   await expect(progress.getByRole('row', { name: /Bilal Khan and David Okafor/ })).toContainText(await shown(page, isoDay(2)));
+  // Done: held meetings, newest first, with both logs' state.
+  const doneTable = page.getByRole('table', { name: 'Meetings held' });
+  await expect(doneTable.getByRole('row')).toHaveCount(2);
+  await expect(doneTable.getByRole('row').nth(1)).toContainText(await shown(page, isoDay(-21)));
+  await expect(doneTable.getByRole('row').nth(1)).toContainText('55 min');
+  await expect(doneTable.getByRole('row').nth(1).getByText('Not written yet')).toHaveCount(2);
+  await expect(page.locator('.ml-pager')).toHaveCount(0); // a page holds everything here
   await expectAccessible(page, 'meetings overview');
   await keepScreenshot(page, 'meetings-02-overview');
 
@@ -149,7 +157,10 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await rowA.getByRole('link', { name: 'Meetings of Amara Nwosu and Helen Marsh' }).click();
   await expect(page.getByRole('heading', { name: 'Meetings of Amara Nwosu and Helen Marsh', level: 1 })).toBeVisible();
   await expect(card(page, 1)).toContainText(`Held on ${await shown(page, isoDay(-21))}`);
+  await expect(card(page, 1)).not.toContainText('planned for');
   await expect(card(page, 1)).toContainText('lasted 55 minutes');
+  await expect(card(page, 1)).toContainText('Note: Met in the library café');
+  await expect(card(page, 1).locator('.ml-history li')).toContainText(`Rescheduled: moved from ${await shown(page, world.a[0]!.date)} to ${await shown(page, isoDay(-21))}: “Both free earlier”`);
   await expect(card(page, 1)).toContainText('Which label do people give you that you would not choose?');
   await expect(card(page, 1).getByRole('link', { name: 'Write log: Amara Nwosu, meeting 1' })).toBeVisible();
   await expect(card(page, 1).getByText('Not written yet')).toHaveCount(2);
@@ -196,7 +207,7 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await expect(card(page, 3)).toContainText('16:30');
   await expect(card(page, 3)).toContainText('Online');
   await expect(card(page, 3)).toContainText('https://teams.example.org/meet/3');
-  await expect(card(page, 3)).toContainText('Moved once');
+  await expect(card(page, 3)).toContainText(`Rescheduled: moved from ${await shown(page, world.a[2]!.date)} to ${await shown(page, newDate)} and switched online: “Helen is at a conference that week.”`);
 
   // Cancel: a reason is required.
   await page.getByRole('button', { name: 'Cancel meeting 4' }).click();
@@ -211,7 +222,22 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await expect(notice(page, 'Meeting 4 of 4 cancelled.')).toBeVisible();
   await expect(card(page, 4).getByText('Cancelled', { exact: true })).toBeVisible();
   await expect(card(page, 4)).toContainText('Reason: The pair agreed three meetings were enough.');
-  await expect(card(page, 4).getByRole('button')).toHaveCount(0);
+  await expect(card(page, 4).getByRole('button')).toHaveText(['Restore meeting']);
+
+  // Restore: cancelled by mistake, the meeting is scheduled again; the cancellation stays in its history.
+  await card(page, 4).getByRole('button', { name: 'Restore meeting 4' }).click();
+  const restore = page.getByRole('dialog', { name: 'Restore meeting 4 of 4?' });
+  await expect(restore).toContainText('The cancellation and its reason stay in its history.');
+  await restore.getByLabel('Note').fill('They want a last meeting after all.');
+  await expectAccessible(page, 'restore dialog');
+  await keepScreenshot(page, 'meetings-06b-restore');
+  await restore.getByRole('button', { name: 'Restore meeting' }).click();
+  await expect(restore).toBeHidden();
+  await expect(notice(page, /^Meeting 4 of 4 restored: scheduled again for/)).toBeVisible();
+  await expect(card(page, 4).getByText('Scheduled', { exact: true })).toBeVisible();
+  await expect(card(page, 4)).not.toContainText('Reason:');
+  await expect(card(page, 4).locator('.ml-history li')).toHaveText([/Cancelled: “The pair agreed three meetings were enough\.”$/, /Restored: scheduled again: “They want a last meeting after all\.”$/]);
+  await expect(card(page, 4).getByRole('heading', { level: 2 })).toBeFocused();
 
   // The calendar file: written to the export folder, with events but no names.
   await expect(page.getByText('no names and no notes')).toBeVisible();
@@ -244,33 +270,39 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await page.getByLabel('Note').fill('Campus closed for two weeks');
   await page.getByRole('button', { name: 'Preview the change' }).click();
   const previewTable = page.getByRole('table', { name: 'Meetings that would change' });
-  // Pair A's meeting 3 (still scheduled) and all four of pair B's; held and cancelled ones stay.
-  await expect(previewTable.getByRole('row')).toHaveCount(6);
-  await expect(page.getByText('5 meetings of 2 pairs would move later by 14 days and become online meetings. Nothing has changed yet.')).toBeVisible();
+  // Pair A's meetings 3 and 4 (restored) and all four of pair B's; held ones stay.
+  await expect(previewTable.getByRole('row')).toHaveCount(7);
+  await expect(page.getByText('6 meetings of 2 pairs would move later by 14 days and become online meetings. Nothing has changed yet.')).toBeVisible();
   const bFirst = previewTable.getByRole('row').filter({ hasText: 'Bilal Khan and David Okafor' }).filter({ hasText: 'Meeting 1' });
   await expect(bFirst).toContainText(`${await shown(page, isoDay(2))} → moves to ${await shown(page, isoDay(16))}`);
   await expect(bFirst).toContainText('In person → becomes Online');
-  await expect(previewTable.getByRole('row').filter({ hasText: 'Amara Nwosu and Helen Marsh' })).toContainText('Online (unchanged)');
+  // The plan has no online link: the old room is not carried over as one.
+  await expect(bFirst).toContainText('No link yet: add one in the plan or with Reschedule');
+  await expect(previewTable.getByRole('row').filter({ hasText: 'Amara Nwosu and Helen Marsh' }).filter({ hasText: 'Meeting 3' })).toContainText('Online (unchanged)');
   await expectAccessible(page, 'change the schedule, preview');
   await keepScreenshot(page, 'meetings-09-change-preview');
 
   await page.getByRole('button', { name: 'Apply the change' }).click();
-  const confirm = page.getByRole('alertdialog', { name: 'Move 5 meetings?' });
-  await expect(confirm).toContainText('5 scheduled meetings of 2 pairs will move later by 14 days and become online meetings.');
+  const confirm = page.getByRole('alertdialog', { name: 'Move 6 meetings?' });
+  await expect(confirm).toContainText('6 scheduled meetings of 2 pairs will move later by 14 days and become online meetings.');
   await expectAccessible(page, 'change the schedule, confirm');
   await keepScreenshot(page, 'meetings-10-change-confirm');
-  await confirm.getByRole('button', { name: 'Move 5 meetings' }).click();
-  await expect(notice(page, /^5 meetings moved and switched online\./)).toBeVisible();
+  await confirm.getByRole('button', { name: 'Move 6 meetings' }).click();
+  await expect(notice(page, /^6 meetings moved and switched online\./)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeVisible();
-  await expect(counts.getByRole('listitem')).toHaveText(['0 overdue', '0 due in the next 7 days', '5 scheduled in all', '2 held', '1 cancelled']);
+  await expect(counts.getByRole('listitem')).toHaveText(['0 overdue', '0 due in the next 7 days', '6 scheduled in all', '2 held', '0 cancelled']);
   await expect(page.getByText('No meetings in the next 7 days.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Meetings of Bilal Khan and David Okafor' }).click();
   await expect(card(page, 1)).toContainText(await shown(page, isoDay(16)));
   await expect(card(page, 1).locator('dd').nth(2)).toHaveText('Online');
-  await expect(card(page, 1)).toContainText('Note: Campus closed for two weeks');
+  // The schedule change is added to each meeting's history, after the earlier reschedule.
+  await expect(card(page, 1).locator('.ml-history li')).toHaveText([
+    new RegExp(`Rescheduled: moved from ${await shown(page, world.b[0]!.date)} to ${await shown(page, isoDay(2))}$`),
+    new RegExp(`Schedule change: moved from ${await shown(page, isoDay(2))} to ${await shown(page, isoDay(16))} and switched online: “Campus closed for two weeks”$`),
+  ]);
   await expect(card(page, 2).locator('dd').nth(0)).toHaveText(await shown(page, addDays(world.b[1]!.date, 14)));
-  await expect(card(page, 1)).toContainText('Engineering foyer (the room from before it went online: add a link with Reschedule)');
+  await expect(card(page, 1).locator('dd').nth(3)).toHaveText('Link not set yet');
   await expectAccessible(page, 'a pair after the schedule change');
   await keepScreenshot(page, 'meetings-11-after-change');
 
@@ -285,6 +317,60 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
   await expect(page.getByRole('heading', { name: 'Preview' })).toBeFocused();
   await expectAccessible(page, 'change one pair’s schedule, preview');
   await keepScreenshot(page, 'meetings-12-change-one-pair');
+});
+
+test('meetings: the plan’s mode and link reach new pairs; long lists come a page at a time', async ({ app: page, bridge }) => {
+  await createVault(page);
+  const registry = bridge.registry;
+  const pilotId = await seedPilot(registry);
+
+  // The plan says pairs meet online, with a link: set on the plan screen.
+  await goTo(page, `/pilots/${pilotId}/plan`);
+  const plan = page.getByRole('form', { name: 'Meeting plan' });
+  await plan.getByLabel('Online', { exact: true }).check();
+  await plan.getByLabel('Online link (optional)').fill('https://teams.example.org/reverse-mentoring');
+  await plan.getByRole('button', { name: 'Save meeting plan' }).click();
+  await expect(notice(page, 'Meeting plan saved.')).toBeVisible();
+  await expectAccessible(page, 'plan with meeting mode');
+  await keepScreenshot(page, 'meetings-13-plan-mode');
+
+  // 30 pairs: 120 meetings, then the whole scheme moved back nine weeks so all of them are overdue.
+  const people = [];
+  for (let i = 0; i < 60; i++) {
+    const role = i % 2 === 0 ? 'mentor' : 'mentee';
+    people.push(await ok(registry, 'participants.create', { pilotId, participant: { name: `Person ${String(i).padStart(2, '0')}`, email: `p${i}@example.ac.uk`, role, department: role === 'mentor' ? 'Law' : 'Registry', availability: ['thu-am'] } }));
+  }
+  const mentors = people.filter((p) => p.role === 'mentor');
+  const mentees = people.filter((p) => p.role === 'mentee');
+  const pairs = await ok(registry, 'matching.confirm', { pilotId, pairs: mentors.map((m, i) => ({ mentorId: m.id, menteeId: mentees[i]!.id })) });
+  const first = (await ok(registry, 'meetings.forPair', { pairId: pairs[0]!.id })).meetings;
+  expect(first.map((m) => [m.mode, m.location])).toEqual(Array(4).fill(['online', 'https://teams.example.org/reverse-mentoring']));
+  await ok(registry, 'meetings.applyShift', { scope: { pilotId }, from: isoDay(0), shiftDays: -63 });
+
+  await goTo(page, `/pilots/${pilotId}/meetings`);
+  const overdue = page.getByRole('table', { name: 'Overdue meetings' });
+  await expect(page.getByRole('heading', { name: 'Overdue (120)' })).toBeVisible();
+  await expect(overdue.getByRole('row')).toHaveCount(101);
+  const pager = page.locator('section', { has: page.getByRole('heading', { name: 'Overdue (120)' }) }).locator('.ml-pager');
+  await expect(pager).toContainText('Showing 1–100 of 120 overdue meetings');
+  await expect(pager.getByRole('button', { name: 'Previous 100' })).toBeDisabled();
+  await expectAccessible(page, 'meetings overview, many overdue');
+  await keepScreenshot(page, 'meetings-14-paged');
+  // By keyboard: the next page, then focus lands on the list's heading (the button it left is disabled).
+  await pager.getByRole('button', { name: 'Next 20' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pager).toContainText('Showing 101–120 of 120 overdue meetings');
+  await expect(overdue.getByRole('row')).toHaveCount(21);
+  await expect(page.getByRole('heading', { name: 'Overdue (120)' })).toBeFocused();
+  await pager.getByRole('button', { name: 'Previous 100' }).click();
+  await expect(overdue.getByRole('row')).toHaveCount(101);
+  await expect(page.getByRole('table', { name: 'Progress of each confirmed pair' }).getByRole('row')).toHaveCount(31);
+  await expect(page.getByRole('heading', { name: 'Progress by pair (30)' })).toBeVisible();
+
+  // A pair's page: online, with the plan's link.
+  await page.getByRole('link', { name: `Meetings of ${pairs[0]!.mentorName} and ${pairs[0]!.menteeName}` }).click();
+  await expect(card(page, 1).locator('dd').nth(2)).toHaveText('Online');
+  await expect(card(page, 1).locator('dd').nth(3)).toHaveText('https://teams.example.org/reverse-mentoring');
 });
 
 /* ---- reflective logs ---------------------------------------------------------------------- */
@@ -331,6 +417,15 @@ test('reflective logs: written by keyboard alone across a lock, owed, not provid
   await expect(feelings).toBeFocused();
   await page.keyboard.type('Curious, and a little nervous at first.');
   await expect(page.getByText(/^Saved as draft at \d\d:\d\d\.$/)).toBeVisible();
+  // The next field, reached by Tab, is not hidden under the sticky Save/Submit bar (WCAG 2.4.11).
+  await page.keyboard.press('Tab');
+  const evaluation = page.getByRole('textbox', { name: 'Evaluation' });
+  await expect(evaluation).toBeFocused();
+  const footerTop = (await page.locator('.ml-log-footer').boundingBox())!.y;
+  const field = (await evaluation.boundingBox())!;
+  expect(field.y + field.height).toBeLessThanOrEqual(footerTop);
+  expect(field.y).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press('Shift+Tab');
   await expectAccessible(page, 'write a log, draft saved');
   await keepScreenshot(page, 'logs-02-write-draft');
 
@@ -390,12 +485,20 @@ test('reflective logs: written by keyboard alone across a lock, owed, not provid
   await expect(page.getByText('2 logs match “belong”.')).toBeVisible();
   const hits = page.locator('.ml-hit');
   await expect(hits).toHaveCount(2);
+  // Newest first: Amara's log was submitted after Helen's; each hit says the log's state.
+  await expect(hits.locator('h3')).toHaveText([/^Amara Nwosu .* Submitted$/, /^Helen Marsh .* Submitted$/]);
   await expect(hits.filter({ hasText: 'Helen Marsh' }).locator('mark')).toHaveText(['Belonging']);
   await expect(hits.filter({ hasText: 'Amara Nwosu' }).locator('mark')).toHaveText(['belonging']);
   await expect(hits.filter({ hasText: 'Helen Marsh' })).toContainText('Analysis');
   await expect(page.locator('body')).not.toContainText('\uE000');
   await expectAccessible(page, 'log search');
   await keepScreenshot(page, 'logs-05-search');
+  // Best match: the order is a choice, kept in the address with the words.
+  await page.getByLabel('Order').selectOption('relevance');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/order=relevance/);
+  await expect(hits).toHaveCount(2);
+  await expect(page.getByLabel('Order')).toHaveValue('relevance');
 
   // Import: a file with bad rows shows every error and cannot be imported; a good one can.
   await page.getByRole('tab', { name: 'Import from a form' }).click();

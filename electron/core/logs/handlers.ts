@@ -59,9 +59,9 @@ export const logHandlers: FeatureHandlers<keyof typeof logsContract> = {
   },
   'logs.search': {
     kind: 'query',
-    run: ({ pilotId, query, limit }, { db }) => {
+    run: ({ pilotId, query, order, offset, limit }, { db }) => {
       assertPilotExists(db, pilotId);
-      return repo.searchLogs(db, pilotId, query, limit);
+      return repo.searchLogs(db, pilotId, query, order, offset, limit);
     },
   },
   'logs.importPreview': {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
-import { gibbsStages, HIGHLIGHT_END, HIGHLIGHT_START, type GibbsEntry, type OwedLog, type ReflectiveLog, type SearchHit } from '../../../shared/logs/contract';
+import { gibbsStages, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, type GibbsEntry, type OwedLog, type ReflectiveLog, type SearchHit, type SearchOrder, type SearchResult } from '../../../shared/logs/contract';
 
 interface LogRow {
   id: number;
@@ -85,56 +85,77 @@ export function writeLog(db: Db, meetingId: number, authorId: number, state: Ref
   return findLog(db, meetingId, authorId)!;
 }
 
+/**
+ * Each person of each held meeting without a submitted log or a reason. Found from indexes alone
+ * (pairs → their held meetings → each author's log state, migration 005); only the owed rows are
+ * then read in full. The indexes are named: the planner would otherwise read each log's wide row.
+ */
 export function owedLogs(db: Db, pilotId: number, today: string): OwedLog[] {
-  const rows = db
+  return db
     .prepare(
-      `WITH authors AS (
-         SELECT m.id AS meeting_id, m.pair_id, m.sequence, m.held_on, m.theme_title, x.mentor_id AS author_id FROM meetings m JOIN pairs x ON x.id = m.pair_id
-           WHERE m.pilot_id = @pilotId AND m.status = 'held'
-         UNION ALL
-         SELECT m.id, m.pair_id, m.sequence, m.held_on, m.theme_title, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id
-           WHERE m.pilot_id = @pilotId AND m.status = 'held')
-       SELECT a.meeting_id AS meetingId, a.pair_id AS pairId, a.sequence, a.held_on AS heldOn, a.theme_title AS themeTitle,
-         p.id AS authorId, p.name AS authorName, p.role, coalesce(l.state, 'missing') AS state,
-         CAST(julianday(@today) - julianday(a.held_on) AS INTEGER) AS daysSinceMeeting
-       FROM authors a JOIN participants p ON p.id = a.author_id
-       LEFT JOIN reflective_logs l ON l.meeting_id = a.meeting_id AND l.author_id = a.author_id
-       WHERE l.state IS NULL OR l.state = 'draft'
-       ORDER BY a.held_on, p.name COLLATE NOCASE`,
+      `WITH owed AS MATERIALIZED (
+         SELECT m.id AS meeting_id, CASE r.column1 WHEN 1 THEN x.mentor_id ELSE x.mentee_id END AS author_id, l.state
+         FROM pairs x JOIN meetings m INDEXED BY meetings_by_pair_status_date ON m.pair_id = x.id AND m.status = 'held'
+         CROSS JOIN (VALUES (1), (2)) r
+         LEFT JOIN reflective_logs l INDEXED BY logs_by_meeting_author_state
+           ON l.meeting_id = m.id AND l.author_id = CASE r.column1 WHEN 1 THEN x.mentor_id ELSE x.mentee_id END
+         WHERE x.pilot_id = @pilotId AND (l.state IS NULL OR l.state = 'draft'))
+       SELECT m.id AS meetingId, m.pair_id AS pairId, m.sequence, m.held_on AS heldOn, m.theme_title AS themeTitle,
+         p.id AS authorId, p.name AS authorName, p.role, coalesce(o.state, 'missing') AS state,
+         CAST(julianday(@today) - julianday(m.held_on) AS INTEGER) AS daysSinceMeeting
+       FROM owed o JOIN meetings m ON m.id = o.meeting_id JOIN participants p ON p.id = o.author_id
+       ORDER BY m.held_on, p.name COLLATE NOCASE`,
     )
     .all({ pilotId, today }) as OwedLog[];
-  return rows;
 }
 
-/** Each word of the query must appear (as a word or word start); FTS syntax in the query is treated as text. */
+/**
+ * Each word of the query must appear, as a word or the start of one. A "word" is what the user
+ * typed between spaces; inside it, search syntax and punctuation separate words as they do in the
+ * text: `a:b` finds "a b" and "a:b", `self(label)` finds "self (label)". Each becomes a quoted
+ * phrase (quotes doubled), so nothing typed is read as a search operator.
+ */
 export function ftsQuery(text: string): string | undefined {
-  const terms = text
-    .split(/\s+/)
-    .map((t) => t.replace(/["*^():]/g, '').trim())
-    .filter(Boolean);
-  return terms.length ? terms.map((t) => `"${t}"*`).join(' ') : undefined;
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : undefined;
 }
 
-export function searchLogs(db: Db, pilotId: number, text: string, limit: number): SearchHit[] {
+const orderBy: Record<SearchOrder, string> = {
+  // Newest log first: FTS5 walks its index in rowid order and stops after the page.
+  newest: 'logs_fts.rowid DESC',
+  relevance: 'bm25(logs_fts), logs_fts.rowid DESC',
+};
+
+export function searchLogs(db: Db, pilotId: number, text: string, order: SearchOrder, offset: number, limit: number): SearchResult {
   const query = ftsQuery(text);
-  if (!query) return [];
+  if (!query) return { hits: [], offset, total: 0, more: false };
   const snippets = gibbsStages.map((_, i) => `snippet(logs_fts, ${i}, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS s${i}`).join(', ');
   const rows = db
     .prepare(
-      `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, ${snippets}
+      `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, l.state, ${snippets}
        FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id JOIN participants p ON p.id = l.author_id
-       WHERE logs_fts MATCH ? AND m.pilot_id = ?
-       ORDER BY bm25(logs_fts), l.id LIMIT ?`,
+       WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId
+       ORDER BY ${orderBy[order]} LIMIT @limit OFFSET @offset`,
     )
-    .all(query, pilotId, limit) as (Omit<SearchHit, 'snippets'> & { [column: `s${number}`]: string })[];
+    .all({ query, pilotId, limit, offset }) as (Omit<SearchHit, 'snippets'> & { [column: `s${number}`]: string })[];
+  // Counted up to one past the cap: a common word in 20,000 logs is "more than 500", cheaply.
+  const counted = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT 1 FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id
+       WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId LIMIT @cap)`,
+    )
+    .pluck()
+    .get({ query, pilotId, cap: SEARCH_COUNT_CAP + 1 }) as number;
   // snippet() returns the start of a column even where nothing matched: keep the stages with a hit.
-  return rows.map(({ logId, meetingId, pairId, authorName, meetingDate, themeTitle, ...columns }) => ({
+  const hits = rows.map(({ logId, meetingId, pairId, authorName, meetingDate, themeTitle, state, ...columns }) => ({
     logId,
     meetingId,
     pairId,
     authorName,
     meetingDate,
     themeTitle,
+    state,
     snippets: gibbsStages.map((stage, i) => ({ stage, text: columns[`s${i}`]! })).filter((s) => s.text.includes(HIGHLIGHT_START)),
   }));
+  return { hits, offset, total: Math.min(counted, SEARCH_COUNT_CAP), more: counted > SEARCH_COUNT_CAP };
 }

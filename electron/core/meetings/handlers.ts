@@ -7,7 +7,9 @@ import { readSettings, todayFor } from '../settings/handlers';
 import { writeFileAtomic } from '../util/atomic-write';
 import { person } from '../participants/roles';
 import * as repo from './repository';
-import { meetingsCalendar } from './ics';
+import { applyShift, planShift } from './contingency';
+import { listMeetings, overview, pairProgress } from './overview';
+import { calendarMeetings, meetingsCalendar } from './ics';
 
 const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
 const iso = (ctx: HandlerContext) => ctx.now().toISOString();
@@ -32,10 +34,24 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
     kind: 'query',
     run: ({ pilotId }, ctx) => {
       assertPilotExists(ctx.db, pilotId);
-      return repo.overview(ctx.db, pilotId, today(ctx));
+      return overview(ctx.db, pilotId, today(ctx));
     },
   },
-  'meetings.forPair': { kind: 'query', run: ({ pairId }, ctx) => repo.meetingsForPair(ctx.db, pairId, today(ctx)) },
+  'meetings.list': {
+    kind: 'query',
+    run: ({ pilotId, kind, offset, limit }, ctx) => {
+      assertPilotExists(ctx.db, pilotId);
+      return listMeetings(ctx.db, pilotId, kind, offset, limit, today(ctx));
+    },
+  },
+  'meetings.pairProgress': {
+    kind: 'query',
+    run: ({ pilotId, offset, limit }, ctx) => {
+      assertPilotExists(ctx.db, pilotId);
+      return pairProgress(ctx.db, pilotId, offset, limit, today(ctx));
+    },
+  },
+  'meetings.forPair': { kind: 'query', run: ({ pairId }, ctx) => repo.pairMeetings(ctx.db, pairId, today(ctx)) },
   'meetings.markHeld': {
     kind: 'command',
     run: ({ id, heldOn, actualDurationMin, note }, ctx) => {
@@ -52,6 +68,14 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
     },
     audit: (input) => ({ action: 'meetings.cancel', entityType: 'meeting', entityId: input.id }),
   },
+  'meetings.restore': {
+    kind: 'command',
+    run: ({ id, note }, ctx) => {
+      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
+      return repo.restoreMeeting(ctx.db, id, note, iso(ctx), today(ctx));
+    },
+    audit: (input) => ({ action: 'meetings.restore', entityType: 'meeting', entityId: input.id }),
+  },
   'meetings.reschedule': {
     kind: 'command',
     run: ({ id, ...changes }, ctx) => {
@@ -63,16 +87,18 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
   'meetings.previewShift': {
     kind: 'query',
     run: ({ scope, from, shiftDays, switchToOnline }, ctx) => {
-      assertPilotExists(ctx.db, shiftScopePilot(ctx, scope));
-      return repo.planShift(ctx.db, scope, from, shiftDays, switchToOnline);
+      const pilotId = shiftScopePilot(ctx, scope);
+      assertPilotExists(ctx.db, pilotId);
+      return planShift(ctx.db, pilotId, scope, from, shiftDays, switchToOnline);
     },
   },
   'meetings.applyShift': {
     kind: 'command',
     run: ({ scope, from, shiftDays, switchToOnline, note }, ctx) => {
-      assertPilotWritable(ctx.db, shiftScopePilot(ctx, scope));
-      const changes = repo.planShift(ctx.db, scope, from, shiftDays, switchToOnline);
-      repo.applyShift(ctx.db, changes, note, iso(ctx));
+      const pilotId = shiftScopePilot(ctx, scope);
+      assertPilotWritable(ctx.db, pilotId);
+      const changes = planShift(ctx.db, pilotId, scope, from, shiftDays, switchToOnline);
+      applyShift(ctx.db, changes, note, iso(ctx));
       return changes;
     },
     audit: (input, changes) => ({ action: `meetings.applyShift(${changes.length})`, entityType: 'pilotId' in input.scope ? 'pilot' : 'pair', entityId: 'pilotId' in input.scope ? input.scope.pilotId : input.scope.pairId }),
@@ -80,8 +106,9 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
   'meetings.exportIcs': {
     kind: 'action',
     run: async (input, ctx) => {
-      const day = today(ctx);
-      const meetings = 'pairId' in input ? repo.meetingsForPair(ctx.db, input.pairId, day) : repo.meetingsForParticipant(ctx.db, person(ctx.db, input.participantId).id, day);
+      if ('pairId' in input && !ctx.db.prepare('SELECT 1 FROM pairs WHERE id = ?').get(input.pairId)) throw new AppError('NOT_FOUND', `Pair ${input.pairId} does not exist.`);
+      if ('participantId' in input) person(ctx.db, input.participantId);
+      const meetings = calendarMeetings(ctx.db, input);
       if (meetings.length === 0) throw new AppError('NOT_FOUND', 'There are no meetings to export yet.');
       const folder = await exportFolder(ctx, 'Choose a folder for the calendar file');
       // File names carry ids, not names: the file may end up in a shared calendar.

@@ -2,11 +2,21 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
 import { parseJsonArray } from '../util/json';
-import type { LogState, Meeting, MeetingDue, MeetingMode, MeetingStatus, MeetingsOverview, ShiftChange } from '../../../shared/meetings/contract';
+import {
+  canDo,
+  type LogState,
+  type Meeting,
+  type MeetingAction,
+  type MeetingChange,
+  type MeetingDue,
+  type MeetingMode,
+  type MeetingStatus,
+  type PairMeetings,
+} from '../../../shared/meetings/contract';
 import { getMeetingPlan, listThemes } from '../plan/repository';
 import { planMeetings } from './schedule';
 
-interface MeetingRow {
+export interface MeetingRow {
   id: number;
   pilot_id: number;
   pair_id: number;
@@ -33,24 +43,25 @@ interface MeetingRow {
   mentee_log: Exclude<LogState, 'missing'> | null;
 }
 
-const DUE_SOON_DAYS = 7;
+export const DUE_SOON_DAYS = 7;
+export const dueSoonUntil = (today: string) => format(addDays(parseISO(today), DUE_SOON_DAYS), 'yyyy-MM-dd');
 
-/** Meetings with the pair's names, the meeting count of the pair, and both people's log state. */
-const meetingSelect = `SELECT m.*, x.mentor_id, x.mentee_id, a.name AS mentor_name, b.name AS mentee_name,
+/** Meetings with the pair's names, the meeting count of the pair, and both people's log state (from the index, not the log's text). */
+export const meetingSelect = `SELECT m.*, x.mentor_id, x.mentee_id, a.name AS mentor_name, b.name AS mentee_name,
     (SELECT max(n.sequence) FROM meetings n WHERE n.pair_id = m.pair_id) AS of,
-    (SELECT state FROM reflective_logs l WHERE l.meeting_id = m.id AND l.author_id = x.mentor_id) AS mentor_log,
-    (SELECT state FROM reflective_logs l WHERE l.meeting_id = m.id AND l.author_id = x.mentee_id) AS mentee_log
+    (SELECT state FROM reflective_logs l INDEXED BY logs_by_meeting_author_state WHERE l.meeting_id = m.id AND l.author_id = x.mentor_id) AS mentor_log,
+    (SELECT state FROM reflective_logs l INDEXED BY logs_by_meeting_author_state WHERE l.meeting_id = m.id AND l.author_id = x.mentee_id) AS mentee_log
   FROM meetings m JOIN pairs x ON x.id = m.pair_id JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id`;
 
 export function dueOf(status: MeetingStatus, date: string, today: string): MeetingDue {
   if (status === 'held') return 'done';
   if (status === 'cancelled') return 'cancelled';
   if (date < today) return 'overdue';
-  if (date <= format(addDays(parseISO(today), DUE_SOON_DAYS), 'yyyy-MM-dd')) return 'due-soon';
+  if (date <= dueSoonUntil(today)) return 'due-soon';
   return 'upcoming';
 }
 
-function toMeeting(r: MeetingRow, today: string): Meeting {
+export function toMeeting(r: MeetingRow, today: string): Meeting {
   // A log is owed only once the meeting was held; before that there is nothing to reflect on.
   const logState = (state: MeetingRow['mentor_log']): LogState => state ?? 'missing';
   return {
@@ -93,58 +104,140 @@ export function getMeeting(db: Db, id: number, today: string): Meeting {
   return toMeeting(row, today);
 }
 
-export function meetingsForPair(db: Db, pairId: number, today: string): Meeting[] {
-  const exists = db.prepare('SELECT 1 FROM pairs WHERE id = ?').get(pairId);
-  if (!exists) throw notFound('Pair', pairId);
-  return (db.prepare(`${meetingSelect} WHERE m.pair_id = ? ORDER BY m.sequence`).all(pairId) as MeetingRow[]).map((r) => toMeeting(r, today));
+interface ChangeRow {
+  meeting_id: number;
+  at: string;
+  kind: MeetingChange['kind'];
+  from_date: string | null;
+  to_date: string | null;
+  from_mode: MeetingMode | null;
+  to_mode: MeetingMode | null;
+  note: string;
 }
 
-export function meetingsForParticipant(db: Db, participantId: number, today: string): Meeting[] {
-  return (db.prepare(`${meetingSelect} WHERE x.mentor_id = ? OR x.mentee_id = ? ORDER BY m.date, m.start_time, m.id`).all(participantId, participantId) as MeetingRow[]).map((r) =>
-    toMeeting(r, today),
-  );
+/** A pair's meetings in date order (their numbers follow the dates), each with its history. */
+export function pairMeetings(db: Db, pairId: number, today: string): PairMeetings {
+  const pair = db
+    .prepare(
+      `SELECT x.id, x.mentor_id, x.mentee_id, x.ended_at, a.name AS mentor_name, b.name AS mentee_name, n.note AS schedule_note
+       FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id LEFT JOIN pair_schedule_notes n ON n.pair_id = x.id
+       WHERE x.id = ?`,
+    )
+    .get(pairId) as { id: number; mentor_id: number; mentee_id: number; ended_at: string | null; mentor_name: string; mentee_name: string; schedule_note: string | null } | undefined;
+  if (!pair) throw notFound('Pair', pairId);
+  const changes = new Map<number, MeetingChange[]>();
+  const changeRows = db
+    .prepare('SELECT c.* FROM meeting_changes c JOIN meetings m ON m.id = c.meeting_id WHERE m.pair_id = ? ORDER BY c.id')
+    .all(pairId) as ChangeRow[];
+  for (const c of changeRows) {
+    const list = changes.get(c.meeting_id) ?? [];
+    list.push({ at: c.at, kind: c.kind, fromDate: c.from_date, toDate: c.to_date, fromMode: c.from_mode, toMode: c.to_mode, note: c.note });
+    changes.set(c.meeting_id, list);
+  }
+  const meetings = (db.prepare(`${meetingSelect} WHERE m.pair_id = ? ORDER BY m.sequence`).all(pairId) as MeetingRow[]).map((r) => ({
+    ...toMeeting(r, today),
+    changes: changes.get(r.id) ?? [],
+  }));
+  return {
+    pairId,
+    mentorId: pair.mentor_id,
+    mentorName: pair.mentor_name,
+    menteeId: pair.mentee_id,
+    menteeName: pair.mentee_name,
+    ended: pair.ended_at !== null,
+    scheduleNote: pair.schedule_note,
+    meetings,
+  };
 }
 
-/** Generates a newly confirmed pair's meetings from the scheme's plan. */
-export function generateMeetings(db: Db, pairId: number, now: string): number {
-  const pair = db.prepare('SELECT x.pilot_id, x.mentor_id, x.mentee_id, x.confirmed_at, p.start_date FROM pairs x JOIN pilots p ON p.id = x.pilot_id WHERE x.id = ?').get(pairId) as
-    | { pilot_id: number; mentor_id: number; mentee_id: number; confirmed_at: string; start_date: string }
-    | undefined;
+/** Generates a newly confirmed pair's meetings from the scheme's plan; the note says when the plan did not fit. */
+export function generateMeetings(db: Db, pairId: number, now: string): { count: number; note: string | null } {
+  const pair = db
+    .prepare('SELECT x.pilot_id, x.mentor_id, x.mentee_id, x.confirmed_at, p.start_date, p.end_date FROM pairs x JOIN pilots p ON p.id = x.pilot_id WHERE x.id = ?')
+    .get(pairId) as { pilot_id: number; mentor_id: number; mentee_id: number; confirmed_at: string; start_date: string; end_date: string } | undefined;
   if (!pair) throw notFound('Pair', pairId);
   const availability = (id: number) => parseJsonArray((db.prepare('SELECT availability FROM participants WHERE id = ?').get(id) as { availability: string }).availability);
   const theirs = new Set(availability(pair.mentee_id));
-  const planned = planMeetings({
-    plan: getMeetingPlan(db, pair.pilot_id),
+  const plan = getMeetingPlan(db, pair.pilot_id);
+  const { meetings, note } = planMeetings({
+    plan,
     themes: listThemes(db, pair.pilot_id),
     confirmedOn: pair.confirmed_at.slice(0, 10),
     pilotStart: pair.start_date,
+    pilotEnd: pair.end_date,
     sharedSlots: availability(pair.mentor_id).filter((s) => theirs.has(s)),
   });
+  const location = plan.mode === 'online' ? plan.onlineLink : plan.place;
   const insert = db.prepare(
-    `INSERT INTO meetings (pilot_id, pair_id, sequence, theme_id, theme_title, ice_breakers, date, start_time, duration_min, mode, status, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'in-person', 'scheduled', ?)`,
+    `INSERT INTO meetings (pilot_id, pair_id, sequence, theme_id, theme_title, ice_breakers, date, start_time, duration_min, mode, location, status, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
   );
-  for (const m of planned) insert.run(pair.pilot_id, pairId, m.sequence, m.themeId, m.themeTitle, JSON.stringify(m.iceBreakers), m.date, m.startTime, m.durationMin, now);
-  return planned.length;
+  for (const m of meetings) insert.run(pair.pilot_id, pairId, m.sequence, m.themeId, m.themeTitle, JSON.stringify(m.iceBreakers), m.date, m.startTime, m.durationMin, plan.mode, location, now);
+  if (note) db.prepare('INSERT INTO pair_schedule_notes (pair_id, note) VALUES (?, ?) ON CONFLICT (pair_id) DO UPDATE SET note = excluded.note').run(pairId, note);
+  return { count: meetings.length, note };
 }
 
-/** When a pair ends, its meetings still to come are cancelled (kept, with the reason). */
+export function recordChange(db: Db, meetingId: number, change: Omit<MeetingChange, 'fromDate' | 'toDate' | 'fromMode' | 'toMode'> & Partial<MeetingChange>): void {
+  db.prepare('INSERT INTO meeting_changes (meeting_id, at, kind, from_date, to_date, from_mode, to_mode, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    meetingId,
+    change.at,
+    change.kind,
+    change.fromDate ?? null,
+    change.toDate ?? null,
+    change.fromMode ?? null,
+    change.toMode ?? null,
+    change.note,
+  );
+}
+
+/** When a pair ends, its meetings still to come are cancelled (kept, with the reason in their history). */
 export function cancelRemaining(db: Db, pairId: number, reason: string, now: string): void {
-  db.prepare("UPDATE meetings SET status = 'cancelled', note = ?, updated_at = ? WHERE pair_id = ? AND status = 'scheduled'").run(`Pair ended: ${reason}`, now, pairId);
+  const ids = db.prepare("SELECT id FROM meetings WHERE pair_id = ? AND status = 'scheduled'").pluck().all(pairId) as number[];
+  const cancel = db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?");
+  for (const id of ids) {
+    cancel.run(now, id);
+    recordChange(db, id, { at: now, kind: 'cancelled', note: `Pair ended: ${reason}` });
+  }
 }
 
-function assertScheduled(meeting: Meeting, action: string): void {
-  if (meeting.status !== 'scheduled') throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} is already ${meeting.status}; it cannot be ${action}.`);
+const actionWords: Record<MeetingAction, string> = { hold: 'marked held', cancel: 'cancelled', reschedule: 'moved', restore: 'restored' };
+const statusWords: Record<MeetingStatus, string> = { scheduled: 'scheduled', held: 'held', cancelled: 'cancelled' };
+
+/** Enforces the meeting's life (shared/meetings/contract.ts, meetingTransitions). */
+function assertCan(meeting: Meeting, action: MeetingAction): void {
+  if (canDo(meeting.status, action)) return;
+  const hint = meeting.status === 'cancelled' && action !== 'restore' ? ' Restore it first if it is going ahead after all.' : '';
+  throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} is ${statusWords[meeting.status]}, so it cannot be ${actionWords[action]}.${hint}`);
+}
+
+/**
+ * Keeps a pair's meeting numbers in date order (held meetings by the day they were held): after a
+ * move, "meeting 1" is never planned after "meeting 2". Themes stay with their meeting.
+ */
+export function renumber(db: Db, pairId: number): void {
+  const ordered = db.prepare('SELECT id, sequence FROM meetings WHERE pair_id = ? ORDER BY coalesce(held_on, date), start_time, sequence').all(pairId) as { id: number; sequence: number }[];
+  if (ordered.every((m, i) => m.sequence === i + 1)) return;
+  // Two steps, so UNIQUE (pair_id, sequence) holds at every moment.
+  db.prepare('UPDATE meetings SET sequence = -sequence WHERE pair_id = ?').run(pairId);
+  const set = db.prepare('UPDATE meetings SET sequence = ? WHERE id = ?');
+  ordered.forEach((m, i) => set.run(i + 1, m.id));
 }
 
 export function markHeld(db: Db, id: number, heldOn: string, minutes: number, note: string, now: string, today: string): Meeting {
   const meeting = getMeeting(db, id, today);
-  if (meeting.status === 'held') throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} is already marked held.`);
+  assertCan(meeting, 'hold');
   if (heldOn > today) {
     const message = 'A meeting cannot be marked held on a date still to come.';
     throw new AppError('INVALID_INPUT', message, [{ path: ['heldOn'], message }]);
   }
-  db.prepare("UPDATE meetings SET status = 'held', held_on = ?, actual_duration_min = ?, note = ?, updated_at = ? WHERE id = ?").run(heldOn, minutes, note, now, id);
+  db.prepare("UPDATE meetings SET status = 'held', held_on = ?, actual_duration_min = ?, note = ?, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(
+    heldOn,
+    minutes,
+    note,
+    now,
+    id,
+  );
+  renumber(db, meeting.pairId);
   // The first held meeting makes both people active in the scheme.
   for (const personId of [meeting.mentorId, meeting.menteeId]) {
     const p = db.prepare('SELECT status FROM participants WHERE id = ?').get(personId) as { status: string };
@@ -156,9 +249,21 @@ export function markHeld(db: Db, id: number, heldOn: string, minutes: number, no
   return getMeeting(db, id, today);
 }
 
-export function cancelMeeting(db: Db, id: number, note: string, now: string, today: string): Meeting {
-  assertScheduled(getMeeting(db, id, today), 'cancelled');
-  db.prepare("UPDATE meetings SET status = 'cancelled', note = ?, updated_at = ? WHERE id = ?").run(note, now, id);
+export function cancelMeeting(db: Db, id: number, reason: string, now: string, today: string): Meeting {
+  assertCan(getMeeting(db, id, today), 'cancel');
+  db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(now, id);
+  recordChange(db, id, { at: now, kind: 'cancelled', note: reason });
+  return getMeeting(db, id, today);
+}
+
+/** A cancelled meeting goes ahead after all: scheduled again, with a newer calendar version than the cancellation. */
+export function restoreMeeting(db: Db, id: number, note: string, now: string, today: string): Meeting {
+  const meeting = getMeeting(db, id, today);
+  assertCan(meeting, 'restore');
+  const ended = db.prepare('SELECT ended_at FROM pairs WHERE id = ?').get(meeting.pairId) as { ended_at: string | null };
+  if (ended.ended_at) throw new AppError('INVALID_TRANSITION', 'This pair has ended, so its meetings cannot be restored.');
+  db.prepare("UPDATE meetings SET status = 'scheduled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(now, id);
+  recordChange(db, id, { at: now, kind: 'restored', note });
   return getMeeting(db, id, today);
 }
 
@@ -169,100 +274,12 @@ export function reschedule(
   now: string,
   today: string,
 ): Meeting {
-  assertScheduled(getMeeting(db, id, today), 'rescheduled');
-  db.prepare('UPDATE meetings SET date = ?, start_time = ?, duration_min = ?, mode = ?, location = ?, note = ?, reschedule_count = reschedule_count + 1, updated_at = ? WHERE id = ?').run(
-    m.date,
-    m.startTime,
-    m.durationMin,
-    m.mode,
-    m.location,
-    m.note,
-    now,
-    id,
-  );
+  const before = getMeeting(db, id, today);
+  assertCan(before, 'reschedule');
+  db.prepare(
+    'UPDATE meetings SET date = ?, start_time = ?, duration_min = ?, mode = ?, location = ?, reschedule_count = reschedule_count + 1, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?',
+  ).run(m.date, m.startTime, m.durationMin, m.mode, m.location, now, id);
+  recordChange(db, id, { at: now, kind: 'rescheduled', fromDate: before.date, toDate: m.date, fromMode: before.mode, toMode: m.mode, note: m.note });
+  renumber(db, before.pairId);
   return getMeeting(db, id, today);
-}
-
-// ---- contingency --------------------------------------------------------------------------
-
-export function planShift(db: Db, scope: { pilotId: number } | { pairId: number }, from: string, shiftDays: number, switchToOnline: boolean): ShiftChange[] {
-  const where = 'pilotId' in scope ? 'm.pilot_id = ?' : 'm.pair_id = ?';
-  const rows = db
-    .prepare(
-      `SELECT m.id, m.pair_id, m.sequence, m.date, m.mode, a.name AS mentor_name, b.name AS mentee_name FROM meetings m
-       JOIN pairs x ON x.id = m.pair_id JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id
-       WHERE ${where} AND m.status = 'scheduled' AND m.date >= ? AND x.ended_at IS NULL
-       ORDER BY m.date, b.name COLLATE NOCASE, m.sequence`,
-    )
-    .all('pilotId' in scope ? scope.pilotId : scope.pairId, from) as { id: number; pair_id: number; sequence: number; date: string; mode: MeetingMode; mentor_name: string; mentee_name: string }[];
-  return rows.map((r) => ({
-    meetingId: r.id,
-    pairId: r.pair_id,
-    mentorName: r.mentor_name,
-    menteeName: r.mentee_name,
-    sequence: r.sequence,
-    fromDate: r.date,
-    toDate: format(addDays(parseISO(r.date), shiftDays), 'yyyy-MM-dd'),
-    fromMode: r.mode,
-    toMode: switchToOnline ? 'online' : r.mode,
-  }));
-}
-
-export function applyShift(db: Db, changes: ShiftChange[], note: string, now: string): void {
-  const update = db.prepare('UPDATE meetings SET date = ?, mode = ?, note = ?, reschedule_count = reschedule_count + 1, updated_at = ? WHERE id = ?');
-  for (const c of changes) update.run(c.toDate, c.toMode, note || 'Moved by a schedule change', now, c.meetingId);
-}
-
-// ---- overview -----------------------------------------------------------------------------
-
-const LIST_LIMIT = 100;
-
-export function overview(db: Db, pilotId: number, today: string): MeetingsOverview {
-  const soon = format(addDays(parseISO(today), DUE_SOON_DAYS), 'yyyy-MM-dd');
-  const counts = db
-    .prepare(
-      `SELECT
-         sum(status = 'scheduled') AS scheduled,
-         sum(status = 'scheduled' AND date < @today) AS overdue,
-         sum(status = 'scheduled' AND date >= @today AND date <= @soon) AS dueSoon,
-         sum(status = 'held') AS held,
-         sum(status = 'cancelled') AS cancelled
-       FROM meetings WHERE pilot_id = @pilotId`,
-    )
-    .get({ pilotId, today, soon }) as Record<string, number | null>;
-  const list = (condition: string) =>
-    (db.prepare(`${meetingSelect} WHERE m.pilot_id = @pilotId AND m.status = 'scheduled' AND ${condition} ORDER BY m.date, m.start_time, m.id LIMIT ${LIST_LIMIT}`).all({ pilotId, today, soon }) as MeetingRow[]).map(
-      (r) => toMeeting(r, today),
-    );
-  // Two grouped passes instead of a subquery per meeting: thousands of pairs stay quick.
-  const pairs = db
-    .prepare(
-      `SELECT x.id AS pairId, a.name AS mentorName, b.name AS menteeName,
-         count(m.id) AS total,
-         coalesce(sum(m.status = 'held'), 0) AS held,
-         coalesce(sum(m.status = 'cancelled'), 0) AS cancelled,
-         coalesce(sum(m.status = 'scheduled' AND m.date < @today), 0) AS overdue,
-         min(CASE WHEN m.status = 'scheduled' AND m.date >= @today THEN m.date END) AS nextDate
-       FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id
-       LEFT JOIN meetings m ON m.pair_id = x.id
-       WHERE x.pilot_id = @pilotId AND x.ended_at IS NULL
-       GROUP BY x.id ORDER BY b.name COLLATE NOCASE, a.name COLLATE NOCASE`,
-    )
-    .all({ pilotId, today }) as Omit<MeetingsOverview['pairs'][number], 'logsOwed'>[];
-  const logsDone = new Map(
-    (db
-      .prepare(
-        `SELECT m.pair_id AS pairId, count(*) AS done FROM meetings m JOIN reflective_logs l ON l.meeting_id = m.id
-         WHERE m.pilot_id = ? AND m.status = 'held' AND l.state IN ('submitted', 'not-provided') GROUP BY m.pair_id`,
-      )
-      .all(pilotId) as { pairId: number; done: number }[]).map((r) => [r.pairId, r.done]),
-  );
-  const n = (k: string) => counts[k] ?? 0;
-  return {
-    today,
-    counts: { scheduled: n('scheduled'), overdue: n('overdue'), dueSoon: n('dueSoon'), held: n('held'), cancelled: n('cancelled') },
-    overdue: list('m.date < @today'),
-    dueSoon: list('m.date >= @today AND m.date <= @soon'),
-    pairs: pairs.map((p) => ({ ...p, logsOwed: 2 * p.held - (logsDone.get(p.pairId) ?? 0) })),
-  };
 }

@@ -1,12 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { gibbsLabels, HIGHLIGHT_END, HIGHLIGHT_START } from '../../../../shared/logs/contract';
-import { useChannel } from '../../queries';
+import { gibbsLabels, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, searchOrders, type SearchHit, type SearchOrder, type SearchResult } from '../../../../shared/logs/contract';
 import { Button } from '../../ui/Button';
-import { TextInput } from '../../ui/Field';
+import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { formatDay, pairPath, plural } from '../meetings/common';
+import { Pager, formatDay, pairPath, plural, usePagedChannel } from '../meetings/common';
 
 /**
  * A passage with the core's hit markers (U+E000 … U+E001) as <mark> elements. Text is rendered
@@ -34,26 +33,50 @@ export function Highlighted({ text }: { text: string }) {
   );
 }
 
+const PAGE = 50;
+const orderLabels: Record<SearchOrder, string> = { newest: 'Newest first', relevance: 'Best match' };
+const stateLabels: Record<SearchHit['state'], string> = { draft: 'Draft', submitted: 'Submitted', 'not-provided': 'Not provided' };
+
+function summary(result: SearchResult, query: string, order: SearchOrder): string {
+  if (result.total === 0) return `No log matches “${query}”.`;
+  const count = result.more ? `More than ${result.total} logs match` : `${plural(result.total, 'log')} ${result.total === 1 ? 'matches' : 'match'}`;
+  const shown = result.more || result.total > PAGE ? ` Showing ${result.offset + 1}–${result.offset + result.hits.length}, ${order === 'newest' ? 'newest' : 'best match'} first.` : '';
+  return `${count} “${query}”.${shown}`;
+}
+
 export function SearchLogs() {
   const pilotId = usePilotId();
   const uid = useId();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
+  const order: SearchOrder = params.get('order') === 'relevance' ? 'relevance' : 'newest';
   const [typed, setTyped] = useState(query);
-  const results = useChannel('logs.search', { pilotId, query, limit: 50 }, { enabled: query.trim().length > 0 });
+  const [chosenOrder, setChosenOrder] = useState<SearchOrder>(order);
+  const [offset, setOffset] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const results = usePagedChannel('logs.search', { pilotId, query, order, offset, limit: PAGE }, { enabled: query.trim().length > 0 });
+  // While a new search loads, the previous one's hits stay only if they are for the same words.
+  const shown = query.trim() && !(results.isPlaceholderData && offset === 0) ? results.data : undefined;
 
   const search = (event: FormEvent) => {
     event.preventDefault();
+    setOffset(0);
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         next.set('tab', 'search');
         if (typed.trim()) next.set('q', typed.trim());
         else next.delete('q');
+        if (chosenOrder === 'relevance') next.set('order', 'relevance');
+        else next.delete('order');
         return next;
       },
       { replace: true },
     );
+  };
+  const page = (next: number) => {
+    setOffset(next);
+    requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
   return (
@@ -64,47 +87,53 @@ export function SearchLogs() {
           type="search"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
-          description="Every word must appear, as a word or the start of one: “belong” finds belonging. Drafts are searched too."
+          description="Every word must appear, as a word or the start of one: “belong” finds belonging. Drafts are searched too, and marked as drafts."
           autoComplete="off"
+        />
+        <SelectInput
+          label="Order"
+          value={chosenOrder}
+          onChange={(e) => setChosenOrder(e.target.value === 'relevance' ? 'relevance' : 'newest')}
+          options={searchOrders.map((o) => ({ value: o, label: orderLabels[o] }))}
         />
         <Button type="submit" variant="primary">
           Search
         </Button>
       </form>
-      <div aria-live="polite" className="ml-search-summary" id={`${uid}-summary`}>
-        {query && results.data ? (
-          <p>
-            {results.data.length === 0 ? `No log matches “${query}”.` : `${plural(results.data.length, 'log')} ${results.data.length === 1 ? 'matches' : 'match'} “${query}”${results.data.length === 50 ? ' (the 50 best shown)' : ''}.`}
-          </p>
-        ) : null}
+      <div aria-live="polite" className="ml-search-summary" id={`${uid}-summary`} ref={summaryRef} tabIndex={-1}>
+        {query && shown ? <p>{summary(shown, query, order)}</p> : null}
       </div>
       {query && results.isPending ? <Loading label="Searching…" /> : null}
-      <ErrorMessage error={results.error} />
-      {results.data && results.data.length > 0 ? (
-        <ol className="ml-hits" aria-describedby={`${uid}-summary`}>
-          {results.data.map((hit) => (
-            <li key={hit.logId} className="ml-hit">
-              <h3 className="ml-hit-title">
-                {hit.authorName} <span className="ml-hit-meta">· {formatDay(hit.meetingDate)} · {hit.themeTitle}</span>
-              </h3>
-              <dl className="ml-passages">
-                {hit.snippets.map((s) => (
-                  <div key={s.stage}>
-                    <dt>{gibbsLabels[s.stage]}</dt>
-                    <dd>
-                      <Highlighted text={s.text} />
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-              <p className="ml-hit-link">
-                <Link to={pairPath(pilotId, hit.pairId)} aria-label={`The pair’s meetings and logs (${hit.authorName}, ${formatDay(hit.meetingDate)})`}>
-                  The pair’s meetings and logs
-                </Link>
-              </p>
-            </li>
-          ))}
-        </ol>
+      {query ? <ErrorMessage error={results.error} /> : null}
+      {shown && shown.hits.length > 0 ? (
+        <>
+          <ol className="ml-hits" aria-describedby={`${uid}-summary`} start={shown.offset + 1}>
+            {shown.hits.map((hit) => (
+              <li key={hit.logId} className="ml-hit">
+                <h3 className="ml-hit-title">
+                  {hit.authorName} <span className="ml-hit-meta">· {formatDay(hit.meetingDate)} · {hit.themeTitle}</span>{' '}
+                  <span className={`ml-pill ml-log-${hit.state}`}>{stateLabels[hit.state]}</span>
+                </h3>
+                <dl className="ml-passages">
+                  {hit.snippets.map((s) => (
+                    <div key={s.stage}>
+                      <dt>{gibbsLabels[s.stage]}</dt>
+                      <dd>
+                        <Highlighted text={s.text} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+                <p className="ml-hit-link">
+                  <Link to={pairPath(pilotId, hit.pairId)} aria-label={`The pair’s meetings and logs (${hit.authorName}, ${formatDay(hit.meetingDate)})`}>
+                    The pair’s meetings and logs
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+          <Pager total={shown.more ? SEARCH_COUNT_CAP : shown.total} offset={shown.offset} pageSize={PAGE} what={shown.more ? 'the first 500 matching logs' : 'matching logs'} onPage={page} />
+        </>
       ) : null}
     </>
   );

@@ -10,6 +10,7 @@ import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { FormError, errorText, formatClock, formatDay, logsPath, pairPath, refreshMeetingsAndLogs } from '../meetings/common';
+import { registerPendingSave } from './pending-saves';
 
 /** Typing stops for this long → the draft is saved. */
 const SAVE_AFTER_MS = 800;
@@ -174,9 +175,11 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
     return chain.current;
   }, [meetingId, authorId, remember]);
 
-  // Also saved when the window is hidden or the page goes away (a reload on lock), and on leaving.
+  // Also saved when the window is hidden or the page goes away (a reload on lock), on leaving, and
+  // before the vault locks (the lock awaits flushPendingSaves).
   useEffect(() => {
     mounted.current = true;
+    const unregister = registerPendingSave(flush);
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
@@ -187,6 +190,7 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
       mounted.current = false;
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
+      unregister();
       void flush();
     };
   }, [flush]);
@@ -265,6 +269,9 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
             value={stages[stage]}
             onChange={change(stage)}
             onBlur={() => void flush()}
+            // Chromium leaves a half-visible field where it is on focus: bring it clear of the sticky
+            // bar (the page's scroll-padding keeps that bar's height free; WCAG 2.4.11).
+            onFocus={(event) => event.currentTarget.scrollIntoView({ block: 'nearest' })}
             error={stage === 'description' ? descriptionError : undefined}
           />
         ))}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { meetingModeLabels, shiftInput, type MeetingsOverview, type ShiftChange } from '../../../../shared/meetings/contract';
+import { meetingModeLabels, shiftInput, type PairProgress, type ShiftChange } from '../../../../shared/meetings/contract';
 import { call } from '../../api';
 import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
@@ -31,6 +31,8 @@ const fieldOfIssue: Record<string, keyof Values> = { from: 'from', shiftDays: 's
 export function ChangeSchedule() {
   const pilotId = usePilotId();
   const overview = useChannel('meetings.overview', { pilotId });
+  // Every current pair, for the "one pair" choice (a select finds a name by typing its start).
+  const pairs = useChannel('meetings.pairProgress', { pilotId, limit: 10_000 });
   const back = (
     <p className="back-link">
       <Link to={meetingsPath(pilotId)}>All meetings</Link>
@@ -43,26 +45,26 @@ export function ChangeSchedule() {
         title="Change the schedule"
         description="When the scheme pauses (a strike, a closure, the exam period) or has to move online, move the meetings still to come in one go. Nothing changes until you preview and apply."
       />
-      {overview.isPending ? <Loading /> : null}
-      <ErrorMessage error={overview.error} />
-      {overview.data ? <ShiftForm overview={overview.data} pilotId={pilotId} /> : null}
+      {overview.isPending || pairs.isPending ? <Loading /> : null}
+      <ErrorMessage error={overview.error ?? pairs.error} />
+      {overview.data && pairs.data ? <ShiftForm today={overview.data.today} pairs={pairs.data.rows} pilotId={pilotId} /> : null}
     </>
   );
 }
 
-function ShiftForm({ overview, pilotId }: { overview: MeetingsOverview; pilotId: number }) {
+function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgress[]; pilotId: number }) {
   const uid = useId();
   const navigate = useNavigate();
   const { notify } = useNotices();
   const [params] = useSearchParams();
   const wantedPair = Number(params.get('pair'));
-  const startPair = overview.pairs.some((p) => p.pairId === wantedPair) ? wantedPair : undefined;
+  const startPair = pairs.some((p) => p.pairId === wantedPair) ? wantedPair : undefined;
   const [formError, setFormError] = useState<string>();
   const [preview, setPreview] = useState<{ input: ShiftInput; changes: ShiftChange[] }>();
   const [confirming, setConfirming] = useState(false);
   const apply = useCommand('meetings.applyShift', MEETING_NAMESPACES);
   const { register, handleSubmit, setError, clearErrors, formState, watch } = useForm<Values>({
-    defaultValues: { scope: startPair ? 'pair' : 'pilot', pairId: String(startPair ?? overview.pairs[0]?.pairId ?? ''), from: overview.today, shiftDays: 14, switchToOnline: false, note: '' },
+    defaultValues: { scope: startPair ? 'pair' : 'pilot', pairId: String(startPair ?? pairs[0]?.pairId ?? ''), from: today, shiftDays: 14, switchToOnline: false, note: '' },
   });
   const { errors } = formState;
   const values = watch();
@@ -126,7 +128,7 @@ function ShiftForm({ overview, pilotId }: { overview: MeetingsOverview; pilotId:
     }
   };
 
-  const pairOptions = overview.pairs.map((p) => ({ value: String(p.pairId), label: pairName(p) }));
+  const pairOptions = pairs.map((p) => ({ value: String(p.pairId), label: pairName(p) }));
   const movedPairs = preview ? new Set(preview.changes.map((c) => c.pairId)).size : 0;
   const describe = (input: ShiftInput) => {
     const days = input.shiftDays;
@@ -208,8 +210,14 @@ function ShiftForm({ overview, pilotId }: { overview: MeetingsOverview; pilotId:
                       <th scope="row">{pairName(c)}</th>
                       <td>Meeting {c.sequence}</td>
                       <td className="ml-nowrap">
-                        {formatDay(c.fromDate)} <span aria-hidden="true">→</span>
-                        <span className="visually-hidden"> moves to </span> <strong>{formatDay(c.toDate)}</strong>
+                        {c.fromDate === c.toDate ? (
+                          `${formatDay(c.fromDate)} (unchanged)`
+                        ) : (
+                          <>
+                            {formatDay(c.fromDate)} <span aria-hidden="true">→</span>
+                            <span className="visually-hidden"> moves to </span> <strong>{formatDay(c.toDate)}</strong>
+                          </>
+                        )}
                       </td>
                       <td className="ml-nowrap">
                         {c.fromMode === c.toMode ? (
@@ -218,6 +226,8 @@ function ShiftForm({ overview, pilotId }: { overview: MeetingsOverview; pilotId:
                           <>
                             {meetingModeLabels[c.fromMode]} <span aria-hidden="true">→</span>
                             <span className="visually-hidden"> becomes </span> <strong>{meetingModeLabels[c.toMode]}</strong>
+                            {/* The old room does not go online with it: the plan's link, or none yet. */}
+                            <div className="cell-note">{c.toLocation ? `Link: ${c.toLocation}` : 'No link yet: add one in the plan or with Reschedule'}</div>
                           </>
                         )}
                       </td>

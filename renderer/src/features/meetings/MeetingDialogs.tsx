@@ -13,9 +13,11 @@ import { FormDialog, FormError, MEETING_NAMESPACES, formatDay, meetingLabel, num
 const markHeldSchema = meetingsContract['meetings.markHeld'].input.omit({ id: true });
 const rescheduleSchema = meetingsContract['meetings.reschedule'].input.omit({ id: true });
 const cancelSchema = meetingsContract['meetings.cancel'].input.omit({ id: true });
+const restoreSchema = meetingsContract['meetings.restore'].input.omit({ id: true });
 type MarkHeldValues = z.input<typeof markHeldSchema>;
 type RescheduleValues = z.input<typeof rescheduleSchema>;
 type CancelValues = z.input<typeof cancelSchema>;
+type RestoreValues = z.input<typeof restoreSchema>;
 
 interface DialogProps {
   meeting: Meeting;
@@ -73,7 +75,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useCommand('meetings.reschedule', MEETING_NAMESPACES);
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, formState, watch } = useForm<RescheduleValues>({
-    defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: meeting.note },
+    defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
     resolver: zodResolver(rescheduleSchema, numberMessages) as never,
     mode: 'onTouched',
   });
@@ -83,7 +85,9 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
     setFormError(undefined);
     try {
       const moved = await command.mutateAsync({ id: meeting.id, ...values });
-      onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.`);
+      // Numbers follow the dates: a meeting moved past another takes its place in the order.
+      const renumbered = moved.sequence !== meeting.sequence ? ` It now comes ${moved.sequence > meeting.sequence ? 'after' : 'before'} another meeting, so it is ${meetingLabel(moved).toLowerCase()}.` : '';
+      onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.${renumbered}`);
     } catch (error) {
       setFormError(applyServerErrors(error, setError, ['date', 'startTime', 'durationMin', 'mode', 'location', 'note']));
     }
@@ -114,7 +118,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
           error={errors.location?.message}
           {...register('location')}
         />
-        <TextAreaInput label="Note" rows={2} description="Optional: why it moved. It replaces the meeting’s note." error={errors.note?.message} {...register('note')} />
+        <TextAreaInput label="Note" rows={2} description="Optional: why it moved. It is kept in the meeting’s history with the earlier notes." error={errors.note?.message} {...register('note')} />
         <FormError message={formError} />
         <div className="dialog-actions">
           <Button onPress={onClose}>Cancel</Button>
@@ -149,7 +153,7 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
     <FormDialog isOpen title={`Cancel ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="ml-dialog-intro">
-          {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason; it cannot be marked held or moved afterwards.
+          {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason. If it goes ahead after all, restore it.
         </p>
         <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: the mentee is on leave that week." error={formState.errors.note?.message} {...register('note')} />
         <FormError message={formError} />
@@ -157,6 +161,44 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
           <Button onPress={onClose}>Keep the meeting</Button>
           <Button type="submit" variant="danger" busy={formState.isSubmitting}>
             Cancel meeting
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+/** Restore: a cancelled meeting goes ahead after all. Its cancellation stays in its history. */
+export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
+  const command = useCommand('meetings.restore', MEETING_NAMESPACES);
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, setError, formState } = useForm<RestoreValues>({
+    defaultValues: { note: '' },
+    resolver: zodResolver(restoreSchema) as never,
+    mode: 'onTouched',
+  });
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const restored = await command.mutateAsync({ id: meeting.id, ...values });
+      onDone(`${meetingLabel(meeting)} restored: scheduled again for ${formatDay(restored.date)} at ${restored.startTime}. Export the calendar again so diaries follow.`);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, { note: 'note' }));
+    }
+  });
+  return (
+    <FormDialog isOpen title={`Restore ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form">
+        <p className="ml-dialog-intro">
+          {title(meeting)} was cancelled. Restoring it schedules it again for {formatDay(meeting.date)} at {meeting.startTime}; reschedule it afterwards if the date has changed. The cancellation and its reason
+          stay in its history.
+        </p>
+        <TextAreaInput label="Note" rows={2} autoFocus description="Optional: why it is going ahead after all." error={formState.errors.note?.message} {...register('note')} />
+        <FormError message={formError} />
+        <div className="dialog-actions">
+          <Button onPress={onClose}>Keep it cancelled</Button>
+          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+            Restore meeting
           </Button>
         </div>
       </form>

@@ -1,14 +1,17 @@
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { meetingModeLabels, type Meeting, type MeetingsOverview as Overview } from '../../../../shared/meetings/contract';
+import { meetingModeLabels, type Meeting, type MeetingListKind, type MeetingsOverview as Overview, type PairProgress } from '../../../../shared/meetings/contract';
 import { useChannel } from '../../queries';
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath, plural } from './common';
+import { LogStatePill, Pager, changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath, plural, usePagedChannel } from './common';
 
 const intro = 'Each confirmed pair meets on the schedule made from the plan. Mark meetings held, move them, and see who owes a reflective log.';
+/** Rows per page: long lists are paged, so a scheme of thousands of pairs stays quick to show and to read. */
+const PAGE = 100;
 
-/** The scheme at a glance: what is overdue, what is due this week, and each pair's progress. */
+/** The scheme at a glance: what is overdue, what is due this week, what was done, and each pair's progress. */
 export function MeetingsOverview() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
@@ -24,7 +27,7 @@ export function MeetingsOverview() {
     );
   }
   const data = overview.data;
-  if (data.pairs.length === 0) {
+  if (data.pairs === 0 && data.counts.held === 0) {
     return (
       <>
         <PageHeader title="Meetings" description={intro} />
@@ -48,35 +51,23 @@ export function MeetingsOverview() {
         title="Meetings"
         description={intro}
         actions={
-          <Button variant="secondary" onPress={() => navigate(changeSchedulePath(pilotId))}>
+          <Button variant="secondary" onPress={() => navigate(changeSchedulePath(pilotId))} isDisabled={data.pairs === 0}>
             Change the schedule
           </Button>
         }
       />
       <Counts counts={data.counts} />
-      <section className="ml-section" aria-labelledby="overdue-heading">
-        <h2 id="overdue-heading">Overdue</h2>
-        {data.overdue.length === 0 ? (
-          <p className="muted">Nothing is overdue: every meeting dated before today is marked held or cancelled.</p>
-        ) : (
-          <>
-            <p className="ml-section-intro">Scheduled for a date that has passed. Mark each one held, or reschedule or cancel it, from the pair’s page.</p>
-            <MeetingTable meetings={data.overdue} caption="Overdue meetings" pilotId={pilotId} />
-          </>
-        )}
-      </section>
-      <section className="ml-section" aria-labelledby="due-soon-heading">
-        <h2 id="due-soon-heading">Due in the next 7 days</h2>
-        {data.dueSoon.length === 0 ? (
-          <p className="muted">No meetings in the next 7 days.</p>
-        ) : (
-          <MeetingTable meetings={data.dueSoon} caption="Meetings due in the next 7 days" pilotId={pilotId} />
-        )}
-      </section>
-      <section className="ml-section" aria-labelledby="pairs-heading">
-        <h2 id="pairs-heading">Progress by pair</h2>
-        <PairTable pairs={data.pairs} pilotId={pilotId} />
-      </section>
+      <MeetingList
+        pilotId={pilotId}
+        kind="overdue"
+        title="Overdue"
+        what="overdue meetings"
+        intro="Scheduled for a date that has passed, oldest first. Mark each one held, or reschedule or cancel it, from the pair’s page."
+        empty="Nothing is overdue: every meeting dated before today is marked held or cancelled."
+      />
+      <MeetingList pilotId={pilotId} kind="due-soon" title="Due in the next 7 days" what="meetings due in the next 7 days" empty="No meetings in the next 7 days." />
+      <MeetingList pilotId={pilotId} kind="done" title="Done" what="meetings held" intro="Meetings marked held, most recent first, with the state of both reflective logs." empty="No meeting has been marked held yet." />
+      <PairList pilotId={pilotId} total={data.pairs} />
     </>
   );
 }
@@ -100,31 +91,79 @@ function Counts({ counts }: { counts: Overview['counts'] }) {
   );
 }
 
-function MeetingTable({ meetings, caption, pilotId }: { meetings: Meeting[]; caption: string; pilotId: number }) {
+/** A section's heading takes focus after paging, so the keyboard is never left on a button that became disabled. */
+function useSectionPaging() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [offset, setOffset] = useState(0);
+  const page = (next: number) => {
+    setOffset(next);
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+  return { heading, offset, page };
+}
+
+function MeetingList({ pilotId, kind, title, what, intro, empty }: { pilotId: number; kind: MeetingListKind; title: string; what: string; intro?: string; empty: string }) {
+  const { heading, offset, page } = useSectionPaging();
+  const list = usePagedChannel('meetings.list', { pilotId, kind, offset, limit: PAGE });
+  const id = `${kind}-heading`;
   return (
-    <table className="table ml-table ml-due-table">
+    <section className="ml-section" aria-labelledby={id}>
+      <h2 id={id} ref={heading} tabIndex={-1}>
+        {title}
+        {list.data && list.data.total > 0 ? <span className="ml-heading-count"> ({list.data.total})</span> : null}
+      </h2>
+      <ErrorMessage error={list.error} />
+      {list.isPending ? <Loading /> : null}
+      {list.data && list.data.total === 0 ? <p className="muted">{empty}</p> : null}
+      {list.data && list.data.total > 0 ? (
+        <>
+          {intro ? <p className="ml-section-intro">{intro}</p> : null}
+          <MeetingTable meetings={list.data.rows} caption={`${what.charAt(0).toUpperCase()}${what.slice(1)}`} pilotId={pilotId} done={kind === 'done'} />
+          <Pager total={list.data.total} offset={list.data.offset} pageSize={PAGE} what={what} onPage={page} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function MeetingTable({ meetings, caption, pilotId, done }: { meetings: Meeting[]; caption: string; pilotId: number; done: boolean }) {
+  return (
+    <table className={`table ml-table ml-due-table${done ? ' ml-done-table' : ''}`}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Time</th>
+          <th scope="col">{done ? 'Held on' : 'Date'}</th>
+          <th scope="col">{done ? 'Lasted' : 'Time'}</th>
           <th scope="col">Pair</th>
           <th scope="col">Meeting</th>
           <th scope="col">Theme</th>
-          <th scope="col">Mode</th>
+          <th scope="col">{done ? 'Reflective logs' : 'Mode'}</th>
         </tr>
       </thead>
       <tbody>
         {meetings.map((m) => (
           <tr key={m.id}>
-            <td className="ml-nowrap">{formatDay(m.date)}</td>
-            <td>{m.startTime}</td>
+            <td className="ml-nowrap">{formatDay(done && m.heldOn ? m.heldOn : m.date)}</td>
+            <td className="ml-nowrap">{done ? `${m.actualDurationMin ?? m.durationMin} min` : m.startTime}</td>
             <th scope="row">
               <Link to={pairPath(pilotId, m.pairId)}>{pairName(m)}</Link>
             </th>
             <td className="ml-nowrap">{meetingLabel(m)}</td>
             <td>{m.themeTitle}</td>
-            <td>{meetingModeLabels[m.mode]}</td>
+            <td>
+              {done ? (
+                <ul className="ml-log-states">
+                  {m.logs.map((log) => (
+                    <li key={log.authorId}>
+                      <span className="visually-hidden">{log.authorName}: </span>
+                      <LogStatePill state={log.state} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                meetingModeLabels[m.mode]
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -132,7 +171,28 @@ function MeetingTable({ meetings, caption, pilotId }: { meetings: Meeting[]; cap
   );
 }
 
-function PairTable({ pairs, pilotId }: { pairs: Overview['pairs']; pilotId: number }) {
+function PairList({ pilotId, total }: { pilotId: number; total: number }) {
+  const { heading, offset, page } = useSectionPaging();
+  const pairs = usePagedChannel('meetings.pairProgress', { pilotId, offset, limit: PAGE });
+  return (
+    <section className="ml-section" aria-labelledby="pairs-heading">
+      <h2 id="pairs-heading" ref={heading} tabIndex={-1}>
+        Progress by pair{total > 0 ? <span className="ml-heading-count"> ({total})</span> : null}
+      </h2>
+      <ErrorMessage error={pairs.error} />
+      {pairs.isPending ? <Loading /> : null}
+      {pairs.data && pairs.data.total === 0 ? <p className="muted">No current pairs: every pair of this scheme has ended.</p> : null}
+      {pairs.data && pairs.data.total > 0 ? (
+        <>
+          <PairTable pairs={pairs.data.rows} pilotId={pilotId} />
+          <Pager total={pairs.data.total} offset={pairs.data.offset} pageSize={PAGE} what="pairs (by mentee’s name)" onPage={page} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PairTable({ pairs, pilotId }: { pairs: PairProgress[]; pilotId: number }) {
   return (
     <table className="table ml-table">
       <caption className="visually-hidden">Progress of each confirmed pair</caption>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { meetingModeLabels, type Meeting } from '../../../../shared/meetings/contract';
+import { canDo, meetingModeLabels, type MeetingChange, type MeetingDetail } from '../../../../shared/meetings/contract';
 import { call } from '../../api';
 import { useChannel } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
+import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { CancelMeetingDialog, MarkHeldDialog, RescheduleDialog } from './MeetingDialogs';
+import { CancelMeetingDialog, MarkHeldDialog, RescheduleDialog, RestoreMeetingDialog } from './MeetingDialogs';
 import {
   DuePill,
   LogStatePill,
@@ -26,11 +27,11 @@ import {
   writeLogPath,
 } from './common';
 
-type DialogKind = 'held' | 'reschedule' | 'cancel';
+type DialogKind = 'held' | 'reschedule' | 'cancel' | 'restore';
 
-const headingId = (m: Meeting) => `meeting-${m.id}-heading`;
+const headingId = (m: MeetingDetail) => `meeting-${m.id}-heading`;
 
-/** One pair's meetings in order: details, ice-breakers, state, logs, and what can be done with each. */
+/** One pair's meetings in date order: details, ice-breakers, state, history, logs, and what can be done with each. */
 export function PairMeetings() {
   const pilotId = usePilotId();
   const pairId = Number(useParams().pairId);
@@ -38,8 +39,8 @@ export function PairMeetings() {
   const { notify } = useNotices();
   const today = useToday();
   const focusLater = useFocusLater();
-  const meetings = useChannel('meetings.forPair', { pairId });
-  const [open, setOpen] = useState<{ kind: DialogKind; meeting: Meeting }>();
+  const pair = useChannel('meetings.forPair', { pairId });
+  const [open, setOpen] = useState<{ kind: DialogKind; meeting: MeetingDetail }>();
   const [exporting, setExporting] = useState(false);
 
   const back = (
@@ -47,18 +48,17 @@ export function PairMeetings() {
       <Link to={meetingsPath(pilotId)}>All meetings</Link>
     </p>
   );
-  if (meetings.isPending) return <Loading />;
-  if (meetings.error) {
+  if (pair.isPending) return <Loading />;
+  if (pair.error) {
     return (
       <>
         {back}
         <PageHeader title="Meetings of a pair" />
-        <ErrorMessage error={meetings.error} />
+        <ErrorMessage error={pair.error} />
       </>
     );
   }
-  const list = meetings.data;
-  const first = list[0];
+  const { meetings: list, ended, scheduleNote } = pair.data;
   const held = list.filter((m) => m.status === 'held').length;
 
   const exportCalendar = async () => {
@@ -74,29 +74,37 @@ export function PairMeetings() {
     }
   };
 
-  const done = (meeting: Meeting, message: string) => {
+  const done = (meeting: MeetingDetail, message: string) => {
     setOpen(undefined);
     notify(message);
     focusLater(headingId(meeting));
   };
+  const dialogProps = (meeting: MeetingDetail) => ({ meeting, onClose: () => setOpen(undefined), onDone: (message: string) => done(meeting, message) });
 
   return (
     <>
       {back}
       <PageHeader
-        title={first ? `Meetings of ${pairName(first)}` : 'Meetings of a pair'}
-        description={first ? `Mentor (student): ${first.mentorName}. Mentee (staff): ${first.menteeName}. ${held} of ${list.length} meetings held.` : undefined}
+        title={`Meetings of ${pairName(pair.data)}`}
+        description={`Mentor (student): ${pair.data.mentorName}. Mentee (staff): ${pair.data.menteeName}. ${held} of ${list.length} meetings held.`}
         actions={
           <>
             <Button onPress={() => void exportCalendar()} busy={exporting} isDisabled={list.length === 0} aria-describedby="calendar-hint">
               Export calendar (.ics)
             </Button>
-            <Button onPress={() => navigate(changeSchedulePath(pilotId, pairId))} isDisabled={!list.some((m) => m.status === 'scheduled')}>
+            <Button onPress={() => navigate(changeSchedulePath(pilotId, pairId))} isDisabled={ended || !list.some((m) => m.status === 'scheduled')}>
               Change this pair’s schedule
             </Button>
           </>
         }
       />
+      {ended ? <p className="ml-callout">This pair has ended. Its meetings are kept as a record; meetings still to come were cancelled.</p> : null}
+      {scheduleNote ? (
+        <p className="ml-callout" id="schedule-note">
+          <strong>Schedule shortened: </strong>
+          {scheduleNote}
+        </p>
+      ) : null}
       <p className="hint ml-export-hint" id="calendar-hint">
         <strong>Export calendar (.ics)</strong> writes this pair’s meetings to a calendar file that Outlook, Google Calendar or Apple Calendar can import, in a folder you choose. Only the date, time, place
         or link and the theme title go into it: no names and no notes. Exporting again after a change updates the meetings instead of adding them twice.
@@ -104,22 +112,41 @@ export function PairMeetings() {
       {list.length === 0 ? <p className="muted">This pair has no meetings.</p> : null}
       <ol className="ml-meetings">
         {list.map((m) => (
-          <MeetingCard key={m.id} meeting={m} pilotId={pilotId} onAction={(kind) => setOpen({ kind, meeting: m })} />
+          <MeetingCard key={m.id} meeting={m} pilotId={pilotId} ended={ended} onAction={(kind) => setOpen({ kind, meeting: m })} />
         ))}
       </ol>
-      {open?.kind === 'held' ? <MarkHeldDialog meeting={open.meeting} today={today} onClose={() => setOpen(undefined)} onDone={(message) => done(open.meeting, message)} /> : null}
-      {open?.kind === 'reschedule' ? <RescheduleDialog meeting={open.meeting} onClose={() => setOpen(undefined)} onDone={(message) => done(open.meeting, message)} /> : null}
-      {open?.kind === 'cancel' ? <CancelMeetingDialog meeting={open.meeting} onClose={() => setOpen(undefined)} onDone={(message) => done(open.meeting, message)} /> : null}
+      {open?.kind === 'held' ? <MarkHeldDialog {...dialogProps(open.meeting)} today={today} /> : null}
+      {open?.kind === 'reschedule' ? <RescheduleDialog {...dialogProps(open.meeting)} /> : null}
+      {open?.kind === 'cancel' ? <CancelMeetingDialog {...dialogProps(open.meeting)} /> : null}
+      {open?.kind === 'restore' ? <RestoreMeetingDialog {...dialogProps(open.meeting)} /> : null}
     </>
   );
 }
 
 const logLinkText = { missing: 'Write log', draft: 'Continue draft', submitted: 'See log', 'not-provided': 'Write log anyway' } as const;
 
-function MeetingCard({ meeting: m, pilotId, onAction }: { meeting: Meeting; pilotId: number; onAction: (kind: DialogKind) => void }) {
+/** One line of a meeting's history, in words: what changed, and the note given with it. */
+function describeChange(c: MeetingChange): string {
+  const moved = c.fromDate && c.toDate && c.fromDate !== c.toDate ? `moved from ${formatDay(c.fromDate)} to ${formatDay(c.toDate)}` : '';
+  const mode = c.fromMode && c.toMode && c.fromMode !== c.toMode ? `${c.toMode === 'online' ? 'switched online' : 'switched to in person'}` : '';
+  const what = [moved, mode].filter(Boolean).join(' and ');
+  switch (c.kind) {
+    case 'rescheduled':
+      return `Rescheduled${what ? `: ${what}` : ' (time, length or place changed)'}`;
+    case 'schedule-change':
+      return `Schedule change${what ? `: ${what}` : ''}`;
+    case 'cancelled':
+      return 'Cancelled';
+    case 'restored':
+      return 'Restored: scheduled again';
+  }
+}
+
+function MeetingCard({ meeting: m, pilotId, ended, onAction }: { meeting: MeetingDetail; pilotId: number; ended: boolean; onAction: (kind: DialogKind) => void }) {
   const place = m.location || (m.mode === 'online' ? 'Link not set yet' : 'Place not set yet');
-  // A meeting switched online by a schedule change keeps its old room until someone adds a link.
+  // A meeting switched online before the plan had a link may still show its old room.
   const staleRoom = m.mode === 'online' && m.location !== '' && !/^[a-z][a-z0-9+.-]*:\/\/|^www\./i.test(m.location);
+  const cancellation = m.status === 'cancelled' ? m.changes.findLast((c) => c.kind === 'cancelled') : undefined;
   return (
     <li className={`ml-meeting ml-meeting-${m.due}`}>
       <div className="ml-meeting-head">
@@ -161,16 +188,30 @@ function MeetingCard({ meeting: m, pilotId, onAction }: { meeting: Meeting; pilo
           </dd>
         </div>
       </dl>
-      {m.note || m.rescheduleCount > 0 ? (
+      {cancellation ? (
         <p className="ml-note">
-          {m.note ? (
-            <>
-              <strong>{m.status === 'cancelled' ? 'Reason: ' : 'Note: '}</strong>
-              {m.note}
-            </>
-          ) : null}
-          {m.rescheduleCount > 0 ? <span className="muted">{`${m.note ? ' · ' : ''}Moved ${m.rescheduleCount === 1 ? 'once' : `${m.rescheduleCount} times`}`}</span> : null}
+          <strong>Reason: </strong>
+          {cancellation.note}
         </p>
+      ) : null}
+      {m.note ? (
+        <p className="ml-note">
+          <strong>Note: </strong>
+          {m.note}
+        </p>
+      ) : null}
+      {m.changes.length > 0 ? (
+        <div className="ml-history">
+          <h3>History</h3>
+          <ol>
+            {m.changes.map((c, i) => (
+              <li key={i}>
+                <span className="ml-history-when">{formatDate(c.at.slice(0, 10))}:</span> {describeChange(c)}
+                {c.note ? <span className="ml-history-note">: “{c.note}”</span> : null}
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : null}
       {m.iceBreakers.length > 0 ? (
         <div className="ml-icebreakers">
@@ -200,7 +241,7 @@ function MeetingCard({ meeting: m, pilotId, onAction }: { meeting: Meeting; pilo
           </ul>
         </div>
       ) : null}
-      {m.status === 'scheduled' ? (
+      {canDo(m.status, 'hold') ? (
         <div className="ml-meeting-actions">
           <Button variant="primary" aria-label={`Mark held: meeting ${m.sequence}`} onPress={() => onAction('held')}>
             Mark held
@@ -210,6 +251,13 @@ function MeetingCard({ meeting: m, pilotId, onAction }: { meeting: Meeting; pilo
           </Button>
           <Button variant="quiet" aria-label={`Cancel meeting ${m.sequence}`} onPress={() => onAction('cancel')}>
             Cancel meeting
+          </Button>
+        </div>
+      ) : null}
+      {canDo(m.status, 'restore') && !ended ? (
+        <div className="ml-meeting-actions">
+          <Button aria-label={`Restore meeting ${m.sequence}`} onPress={() => onAction('restore')}>
+            Restore meeting
           </Button>
         </div>
       ) : null}

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { LogState, Meeting, MeetingDue } from '../../../../shared/meetings/contract';
-import { ApiError } from '../../api';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/contract';
+import { ApiError, call } from '../../api';
 import { queryClient, useChannel } from '../../queries';
+import { Button } from '../../ui/Button';
 
 /* ---- where things are ------------------------------------------------------------------- */
 
@@ -141,4 +144,33 @@ export function useFocusLater() {
 export function joinPath(folder: string, file: string): string {
   const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
   return folder.endsWith(separator) ? `${folder}${file}` : `${folder}${separator}${file}`;
+}
+
+/* ---- long lists, a page at a time ---------------------------------------------------------- */
+
+/**
+ * Like useChannel, but the previous page stays on screen while the next one loads, so the table
+ * and the buttons that page it do not disappear under the keyboard focus.
+ */
+export function usePagedChannel<C extends Channel>(channel: C, input: ChannelInput<C>, options: { enabled?: boolean } = {}) {
+  return useQuery<ChannelOutput<C>, ApiError>({ queryKey: [channel, input], queryFn: () => call(channel, input), placeholderData: keepPreviousData, ...options });
+}
+
+/** "Showing 101–200 of 340 overdue meetings", with Previous and Next when there is more than one page. */
+export function Pager({ total, offset, pageSize, what, onPage }: { total: number; offset: number; pageSize: number; what: string; onPage: (offset: number) => void }) {
+  if (total <= pageSize) return null;
+  const last = Math.min(total, offset + pageSize);
+  return (
+    <div className="ml-pager">
+      <p className="ml-pager-status" aria-live="polite">
+        Showing {offset + 1}–{last} of {total} {what}
+      </p>
+      <Button isDisabled={offset === 0} onPress={() => onPage(Math.max(0, offset - pageSize))}>
+        Previous {pageSize}
+      </Button>
+      <Button isDisabled={last >= total} onPress={() => onPage(offset + pageSize)}>
+        Next {Math.min(pageSize, total - last) || pageSize}
+      </Button>
+    </div>
+  );
 }
