@@ -17,7 +17,13 @@ try {
   const app = join(out, 'app');
   for (const dir of ['electron', 'renderer', 'shared']) cpSync(dir, join(app, dir), { recursive: true });
   const csv = join(out, 'findings.csv');
-  execFileSync(process.execPath, [cli, '-i', app, '-r', '-v', 'false', '-e', electronVersion, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub to look for newer
+  // patch releases with security fixes. The scan runs offline (CI and this sandbox have no network),
+  // where that download only fails quietly and the check reports nothing: it is switched off by name
+  // instead, so the scan never tries the network and never seems to vouch for something it did not
+  // check. Staying on a patched Electron is the job of dependency updates (npm outdated / audit).
+  const offlineExclusions = ['AvailableSecurityFixesGlobalCheck'];
+  execFileSync(process.execPath, [cli, '-i', app, '-r', '-v', 'false', '-e', electronVersion, '-x', offlineExclusions.join(','), '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
   const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
   for (const row of rows) {
     if (/^[A-Z_]+,"(HIGH|MEDIUM)"/.test(row)) failures.push(row);

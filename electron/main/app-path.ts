@@ -8,21 +8,45 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const REACT_ARIA_PRESS_STYLE_HASH = 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o=';
 
 /** No remote anything: scripts, styles, fonts and images come from the app bundle; no connections but to our origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
+const PRODUCTION_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'"],
   // The one inline style allowed: React Aria's pressable touch-action rule (usePress), pinned by hash.
   // The e2e tests fail on any CSP violation, so a library update that changes it is caught.
-  `style-src 'self' '${REACT_ARIA_PRESS_STYLE_HASH}'`,
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+  'style-src': ["'self'", `'${REACT_ARIA_PRESS_STYLE_HASH}'`],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'media-src': ["'self'", 'blob:'],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'object-src': ["'none'"],
+};
+
+const serialise = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
+export const CONTENT_SECURITY_POLICY = serialise(PRODUCTION_DIRECTIVES);
+
+/**
+ * For `npm run dev` only (security.ts applies it when `!app.isPackaged && NODE_ENV === 'development'`,
+ * to the dev server's responses alone). The Vite dev server needs three things the production policy
+ * refuses: React Refresh's inline preamble <script>, the <style> elements Vite injects for each CSS
+ * import, and its hot-reload WebSocket. Everything else stays as strict as in production.
+ */
+export function developmentContentSecurityPolicy(devServerUrl: string): string {
+  const dev = new URL(devServerUrl);
+  const socket = `${dev.protocol === 'https:' ? 'wss:' : 'ws:'}//${dev.host}`;
+  return serialise({
+    ...PRODUCTION_DIRECTIVES,
+    'script-src': ["'self'", "'unsafe-inline'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'", socket],
+  });
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

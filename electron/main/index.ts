@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,9 @@ import { AutoLock } from '../core/auto-lock';
 import { channels } from '../../shared/contract';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './app-path';
 import { guardWebContents, hardenSession, isDevelopment, isTrustedSender } from './security';
+import { applicationMenuTemplate } from './menu';
+import { lockOnScreenLockAndSleep } from './lock-triggers';
+import { urlAfterLock } from '../../shared/auto-lock/lock-notice';
 
 // Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -32,6 +35,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   serveRenderer();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, development: isDevelopment })));
 
   const vaultDir = process.env.RECIPROCAL_VAULT ?? join(app.getPath('userData'), 'vault');
   const { session, registry } = createCore(vaultDir, {
@@ -48,10 +52,19 @@ async function start(): Promise<void> {
 
   const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });
   autoLock.start();
-  powerMonitor.on('lock-screen', () => autoLock.lockNow('screen-locked'));
-  powerMonitor.on('suspend', () => autoLock.lockNow('suspend'));
-  // Locking drops every decrypted value the page holds: reload to the unlock screen.
-  session.onLock(() => mainWindow?.webContents.reload());
+  // Locking an already locked vault does nothing, so repeated 'locked' polls are harmless.
+  lockOnScreenLockAndSleep(powerMonitor, (reason) => autoLock.lockNow(reason));
+  // Locking drops every decrypted value the page holds: reload to the unlock screen, on the same
+  // screen (hash), with the reason in the address so the unlock screen can say why it locked.
+  session.onLock((reason) => {
+    const contents = mainWindow?.webContents;
+    if (!contents || contents.isDestroyed() || reason === 'shutdown') return;
+    const current = contents.getURL();
+    // Before the first page has loaded there is no address to carry a reason in: a plain reload will do.
+    const next = URL.canParse(current) ? urlAfterLock(current, reason, reason === 'idle' ? powerMonitor.getSystemIdleTime() : undefined) : current;
+    if (next === current) contents.reload();
+    else void contents.loadURL(next);
+  });
   app.on('before-quit', () => session.lock('shutdown'));
 
   mainWindow = createWindow();

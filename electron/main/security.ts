@@ -1,13 +1,17 @@
 import { app, session, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from './app-path';
+import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './app-path';
+import { isAllowedRequest, isDevServerPage, isOurPage, isTrustedSender as isTrustedFrame } from './url-policy';
 
+/**
+ * `npm run dev` (electron-vite dev) only: never true in a packaged app, whatever the environment says.
+ * Everything relaxed for development is fenced by this flag: DevTools, Reload in the menu, the Vite
+ * dev server as an origin, and its CSP (app-path.ts developmentContentSecurityPolicy).
+ */
 export const isDevelopment = !app.isPackaged && process.env.NODE_ENV === 'development';
-/** The Vite dev server, allowed only in development (`npm run dev`). */
-const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
+/** The Vite dev server, allowed only in development. */
+export const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
 
-function isOurUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url === APP_ORIGIN || (devServerUrl !== undefined && url.startsWith(devServerUrl));
-}
+const policyFor = (url: string) => (devServerUrl && isDevServerPage(url, devServerUrl) ? developmentContentSecurityPolicy(devServerUrl) : CONTENT_SECURITY_POLICY);
 
 /**
  * Session-wide rules: no permission is ever granted, no request leaves the app's own origin,
@@ -20,11 +24,12 @@ export function hardenSession(target: Session = session.defaultSession): void {
   target.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 
   target.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isOurUrl(details.url) || (isDevelopment && details.url.startsWith('devtools://'));
-    callback({ cancel: !allowed });
+    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) });
   });
   target.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // Ours replaces any policy the response brought, whatever the header's case, rather than adding a second.
+    const others = Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
+    callback({ responseHeaders: { ...Object.fromEntries(others), 'Content-Security-Policy': [policyFor(details.url)] } });
   });
   // No spell-check dictionary downloads.
   target.setSpellCheckerDictionaryDownloadURL('https://0.0.0.0/');
@@ -34,10 +39,10 @@ export function hardenSession(target: Session = session.defaultSession): void {
 export function guardWebContents(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isOurUrl(url)) event.preventDefault();
+      if (!isOurPage(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isOurUrl(url)) event.preventDefault();
+      if (!isOurPage(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -46,6 +51,5 @@ export function guardWebContents(): void {
 
 /** Whether an IPC message comes from our own top frame, loaded from our origin. */
 export function isTrustedSender(frame: Electron.WebFrameMain | null, mainContents: WebContents | undefined): boolean {
-  if (!frame || !mainContents || frame !== mainContents.mainFrame) return false;
-  return isOurUrl(frame.url);
+  return isTrustedFrame(frame, mainContents?.mainFrame, devServerUrl);
 }

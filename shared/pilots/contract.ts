@@ -16,17 +16,21 @@ export const pilotStatusLabels: Record<PilotStatus, string> = {
 
 const pilotFields = z.object({
   name: requiredText('Name', 120),
-  purpose: optionalText('Purpose', 4000).default(''),
+  purpose: optionalText('Purpose', 4000),
   startDate: isoDate,
   endDate: isoDate,
-  status: pilotStatus.default('planning'),
+  status: pilotStatus,
 });
 
 const endNotBeforeStart = (value: { startDate?: string; endDate?: string }) =>
   !value.startDate || !value.endDate || value.endDate >= value.startDate;
 const endDateIssue = { message: 'The end date must be on or after the start date', path: ['endDate'] };
 
-export const pilotDraft = pilotFields.strict().refine(endNotBeforeStart, endDateIssue);
+// Defaults belong to creation only: on an update, a field left out keeps its stored value.
+export const pilotDraft = pilotFields
+  .extend({ purpose: pilotFields.shape.purpose.default(''), status: pilotFields.shape.status.default('planning') })
+  .strict()
+  .refine(endNotBeforeStart, endDateIssue);
 export type PilotDraft = z.input<typeof pilotDraft>;
 
 export const pilotChanges = pilotFields.partial().strict().refine(endNotBeforeStart, endDateIssue);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { empty } from '../contract/common';
 
-export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
+/** The auto-lock times the settings screen offers, spanning the whole range the schema accepts (1–240). */
+export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 120, 240] as const;
+export const AUTO_LOCK_MAX_MINUTES = 240;
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 /** Whether the JavaScript runtime knows this IANA time zone (Europe/London, America/Toronto…). */
@@ -22,7 +24,7 @@ export const settingsSchema = z.object({
     .number()
     .int('Choose a whole number of minutes')
     .min(1, 'Auto-lock must be at least 1 minute')
-    .max(240, 'Auto-lock can be at most 240 minutes'),
+    .max(AUTO_LOCK_MAX_MINUTES, `Auto-lock can be at most ${AUTO_LOCK_MAX_MINUTES} minutes`),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

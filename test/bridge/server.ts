@@ -15,6 +15,7 @@ import { channels } from '../../shared/contract';
 import type { VaultOptions } from '../../electron/core/vault/vault';
 import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/app-path';
 import { resolve as resolvePath, relative, normalize } from 'node:path';
+import { LOCK_NOTICE_PARAMS, lockNoticeParams } from '../../shared/auto-lock/lock-notice';
 
 export interface BridgeOptions {
   vaultDir: string;
@@ -44,8 +45,15 @@ function apiScript(): string {
     };
   }
   Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
-  // As in Electron: when the vault locks (button, idle), the page reloads and drops every decrypted value.
-  new EventSource('/__bridge/events').addEventListener('locked', () => location.reload());
+  // As in Electron: when the vault locks (button, idle), the page reloads and drops every decrypted value;
+  // the address carries why it locked (shared/auto-lock/lock-notice.ts) for the unlock screen.
+  new EventSource('/__bridge/events').addEventListener('locked', (event) => {
+    const url = new URL(location.href);
+    for (const name of ${JSON.stringify(LOCK_NOTICE_PARAMS)}) url.searchParams.delete(name);
+    for (const [name, value] of Object.entries(JSON.parse(event.data))) url.searchParams.set(name, value);
+    if (url.href === location.href) location.reload();
+    else location.replace(url.href);
+  });
 })();`;
 }
 
@@ -55,12 +63,16 @@ export async function startBridge(options: BridgeOptions) {
     host: options.exportDir ? fixedFolderHost(options.exportDir) : noExportHost,
   });
   const clock = activityClock();
-  const autoLock = new AutoLock(session, clock, options.minuteMs ?? 60_000);
-  autoLock.start(Math.min(5_000, Math.max(100, (options.minuteMs ?? 60_000) / 4)));
+  const minuteMs = options.minuteMs ?? 60_000;
+  const autoLock = new AutoLock(session, clock, minuteMs);
+  autoLock.start(Math.min(5_000, Math.max(100, minuteMs / 4)));
   const token = randomBytes(24).toString('hex');
   const lockWatchers = new Set<ServerResponse>();
-  session.onLock(() => {
-    for (const watcher of lockWatchers) if (!watcher.writableEnded) watcher.write('event: locked\ndata: {}\n\n');
+  session.onLock((reason) => {
+    // Idle time in the bridge's own "minutes" (shortened in tests), as Electron reports real ones.
+    const idleSeconds = reason === 'idle' ? (clock.idleSeconds() * 60_000) / minuteMs : undefined;
+    const data = JSON.stringify(lockNoticeParams(reason, idleSeconds));
+    for (const watcher of lockWatchers) if (!watcher.writableEnded) watcher.write(`event: locked\ndata: ${data}\n\n`);
   });
   const tokenBytes = Buffer.from(token);
 
@@ -83,10 +95,16 @@ export async function startBridge(options: BridgeOptions) {
     if (req.headers.host !== `127.0.0.1:${port}`) return void res.writeHead(403).end('Forbidden host');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!hasToken(req, url)) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: open the URL with its token.');
+    // The cookie is SameSite, but every port of 127.0.0.1 is the same site: a page served from another
+    // port would get it sent along. Browsers say where a request comes from; only our own page may write.
+    if (req.method === 'POST' && !isFromOurPage(req, `http://127.0.0.1:${port}`)) {
+      return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: the request did not come from the app page.');
+    }
     const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 
     if (req.method === 'POST' && url.pathname.startsWith('/__bridge/call/')) {
-      const channel = decodeURIComponent(url.pathname.slice('/__bridge/call/'.length));
+      const channel = safeDecode(url.pathname.slice('/__bridge/call/'.length));
+      if (channel === undefined) return void res.writeHead(404).end();
       let input: unknown;
       try {
         input = JSON.parse(await readBody(req));
@@ -118,7 +136,10 @@ export async function startBridge(options: BridgeOptions) {
 
   async function serveStatic(url: URL, res: ServerResponse, headers: Record<string, string>) {
     const root = resolvePath(options.staticDir);
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
+    const pathname = safeDecode(url.pathname);
+    // A malformed %-escape names no file: not found, not a server error.
+    if (pathname === undefined || pathname.includes('\0')) return void res.writeHead(404).end();
+    const path = normalize(join(root, pathname));
     if (relative(root, path).startsWith('..')) return void res.writeHead(404).end();
     try {
       const body = await readFile(path);
@@ -145,6 +166,27 @@ export async function startBridge(options: BridgeOptions) {
       await closed;
     },
   };
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a write comes from the bridge's own page: a browser sends Origin on every POST and
+ * Sec-Fetch-Site on every request, and both must name our origin. A client that sends neither is
+ * not a browser page (e.g. a script holding the token) and is let through on the token alone.
+ */
+export function isFromOurPage(req: Pick<IncomingMessage, 'headers'>, ourOrigin: string): boolean {
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (origin !== undefined && origin !== ourOrigin) return false;
+  if (site !== undefined && site !== 'same-origin') return false;
+  return true;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

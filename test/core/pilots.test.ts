@@ -58,6 +58,22 @@ describe('pilots', () => {
     expect(expectOk(await registry.invoke('pilots.get', { id: pilot.id }))).toEqual(pilot);
   });
 
+  it('a partial update changes only the fields it names', async () => {
+    const { registry } = await unlockedCore(dir);
+    const pilot = expectOk(await registry.invoke('pilots.create', { ...draft, status: 'recruiting' })) as Pilot;
+
+    const running = expectOk(await registry.invoke('pilots.update', { id: pilot.id, changes: { status: 'running' } })) as Pilot;
+    expect(running).toMatchObject({ name: draft.name, purpose: draft.purpose, startDate: draft.startDate, endDate: draft.endDate, status: 'running' });
+
+    const renamed = expectOk(await registry.invoke('pilots.update', { id: pilot.id, changes: { name: 'Belonging, round one' } })) as Pilot;
+    expect(renamed).toMatchObject({ name: 'Belonging, round one', purpose: draft.purpose, status: 'running' });
+
+    // Clearing the purpose is still possible when asked for explicitly.
+    const cleared = expectOk(await registry.invoke('pilots.update', { id: pilot.id, changes: { purpose: '' } })) as Pilot;
+    expect(cleared).toMatchObject({ name: 'Belonging, round one', purpose: '', status: 'running' });
+    expect(expectOk(await registry.invoke('pilots.get', { id: pilot.id }))).toEqual(cleared);
+  });
+
   it('keeps working pilots’ names distinct, ignoring case', async () => {
     const { registry } = await unlockedCore(dir);
     const first = expectOk(await registry.invoke('pilots.create', draft)) as Pilot;

@@ -12,8 +12,11 @@ const screenshotDir = resolve('test/artifacts/screens');
 type Bridge = Awaited<ReturnType<typeof startBridge>> & { exportDir: string };
 
 /** Each test gets a fresh vault folder and its own bridge, so tests never share state. */
-export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>({
+export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number; expectedConsoleErrors: RegExp[] }>({
   minuteMs: [60_000, { option: true }],
+  /** Console errors a test provokes on purpose (e.g. a request the CSP must block): each must then appear. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object; this one has none.
+  expectedConsoleErrors: async ({}, use) => use([]),
   bridge: async ({ minuteMs }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'reciprocal-e2e-'));
     mkdirSync(join(dir, 'exports'));
@@ -22,7 +25,7 @@ export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>
     await bridge.close();
     rmSync(dir, { recursive: true, force: true });
   },
-  app: async ({ page, bridge }, use) => {
+  app: async ({ page, bridge, expectedConsoleErrors }, use) => {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
@@ -31,7 +34,9 @@ export const test = base.extend<{ bridge: Bridge; app: Page; minuteMs: number }>
     await page.goto(bridge.url);
     await use(page);
     // A CSP violation or an uncaught error in the page is a bug even if the path worked.
-    expect(problems.filter((p) => !p.includes('net::ERR_') && !p.includes('Failed to load resource'))).toEqual([]);
+    const unexpected = problems.filter((p) => !p.includes('net::ERR_') && !p.includes('Failed to load resource') && !expectedConsoleErrors.some((e) => e.test(p)));
+    expect(unexpected).toEqual([]);
+    for (const expected of expectedConsoleErrors) expect(problems.some((p) => expected.test(p)), `console error matching ${expected}`).toBe(true);
   },
 });
 export { expect };
@@ -46,6 +51,8 @@ export async function expectAccessible(page: Page, screen: string) {
 /** Keeps a screenshot of a screen as a test artifact (not committed). */
 export async function keepScreenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws the sticky top bar and sidebar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 

@@ -1,8 +1,19 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE } from './fixtures';
 import { channels } from '../../shared/contract';
 
 /** window.api exposes exactly the contract's namespaces. */
 const namespaces = [...new Set(channels.map((c) => c.split('.')[0]!))].sort();
+
+/** Notices sit in a place of their own: their box never overlaps the page's content. */
+async function expectOutsideContent(page: Page) {
+  const notices = (await page.locator('.notices').boundingBox())!;
+  const content = (await page.locator('main').boundingBox())!;
+  const overlaps = notices.x < content.x + content.width && content.x < notices.x + notices.width && notices.y < content.y + content.height && content.y < notices.y + notices.height;
+  expect(overlaps, `notices at ${JSON.stringify(notices)} overlap the content at ${JSON.stringify(content)}`).toBe(false);
+}
 
 test('create vault → recovery key → pilot → lock → wrong passphrase → unlock → edit → archive', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
@@ -41,6 +52,8 @@ test('create vault → recovery key → pilot → lock → wrong passphrase → 
   await keepScreenshot(page, '04-pilots-empty');
   await page.getByRole('button', { name: 'Create your first pilot' }).click();
   await expect(page.getByRole('heading', { name: 'New pilot' })).toBeVisible();
+  await expectAccessible(page, 'new pilot form');
+  await keepScreenshot(page, '04b-new-pilot');
   await page.getByRole('button', { name: 'Create pilot' }).click();
   await expect(page.getByText('Name is required')).toBeVisible();
   await page.getByLabel('Name').fill('Belonging 2026/27');
@@ -60,6 +73,10 @@ test('create vault → recovery key → pilot → lock → wrong passphrase → 
   // Lock; a wrong passphrase shows the error; the right one brings the pilot back.
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  // Locked by hand: no reason to explain.
+  await expect(page.locator('.lock-reason')).toHaveCount(0);
+  await expectAccessible(page, 'unlock');
+  await keepScreenshot(page, '06b-unlock');
   await page.getByLabel('Passphrase').fill('lantern orbit pebble wisdon');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toHaveText(/That passphrase is not correct/);
@@ -78,6 +95,8 @@ test('create vault → recovery key → pilot → lock → wrong passphrase → 
   await page.getByRole('button', { name: 'Save changes' }).click();
   const row = page.getByRole('row', { name: /Belonging & voice 2026\/27/ });
   await expect(row).toContainText('Recruiting');
+  const notices = page.locator('.notices .notice-message');
+  await expect(notices).toHaveText(['Changes saved.']);
 
   // Archive with confirmation, then undo, then archive for good.
   await page.getByRole('button', { name: 'Archive Belonging & voice 2026/27' }).click();
@@ -87,12 +106,20 @@ test('create vault → recovery key → pilot → lock → wrong passphrase → 
   await keepScreenshot(page, '08-archive-dialog');
   await dialog.getByRole('button', { name: 'Archive pilot' }).click();
   await expect(page.getByRole('heading', { name: 'No pilots yet' })).toBeVisible();
+  // The undo notice replaces the earlier confirmation, rather than piling up under it.
+  await expect(notices).toHaveCount(1);
+  await expect(notices).toContainText('“Belonging & voice 2026/27” archived.');
+  await expectOutsideContent(page);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('row', { name: /Belonging & voice/ })).toBeVisible();
   await page.getByRole('button', { name: 'Archive Belonging & voice 2026/27' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Archive pilot' }).click();
   await page.getByLabel('Show archived pilots').check();
-  await expect(page.getByRole('row', { name: /Belonging & voice/ })).toContainText('Archived');
+  const archivedRow = page.getByRole('row', { name: /Belonging & voice/ });
+  await expect(archivedRow).toContainText('Archived');
+  // Archived says it all: no second, stale status badge beside it.
+  await expect(archivedRow.locator('.badge')).toHaveText(['Archived']);
+  await expectAccessible(page, 'archived pilots');
   await keepScreenshot(page, '09-pilots-archived');
 });
 
@@ -163,7 +190,7 @@ test('the same path by keyboard alone', async ({ app: page }) => {
   await expect(page.getByRole('heading', { name: 'No pilots yet' })).toBeVisible();
 });
 
-test('recovery key unlocks and leads to choosing a new passphrase; settings work', async ({ app: page }) => {
+test('recovery key unlocks and leads to choosing a new passphrase; settings work', async ({ app: page, bridge }) => {
   const key = await createVault(page);
   await page.getByRole('button', { name: 'Lock' }).click();
   await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
@@ -179,10 +206,15 @@ test('recovery key unlocks and leads to choosing a new passphrase; settings work
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await page.getByLabel('Lock the vault after this long without activity').selectOption('5');
+  const autoLock = page.getByLabel('Lock the vault after this long without activity');
+  // Every choice is within what the vault accepts (1 to 240 minutes), up to the longest.
+  await expect(autoLock.locator('option')).toHaveText(['1 minute', '2 minutes', '5 minutes', '10 minutes', '15 minutes', '30 minutes', '1 hour', '2 hours', '4 hours']);
+  await autoLock.selectOption('5');
   await expect(page.getByRole('status').getByText('Auto-lock set to 5 minutes.')).toBeVisible();
   await page.getByLabel('Meetings take place in this time zone').selectOption('America/Toronto');
   await expect(page.getByRole('status').getByText('Time zone set to America/Toronto.')).toBeVisible();
+  // The newer confirmation replaced the older one.
+  await expect(page.locator('.notices .notice-message')).toHaveText(['Time zone set to America/Toronto.']);
   await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('not it at all');
   await page.getByRole('button', { name: 'Show the raw key' }).click();
   await expect(page.getByText('That passphrase is not correct').first()).toBeVisible();
@@ -194,9 +226,24 @@ test('recovery key unlocks and leads to choosing a new passphrase; settings work
 
   await page.getByRole('link', { name: 'Audit trail' }).click();
   await expect(page.getByText(/Chain intact: \d+ entries verified/)).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'vault.revealKey' })).toBeVisible();
+  // Leaving the page took its notices with it.
+  await expect(page.locator('.notices .notice-message')).toHaveCount(0);
+  // Plain words, not channel names or internal ids.
+  const revealed = page.getByRole('row', { name: /Showed the raw key to an auditor/ });
+  await expect(revealed).toContainText('The vault');
+  await expect(revealed).toContainText('Coordinator');
+  await expect(page.getByRole('row', { name: /Changed settings/ }).first()).toContainText('Settings: time zone');
+  await expect(page.getByRole('table')).not.toContainText(/vault\.|[0-9a-f]{8}-[0-9a-f]{4}-/);
   await expectAccessible(page, 'audit trail');
   await keepScreenshot(page, '11-audit');
+
+  // An auto-lock time set outside the usual choices (here by the command line) shows as it is.
+  expect((await bridge.registry.invoke('settings.update', { autoLockMinutes: 45 }, 'cli')).ok).toBe(true);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.reload();
+  await expect(autoLock.locator('option:checked')).toHaveText('45 minutes');
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await expect(page.getByRole('row', { name: /Changed settings/ }).first()).toContainText('Command line');
 
   // Locking reloads the page; unlocking returns to the same screen.
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -205,24 +252,222 @@ test('recovery key unlocks and leads to choosing a new passphrase; settings work
   await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
 });
 
-test('the page cannot reach the network, and the bridge refuses requests without its token', async ({ page, bridge }) => {
+test('change passphrase in Settings: a wrong current one is refused on its field; the new one unlocks, the old one no longer', async ({ app: page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const form = page.getByRole('region', { name: 'Change passphrase' });
+  const current = form.getByLabel('Current passphrase');
+  const next = 'harbour velvet compass thistle';
+  await current.fill('not the passphrase at all');
+  await form.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(next);
+  await form.getByLabel('Type the new passphrase again').fill(next);
+  await form.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toHaveAccessibleDescription(/That passphrase is not correct/);
+  await expectAccessible(page, 'change passphrase with a wrong current one');
+  await keepScreenshot(page, '10b-change-passphrase-wrong');
+
+  await current.fill(PASSPHRASE);
+  await form.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.locator('.notices')).toContainText('Passphrase changed. Your recovery key still works.');
+  await expect(current).toHaveValue('');
+  await expect(current).not.toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/That passphrase is not correct/);
+  await page.getByLabel('Passphrase').fill(next);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+});
+
+test('keyboard focus is never hidden under the sticky top bar', async ({ app: page }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Show the raw key' }).focus();
+  const topbarBottom = (await page.locator('.topbar').boundingBox())!.height;
+  // Backwards through the whole page: each focused control scrolls fully clear of the sticky top bar.
+  for (let step = 0; step < 12; step++) {
+    await page.keyboard.press('Shift+Tab');
+    const box = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, inMain: Boolean(element.closest('main')), name: element.getAttribute('aria-label') ?? element.textContent?.slice(0, 40) ?? element.tagName };
+    });
+    if (!box.inMain) break;
+    expect(box.top, `${box.name} is under the top bar`).toBeGreaterThanOrEqual(topbarBottom);
+    expect(box.bottom, `${box.name} is below the window`).toBeLessThanOrEqual(860);
+  }
+});
+
+test('notices: out of the way, one of each kind, gone after a while unless hovered, and on leaving the page', async ({ app: page, bridge }) => {
+  await createVault(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const notices = page.locator('.notices .notice-message');
+  await page.getByLabel('Lock the vault after this long without activity').selectOption('15');
+  await expect(notices).toHaveText(['Auto-lock set to 15 minutes.']);
+  await expectOutsideContent(page);
+  await keepScreenshot(page, '13-notice');
+
+  // Held while the pointer is on it…
+  await notices.hover();
+  await page.waitForTimeout(6_000);
+  await expect(notices).toHaveText(['Auto-lock set to 15 minutes.']);
+  // …then gone a few seconds after it leaves.
+  await page.mouse.move(900, 400);
+  await expect(notices).toHaveCount(0, { timeout: 8_000 });
+
+  // Escape dismisses the notice that has focus, and focus returns to the page.
+  await page.getByLabel('Lock the vault after this long without activity').selectOption('30');
+  await page.locator('.notices').getByRole('button', { name: 'Dismiss this message' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(notices).toHaveCount(0);
+  await expect(page.locator('main')).toBeFocused();
+
+  await page.getByLabel('Lock the vault after this long without activity').selectOption('10');
+  await expect(notices).toHaveCount(1);
+  await page.getByRole('link', { name: 'Pilots' }).click();
+  await expect(page.getByRole('heading', { name: 'Pilots', exact: true })).toBeVisible();
+  await expect(notices).toHaveCount(0);
+
+  // A later confirmation does not cut an undo short: both show, and Undo still works.
+  const dates = { startDate: '2026-10-01', endDate: '2027-06-30' };
+  expect((await bridge.registry.invoke('pilots.create', { name: 'Round one', ...dates })).ok).toBe(true);
+  const second = await bridge.registry.invoke('pilots.create', { name: 'Round two', ...dates });
+  expect(second.ok && (await bridge.registry.invoke('pilots.archive', { id: (second.value as { id: number }).id })).ok).toBe(true);
+  await page.reload();
+  await page.getByLabel('Show archived pilots').check();
+  await page.getByRole('button', { name: 'Archive Round one' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Archive pilot' }).click();
+  await page.getByRole('button', { name: 'Restore Round two' }).click();
+  await expect(notices).toHaveText(['“Round one” archived.', '“Round two” restored.']);
+  await page.locator('.notices').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Archive Round one' })).toBeVisible();
+});
+
+/** Another HTTP server on this machine, reachable from Node: what the page must not reach. */
+async function startOutsideServer() {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    // Open to any origin, so only the CSP can be what stops the page.
+    const headers = { 'Access-Control-Allow-Origin': '*' };
+    if (req.url === '/attack.html') {
+      return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Another page on this machine</title><p>Another page');
+    }
+    if (req.url === '/pixel.png') return void res.writeHead(200, { ...headers, 'Content-Type': 'image/png' }).end(Buffer.from(ONE_PIXEL_PNG, 'base64'));
+    if (req.url === '/script.js') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end('window.reached = true;');
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end('{"reached":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+test.describe('the page cannot reach the network', () => {
+  let outside: Awaited<ReturnType<typeof startOutsideServer>>;
+  test.beforeEach(async ({ expectedConsoleErrors }) => {
+    outside = await startOutsideServer();
+    // The CSP's own console reports of what it refused (each must appear: they show the blocking).
+    const at = (path: string) => literal(`'${outside.origin}${path}'`);
+    expectedConsoleErrors.push(
+      new RegExp(`(Refused to connect to|Connecting to) ${at('/data.json')}.*connect-src`),
+      new RegExp(`Fetch API cannot load ${literal(`${outside.origin}/data.json`)}`),
+      new RegExp(`(Refused to load the image|Loading the image) ${at('/pixel.png')}.*img-src`),
+      new RegExp(`(Refused to load the script|Loading the script) ${at('/script.js')}.*script-src`),
+    );
+  });
+  test.afterEach(() => outside.close());
+
+  test('a server Node can reach is blocked for the page by its CSP', async ({ app: page }) => {
+    // From Node the server answers: it is really there.
+    const fromNode = await fetch(`${outside.origin}/data.json`);
+    expect(await fromNode.json()).toEqual({ reached: true });
+    expect(outside.requests).toEqual(['/data.json']);
+
+    await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+    const attempts = await page.evaluate(async (origin) => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      const fetched = await fetch(`${origin}/data.json`).then(
+        () => 'reached',
+        () => 'blocked',
+      );
+      const load = (element: HTMLImageElement | HTMLScriptElement) =>
+        new Promise<string>((resolve) => {
+          element.onload = () => resolve('reached');
+          element.onerror = () => resolve('blocked');
+        });
+      const image = new Image();
+      const imageLoaded = load(image);
+      image.src = `${origin}/pixel.png`;
+      const script = document.createElement('script');
+      const scriptLoaded = load(script);
+      script.src = `${origin}/script.js`;
+      document.head.append(script);
+      const result = { fetched, image: await imageLoaded, script: await scriptLoaded, reached: 'reached' in window };
+      // The events are queued as tasks: let them arrive.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Each is reported once per policy that forbids it (the response header and the page's meta tag).
+      return { ...result, violations: [...new Set(violations)].sort() };
+    }, outside.origin);
+    expect(attempts).toEqual({
+      fetched: 'blocked',
+      image: 'blocked',
+      script: 'blocked',
+      reached: false,
+      violations: [`connect-src ${outside.origin}/data.json`, `img-src ${outside.origin}/pixel.png`, `script-src-elem ${outside.origin}/script.js`],
+    });
+    // Nothing left the page: the server saw only Node's request.
+    expect(outside.requests).toEqual(['/data.json']);
+  });
+});
+
+test('the bridge refuses requests without its token, from other pages, and malformed paths', async ({ page, bridge }) => {
   await page.goto(bridge.url);
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
-  const outside = await page.evaluate(async () => {
-    try {
-      await fetch('https://example.org/');
-      return 'reached';
-    } catch (error) {
-      return `blocked: ${(error as Error).message}`;
-    }
-  });
-  expect(outside).toMatch(/^blocked/);
   const noToken = await fetch(`${bridge.origin}/`);
   expect(noToken.status).toBe(403);
   const call = await fetch(`${bridge.origin}/__bridge/call/vault.status`, { method: 'POST', body: '{}' });
   expect(call.status).toBe(403);
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => Object.keys(window.api).sort())).toEqual(namespaces);
+
+  // A page on another port of 127.0.0.1 is the same site, so the browser sends the bridge's cookie
+  // along: a simple POST from it must still change nothing.
+  const outside = await startOutsideServer();
+  try {
+    const attacker = await page.context().newPage();
+    await attacker.goto(`${outside.origin}/attack.html`);
+    const status = await attacker.evaluate(async (target) => {
+      const response = await fetch(`${target}/__bridge/call/vault.create`, { method: 'POST', mode: 'no-cors', credentials: 'include', body: JSON.stringify({ passphrase: 'attacker chosen passphrase' }) });
+      return response.type;
+    }, bridge.origin);
+    expect(status).toBe('opaque');
+    await attacker.close();
+  } finally {
+    await outside.close();
+  }
+  expect(bridge.session.state()).toBe('absent');
+  // The same refusal for headers a browser sends from another origin or site.
+  const tokenUrl = (path: string) => `${bridge.origin}${path}?token=${bridge.token}`;
+  const post = (headers: Record<string, string>) => fetch(tokenUrl('/__bridge/call/vault.status'), { method: 'POST', headers, body: '{}' });
+  expect((await post({ Origin: 'http://127.0.0.1:1' })).status).toBe(403);
+  expect((await post({ 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+  const ours = await post({ Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  expect(ours.status).toBe(200);
+  expect(await ours.json()).toEqual({ ok: true, value: { state: 'absent' } });
+  // The page itself still works: its own calls carry its origin.
+  expect(await page.evaluate(async () => (await window.api.vault.status({})).ok)).toBe(true);
+
+  // A malformed %-escape is not found, not a server error.
+  expect((await fetch(tokenUrl('/assets/%E0%A4%A.js'))).status).toBe(404);
+  expect((await fetch(tokenUrl('/%zz'))).status).toBe(404);
+  expect((await fetch(tokenUrl('/__bridge/call/vault.%zz'), { method: 'POST', body: '{}' })).status).toBe(404);
 });
 
 test.describe('auto-lock', () => {
@@ -236,7 +481,14 @@ test.describe('auto-lock', () => {
     // With a test "minute" of 400 ms, one idle minute passes without any click from us.
     await page.getByLabel('Lock the vault after this long without activity').selectOption('1');
     await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+    // The unlock screen says why, and the field that takes focus carries it for screen readers.
+    await expect(page.getByText('Locked after 1 minute without activity.')).toBeVisible();
+    await expect(page.getByLabel('Passphrase')).toHaveAccessibleDescription('Locked after 1 minute without activity.');
+    await expectAccessible(page, 'auto-locked unlock screen');
     await keepScreenshot(page, '12-auto-locked');
+    // Read once: the address is clean again, so a later reload or lock does not repeat a stale reason.
+    expect(new URL(page.url()).searchParams.has('locked')).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#/settings');
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { onVaultLocked } from '../api';
+import { call, onVaultLocked } from '../api';
 import { useChannel } from '../queries';
 import { CreateVault } from '../features/vault/CreateVault';
 import { Unlock } from '../features/vault/Unlock';
 import { ResetPassphrase } from '../features/vault/ResetPassphrase';
+import { ReissueRecoveryKey } from '../features/vault/ReissueRecoveryKey';
 import { Loading } from '../ui/Page';
 import { Shell } from './Shell';
+import { describeLockNotice, lockNoticeAtLoad } from './lock-notice';
 
 /**
  * The gate in front of everything: no vault yet → create one; locked → unlock; unlocked → the app.
@@ -16,6 +18,8 @@ export function App() {
   const client = useQueryClient();
   const status = useChannel('vault.status', {});
   const [recoveredWith, setRecoveredWith] = useState<string>();
+  // Why the vault locked itself (idle, screen lock, sleep), shown on the unlock screen until it opens.
+  const [lockNotice, setLockNotice] = useState(lockNoticeAtLoad);
   const { refetch } = status;
 
   // Stable, so the router below is built once per unlock.
@@ -45,14 +49,22 @@ export function App() {
     case 'locked':
       return (
         <Unlock
+          {...(lockNotice ? { lockedBecause: describeLockNotice(lockNotice) } : {})}
           onUnlocked={(via, secret) => {
-            if (via === 'recoveryKey') setRecoveredWith(secret);
-            refresh();
+            setLockNotice(undefined);
+            if (via !== 'recoveryKey') return refresh();
+            setRecoveredWith(secret);
+            // Typed in correctly, so it is written down somewhere: no need to offer a new one.
+            void call('vault.confirmRecoveryKey', {})
+              .catch(() => undefined)
+              .finally(refresh);
           }}
         />
       );
     case 'unlocked':
       if (recoveredWith) return <ResetPassphrase recoveryKey={recoveredWith} onDone={() => setRecoveredWith(undefined)} />;
+      // The recovery key shown earlier was never confirmed (closed, reloaded or locked first): offer a new one.
+      if (status.data.recoveryKeyConfirmed === false) return <ReissueRecoveryKey onDone={refresh} />;
       return <Shell onLocked={refresh} />;
   }
 }

@@ -2,6 +2,7 @@ import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider, useMatch }
 import { useMemo } from 'react';
 import { call } from '../api';
 import { Button } from '../ui/Button';
+import { NoticeArea } from '../ui/Notices';
 import { PilotsPage } from '../features/pilots/PilotsPage';
 import { EditPilotPage, NewPilotPage } from '../features/pilots/PilotEditor';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -65,23 +66,29 @@ function Frame({ onLocked }: { onLocked: () => void }) {
           Lock
         </Button>
       </header>
-      <nav className="sidebar" aria-label="Main">
-        <ul>
-          <li>
-            <NavLink to="/pilots" end className={navClass}>
-              Pilots
-            </NavLink>
-          </li>
-          {Number.isInteger(pilotId) && pilotId > 0 ? <PilotStagesNav pilotId={pilotId} /> : null}
-          {navigation.slice(1).map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} className={navClass}>
-                {item.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="sidebar">
+        <div className="sidebar-inner">
+          <nav className="sidebar-nav" aria-label="Main">
+            <ul>
+              <li>
+                <NavLink to="/pilots" end className={navClass}>
+                  Pilots
+                </NavLink>
+              </li>
+              {Number.isInteger(pilotId) && pilotId > 0 ? <PilotStagesNav pilotId={pilotId} /> : null}
+              {navigation.slice(1).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className={navClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {/* Reserved for notices, so they never cover the page's own controls. */}
+          <NoticeArea />
+        </div>
+      </div>
       <main className="content" id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -9,3 +9,12 @@ export function formatDate(isoDate: string): string {
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
+
+/** "1 minute", "45 minutes", "1 hour", "1 hour 30 minutes", "4 hours". */
+export function formatMinutes(total: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return plural(minutes, 'minute');
+  return minutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`;
+}

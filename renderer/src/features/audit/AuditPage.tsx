@@ -1,11 +1,15 @@
 import { useChannel } from '../../queries';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { formatDateTime } from '../../ui/format';
+import { describeAction, describeActor, describeRecord } from './describe';
 
 /** Who did what to which record — never the content — and whether the hash chain is intact. */
 export function AuditPage() {
   const verification = useChannel('audit.verify', {});
   const entries = useChannel('audit.list', { limit: 200 });
+  // Names come from the live pilot list; the trail itself holds only ids.
+  const pilots = useChannel('pilots.list', { includeArchived: true });
+  const pilotNames = new Map((pilots.data ?? []).map((p) => [p.id, p.name]));
   return (
     <>
       <PageHeader title="Audit trail" description="Every change to the vault, with time, actor, action and record. Entries are hash-chained, so altering or removing one is detected." />
@@ -35,11 +39,9 @@ export function AuditPage() {
               <tr key={entry.seq}>
                 <td>{entry.seq}</td>
                 <td>{formatDateTime(entry.at)}</td>
-                <td>{entry.actor}</td>
-                <td>
-                  <code>{entry.action}</code>
-                </td>
-                <td>{entry.entityType ? `${entry.entityType} ${entry.entityId ?? ''}` : '—'}</td>
+                <td>{describeActor(entry.actor)}</td>
+                <td>{describeAction(entry.action)}</td>
+                <td>{describeRecord(entry.entityType, entry.entityId, pilotNames)}</td>
               </tr>
             ))}
           </tbody>

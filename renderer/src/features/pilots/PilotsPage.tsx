@@ -91,11 +91,15 @@ export function PilotsPage() {
                   {pilot.purpose ? <div className="cell-note">{pilot.purpose}</div> : null}
                 </th>
                 <td>
-                  {formatDate(pilot.startDate)} – {formatDate(pilot.endDate)}
+                  {/* Wraps between the two dates, never inside one. */}
+                  <span className="date-nowrap">{formatDate(pilot.startDate)}</span> – <span className="date-nowrap">{formatDate(pilot.endDate)}</span>
                 </td>
                 <td>
-                  <span className={`badge badge-${pilot.status}`}>{pilotStatusLabels[pilot.status]}</span>
-                  {pilot.archivedAt ? <span className="badge badge-archived">Archived</span> : null}
+                  {pilot.archivedAt ? (
+                    <span className="badge badge-archived">Archived</span>
+                  ) : (
+                    <span className={`badge badge-${pilot.status}`}>{pilotStatusLabels[pilot.status]}</span>
+                  )}
                 </td>
                 <td className="cell-actions">
                   {pilot.archivedAt ? (

@@ -7,8 +7,10 @@ import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
+import { formatMinutes } from '../../ui/format';
 import { applyServerErrors } from '../../ui/form-errors';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
+import { ReplaceRecoveryKey } from '../vault/ReplaceRecoveryKey';
 
 export function SettingsPage() {
   return (
@@ -17,9 +19,16 @@ export function SettingsPage() {
       <AutoLockSetting />
       <TimeZoneSetting />
       <ChangePassphrase />
+      <ReplaceRecoveryKey />
       <RevealKey />
     </>
   );
+}
+
+/** The usual choices, plus a stored value set elsewhere (e.g. 45 minutes from the command line) so the list shows what is in force. */
+function autoLockChoices(current: number): number[] {
+  const choices: number[] = [...AUTO_LOCK_CHOICES];
+  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
 }
 
 function AutoLockSetting() {
@@ -35,12 +44,12 @@ function AutoLockSetting() {
         label="Lock the vault after this long without activity"
         description="The vault also locks when the screen locks or the laptop sleeps."
         value={String(settings.data.autoLockMinutes)}
-        options={AUTO_LOCK_CHOICES.map((m) => ({ value: String(m), label: m === 1 ? '1 minute' : m === 60 ? '1 hour' : `${m} minutes` }))}
+        options={autoLockChoices(settings.data.autoLockMinutes).map((m) => ({ value: String(m), label: formatMinutes(m) }))}
         onChange={(event) =>
           update.mutate(
             { autoLockMinutes: Number(event.target.value) },
             {
-              onSuccess: (saved) => notify(`Auto-lock set to ${saved.autoLockMinutes} minute${saved.autoLockMinutes === 1 ? '' : 's'}.`),
+              onSuccess: (saved) => notify(`Auto-lock set to ${formatMinutes(saved.autoLockMinutes)}.`),
               onError: (error) => notify(error.message, { tone: 'error' }),
             },
           )
