@@ -24,15 +24,36 @@ export const statusLabels: Record<ParticipantStatus, string> = {
 };
 
 /**
- * The pipeline only moves forward (a stage may be skipped, e.g. no chemistry meeting), anyone can
- * withdraw except once completed, and a withdrawn person can be reinstated as interested.
+ * The steps a coordinator can take by hand, from each status. The pipeline runs interested →
+ * chemistry → trained → paired → active → completed:
+ * - trained straight from interested is allowed, for schemes that hold no chemistry meetings;
+ * - paired is never a manual step: confirming a pair on the Pairing screen sets it (and ending the
+ *   pair undoes it), so nobody is "paired" without a partner;
+ * - paired → active happens by itself when the pair's first meeting is marked held, and can be
+ *   set by hand (for a first meeting held before it was recorded);
+ * - anyone can withdraw, with a reason, until they have completed; a withdrawn person can be
+ *   reinstated as interested.
  */
+export const manualSteps: Record<ParticipantStatus, readonly ParticipantStatus[]> = {
+  interested: ['chemistry', 'trained', 'withdrawn'],
+  chemistry: ['trained', 'withdrawn'],
+  trained: ['withdrawn'],
+  paired: ['active', 'withdrawn'],
+  active: ['completed', 'withdrawn'],
+  completed: [],
+  withdrawn: ['interested'],
+};
+
 export function allowedTransitions(from: ParticipantStatus): ParticipantStatus[] {
-  if (from === 'completed') return [];
-  if (from === 'withdrawn') return ['interested'];
-  const index = pipeline.indexOf(from);
-  return [...pipeline.slice(index + 1), 'withdrawn'];
+  return [...manualSteps[from]];
 }
+
+/** Why a status has fewer manual steps than one might expect, in plain words for the status panel. */
+export const stepNotes: Partial<Record<ParticipantStatus, string>> = {
+  interested: 'Trained can follow straight on when the scheme holds no chemistry meetings.',
+  trained: 'They become Paired when a pair with them is confirmed on the Pairing screen.',
+  paired: 'They become Active by themselves when their first meeting is marked held.',
+};
 
 const email = z
   .string()
@@ -85,7 +106,12 @@ export const consentRecordSchema = z.object({
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
-export const consentState = z.enum(['none', 'given', 'withdrawn']);
+/**
+ * A person's consent, from their latest consent record: given (to take part), declined (the form
+ * was answered but "take part" was not agreed), withdrawn, or none recorded.
+ */
+export const consentStates = ['none', 'given', 'declined', 'withdrawn'] as const;
+export const consentState = z.enum(consentStates);
 export type ConsentState = z.infer<typeof consentState>;
 
 export const participantSummarySchema = z.object({
@@ -171,6 +197,30 @@ export const uploadedFile = z.object({
 export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export type RowError = z.infer<typeof rowErrorSchema>;
 
+const importFieldSchema = z.enum(importFields);
+/** One row of the import preview: what the file says, what will be imported, and what cannot be read. */
+export const importSampleRow = z.object({
+  /** The line of the file where the row starts (the header is line 1). */
+  row: z.number().int(),
+  /** The text of each mapped column, trimmed, exactly as the file has it. */
+  raw: z.partialRecord(importFieldSchema, z.string()),
+  /** The values as they will be imported; a field that cannot be read is left out. */
+  read: z.object({
+    name: z.string().optional(),
+    email: z.string().optional(),
+    role: participantRole.optional(),
+    department: z.string().optional(),
+    level: z.string().optional(),
+    characteristics: z.array(z.string()).optional(),
+    topics: z.array(z.string()).optional(),
+    availability: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+  }),
+  /** What is wrong, for each field that cannot be read as it is. */
+  problems: z.partialRecord(importFieldSchema, z.string()),
+});
+export type ImportSampleRow = z.infer<typeof importSampleRow>;
+
 export const importPreviewSchema = z.object({
   encoding: z.string(),
   delimiter: z.string(),
@@ -182,20 +232,7 @@ export const importPreviewSchema = z.object({
   missingFields: z.array(z.enum(importFields)),
   rowCount: z.number().int(),
   /** The first rows as mapped, valid or not, so the coordinator can see the mapping is right. */
-  sample: z.array(
-    z.object({
-      row: z.number().int(),
-      name: z.string().optional(),
-      email: z.string().optional(),
-      role: participantRole.optional(),
-      department: z.string().optional(),
-      level: z.string().optional(),
-      characteristics: z.array(z.string()).optional(),
-      topics: z.array(z.string()).optional(),
-      availability: z.array(z.string()).optional(),
-      notes: z.string().optional(),
-    }),
-  ),
+  sample: z.array(importSampleRow),
   errors: z.array(rowErrorSchema),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { meetingMode } from '../meetings/contract';
 
 export const DEFAULT_ELIGIBILITY = ['Ethnically minoritised', 'Mature (21+)', 'International', 'Widening participation'] as const;
 
@@ -10,10 +11,14 @@ export const meetingPlanSchema = z
     cadenceDays: z.number().int('Whole days only').min(1, 'At least 1 day between meetings').max(120, 'At most 120 days between meetings'),
     durationMin: z.number().int().min(15, 'Meetings last at least 15 minutes').max(480, 'At most 8 hours'),
     durationMax: z.number().int().min(15, 'Meetings last at least 15 minutes').max(480, 'At most 8 hours'),
+    /** How a pair's generated meetings take place, and where: the place in person, the link online. */
+    mode: meetingMode.default('in-person'),
+    place: optionalText('Place', 500).default(''),
+    onlineLink: optionalText('Online link', 500).default(''),
   })
   .refine((p) => p.durationMax >= p.durationMin, { message: 'The longest duration must be at least the shortest', path: ['durationMax'] });
 export type MeetingPlan = z.infer<typeof meetingPlanSchema>;
-export const DEFAULT_MEETING_PLAN: MeetingPlan = { meetingCount: 4, cadenceDays: 14, durationMin: 60, durationMax: 90 };
+export const DEFAULT_MEETING_PLAN: MeetingPlan = { meetingCount: 4, cadenceDays: 14, durationMin: 60, durationMax: 90, mode: 'in-person', place: '', onlineLink: '' };
 
 export const governanceSchema = z.object({
   ethicsReference: optionalText('Ethics approval reference', 200),
@@ -105,8 +110,16 @@ export const planContract = {
     output: planSchema,
   }),
   'plan.setEligibility': channel({
-    summary: 'Replace the list of self-identified eligibility categories.',
-    input: z.object({ ...forPilot, categories: z.array(requiredText('Category', 100)).max(40) }).strict(),
+    summary:
+      'Replace the list of self-identified eligibility categories. A renamed category is renamed on everyone who has it; a category someone still has cannot be removed.',
+    input: z
+      .object({
+        ...forPilot,
+        categories: z.array(requiredText('Category', 100)).max(40),
+        /** Categories renamed in this change (old name → its name in `categories`); people who have one keep it under its new name. */
+        renames: z.array(z.object({ from: requiredText('Old name', 100), to: requiredText('New name', 100) }).strict()).max(40).default([]),
+      })
+      .strict(),
     output: z.array(z.string()),
   }),
   'plan.setMeetingPlan': channel({
@@ -160,7 +173,7 @@ export const planContract = {
     output: z.null(),
   }),
   'milestones.applyTemplate': channel({
-    summary: 'Add the default academic-year timeline (call for interest in October … group reflection) for the pilot’s dates.',
+    summary: 'Add the default timeline (call for interest … group reflection), on the academic calendar when it fits the pilot’s dates, else spread over them.',
     input: z.object(forPilot).strict(),
     output: z.array(milestoneSchema),
   }),

@@ -148,14 +148,21 @@ test('add a participant (validation, duplicate email from the server), edit, mov
   await expect(details.getByRole('listitem')).toHaveText(['Belonging', 'Digital skills']);
   await expect(details).toContainText('Monday morning; Wednesday evening; Friday afternoon');
 
-  // Along the pipeline: forward only, a step may be skipped.
+  // Along the pipeline: only the allowed next steps are offered.
   const steps = status.getByRole('group', { name: 'Next steps' });
-  await expect(steps.getByRole('button')).toHaveText(['Move to Chemistry meeting', 'Move to Trained', 'Move to Paired', 'Move to Active', 'Move to Completed', 'Withdraw from the scheme']);
+  await expect(steps.getByRole('button')).toHaveText(['Move to Chemistry meeting', 'Move to Trained', 'Withdraw from the scheme']);
+  await expect(status).toContainText('Trained can follow straight on when the scheme holds no chemistry meetings.');
   await steps.getByRole('button', { name: 'Move to Chemistry meeting' }).click();
   await expect(status).toContainText('Now: Chemistry meeting');
+  await expect(steps.getByRole('button')).toHaveText(['Move to Trained', 'Withdraw from the scheme']);
   await steps.getByRole('button', { name: 'Move to Trained' }).click();
   await expect(status).toContainText('Now: Trained');
-  await expect(steps.getByRole('button', { name: 'Move to Chemistry meeting' })).toHaveCount(0);
+  // Paired is never a button: it comes from confirming a pair.
+  await expect(steps.getByRole('button')).toHaveText(['Withdraw from the scheme']);
+  await expect(status).toContainText('They become Paired when a pair with them is confirmed on the Pairing screen.');
+  await expect(status.getByRole('link', { name: 'Pairing' })).toHaveAttribute('href', `#/pilots/${pilotId}/pairing`);
+  await expectAccessible(page, 'participant trained, waiting for a pair');
+  await keepScreenshot(page, 'participants-13-trained-steps');
 
   // Withdrawing asks why; the reason is required and kept.
   await steps.getByRole('button', { name: 'Withdraw from the scheme' }).click();
@@ -270,8 +277,55 @@ test('consent: no form yet, record on a form version, withdraw (also from the sc
   await expect(cards.nth(1)).toContainText('Consent form version 1.0');
   await expect(cards.nth(1)).toContainText('No longer wants the logs used');
   await expect(consent).toContainText('Now: Given');
+  // Out of the scheme with a consent on record: both panels say so, and the withdrawal can be recorded from here.
+  await expect(status).toContainText('Now: Withdrawn');
+  await expect(status).toContainText('Their consent is still on record: see Consent below.');
+  await expect(consent).toContainText(`Withdrawn from the scheme on ${shown(isoDay(0))}; consent still on record (version 1.1, given ${shown(isoDay(0))}).`);
+  await expect(consent).toContainText('If Jordan Lee is coming back, reinstate them under Status.');
   await expectAccessible(page, 'consent history');
   await keepScreenshot(page, 'participants-07-consent-history');
+  await consent.getByRole('button', { name: 'Record consent withdrawal' }).click();
+  await expect(withdraw).toContainText(`Consent given on ${shown(isoDay(0))} on form version 1.1.`);
+  await expect(withdraw.getByText('They have already withdrawn from the scheme.')).toBeVisible();
+  await withdraw.getByLabel('Reason').fill('Does not want to be contacted again');
+  await withdraw.getByRole('button', { name: 'Continue' }).click();
+  await withdraw.getByRole('button', { name: 'Withdraw consent' }).click();
+  await expect(withdraw).toHaveCount(0);
+  await expect(consent).toContainText('Now: Withdrawn');
+  await expect(consent.getByRole('button', { name: 'Record consent withdrawal' })).toHaveCount(0);
+  await expect(status.getByText('Their consent is still on record')).toHaveCount(0);
+
+  // A form that says no to taking part is kept, and reads Declined, not Given.
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await dialog.getByLabel('Research use of reflective logs').check();
+  await dialog.getByRole('button', { name: 'Record consent' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(consent).toContainText('Now: Declined');
+  await expect(cards.nth(0)).toContainText('Declined');
+  // Already out of the scheme, so there is nothing to warn about.
+  await expect(consent).not.toContainText('Their latest consent form does not agree to take part');
+  // A date still to come is refused by the main process even if the date box allowed it.
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await dialog.getByLabel('Date consent was given').evaluate((input) => input.removeAttribute('max'));
+  await dialog.getByLabel('Date consent was given').fill(isoDay(2));
+  await dialog.getByLabel('Take part in the scheme').check();
+  await dialog.getByRole('button', { name: 'Record consent' }).click();
+  await expect(dialog.getByLabel('Date consent was given')).toHaveAccessibleDescription(/Consent cannot be recorded as given on a date still to come/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(cards).toHaveCount(3);
+
+  // Someone still in the scheme whose form says no: the consent panel warns before anyone pairs them.
+  const forms = (await seed(bridge.registry, 'plan.get', { pilotId })).consentForms;
+  const kim = await seed(bridge.registry, 'participants.create', { pilotId, participant: { name: 'Kim Ng', email: 'k.ng@uni.example', role: 'mentee' } });
+  await seed(bridge.registry, 'consent.record', { participantId: kim.id, formId: forms[0]!.id, givenOn: isoDay(-1), choices: { takePart: false, researchUseOfLogs: false, audioRecording: false, directQuotes: false, archiving: true } });
+  await goTo(page, `/pilots/${pilotId}/participants/${kim.id}`);
+  await expect(heading(page, 'Kim Ng')).toBeVisible();
+  await expect(consent).toContainText('Now: Declined');
+  await expect(consent).toContainText('Their latest consent form does not agree to take part in the scheme, so they should not be paired.');
+  await expectAccessible(page, 'consent declined');
+  await keepScreenshot(page, 'participants-14-consent-declined');
+  await page.getByRole('link', { name: 'All participants' }).click();
+  await expect(page.getByRole('row', { name: /Kim Ng/ })).toContainText('Declined');
 });
 
 /* ---- import ------------------------------------------------------------------------------ */
@@ -286,6 +340,8 @@ test('import expressions of interest: every row error listed, mapping changes re
       [
         header,
         'Ada Brook,ada.brook@uni.example,Student,Physics,Monday morning; Tuesday evening',
+        // A blank line, as forms tools and hand edits leave them: the rows below keep their line numbers.
+        '',
         'Ben Carr,not-an-email,Staff,Library,Wednesday afternoon',
         'Cleo Dunn,cleo.dunn@uni.example,Visitor,Law,Friday morning',
         'Dev Evans,dev.evans@uni.example,Member of staff,Estates,sometime soon',
@@ -320,12 +376,12 @@ test('import expressions of interest: every row error listed, mapping changes re
 
     const problems = page.getByRole('table', { name: 'Every problem found, by row' });
     await expect(page.getByText('3 problems in 3 rows.')).toBeVisible();
-    await expect(page.getByText('Row numbers count the header as row 1, as in a spreadsheet')).toBeVisible();
+    await expect(page.getByText('Rows are numbered by the line of the file they start on, counting the header as line 1 and blank lines too')).toBeVisible();
     await expect(problems.getByRole('row')).toHaveText([
       'RowColumnProblem',
-      '3Email addressThis is not an email address',
-      /^4Are you a student or staff\?"Visitor" is neither a student \(mentor\) nor a member of staff \(mentee\)/,
-      /^5When are you free\?"sometime soon" is not a weekday and part of day/,
+      '4Email addressThis is not an email address',
+      /^5Are you a student or staff\?"Visitor" is neither a student \(mentor\) nor a member of staff \(mentee\)/,
+      /^6When are you free\?"sometime soon" is not a weekday and part of day/,
     ]);
     const importButton = page.getByRole('button', { name: /^Import \d/ });
     await expect(importButton).toHaveText('Import 4 people');
@@ -334,6 +390,11 @@ test('import expressions of interest: every row error listed, mapping changes re
     const sample = page.getByRole('table', { name: 'Sample of the rows as mapped' });
     await expect(sample.getByRole('row', { name: /Ada Brook/ })).toContainText('Mentor (student)');
     await expect(sample.getByRole('row', { name: /Ada Brook/ })).toContainText('Monday morning, Tuesday evening');
+    // What cannot be read is shown as the file has it, with the reason, not as "blank".
+    const cleo = sample.getByRole('row', { name: /Cleo Dunn/ });
+    await expect(cleo.getByRole('rowheader')).toHaveText('5');
+    await expect(cleo.getByRole('cell', { name: /Visitor/ })).toHaveText('“Visitor”Cannot be read: "Visitor" is neither a student (mentor) nor a member of staff (mentee)');
+    await expect(sample.getByRole('row', { name: /Dev Evans/ }).getByRole('cell', { name: /sometime soon/ })).toContainText('“sometime soon”Cannot be read:');
     await expectAccessible(page, 'import with errors');
     await keepScreenshot(page, 'participants-08-import-errors');
 
@@ -406,6 +467,26 @@ test('5,000 people: search, filter by role, status and characteristic, sort, scr
   expect(await bodyRows.count()).toBeLessThan(60);
   await expectAccessible(page, 'participants list, 5,000 people');
   await keepScreenshot(page, 'participants-10-list');
+  // Each column's heading starts where its cells' text starts.
+  const textLeft = (selector: string) =>
+    table.locator(selector).first().evaluate((row) =>
+      [...row.children].map((cell) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT) });
+        const text = walker.nextNode();
+        if (!text) return NaN;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        return range.getBoundingClientRect().left;
+      }),
+    );
+  const headLefts = await textLeft('.pp-head [role=row]');
+  const firstRow = await textLeft('.pp-body [role=row]');
+  // Status and consent cells hold a pill whose text is inset: compare those by the pill's edge.
+  const pillLefts = await table.locator('.pp-body [role=row]').first().evaluate((row) => [...row.children].map((cell) => (cell.firstElementChild ?? cell).getBoundingClientRect().left));
+  headLefts.forEach((left, i) => {
+    const body = i === 3 || i === 4 ? pillLefts[i]! : firstRow[i]!;
+    expect(Math.abs(left - body), `column ${i + 1}: heading at ${left}px, cells at ${body}px`).toBeLessThanOrEqual(1);
+  });
 
   // Search (debounced): one person.
   const search = page.getByRole('searchbox', { name: 'Search' });

@@ -79,10 +79,16 @@ test('the plan: standard timeline, milestones done and late, themes with ice-bre
   await expect(page).toHaveURL(new RegExp(`#/pilots/${pilotId}/plan$`));
 
   /* Timeline */
-  await page.getByRole('button', { name: 'Add the standard academic-year timeline' }).click();
-  await expect(notice(page, 'Added the standard academic-year timeline: 10 milestones.')).toBeVisible();
+  await expect(page.getByText('It follows the academic year (October to July) when that fits between the pilot’s start and end dates')).toBeVisible();
+  await page.getByRole('button', { name: 'Add the standard timeline' }).click();
+  await expect(notice(page, 'Added the standard timeline: 10 milestones, between the pilot’s start and end dates.')).toBeVisible();
   const milestones = page.getByRole('list', { name: 'Milestones in date order' });
   await expect(milestones.getByRole('listitem').filter({ has: page.locator('time') })).toHaveCount(10);
+  // The pilot runs 1 October to 30 June: nothing after its end, the group reflection on the last day.
+  const { startDate, endDate } = currentAcademicYear();
+  const templateDates = await milestones.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+  expect(templateDates.every((d) => d >= startDate && d <= endDate)).toBe(true);
+  await expect(milestones.getByRole('listitem').filter({ hasText: 'Group reflection' })).toContainText(await shown(page, endDate));
 
   // One milestone late and one due soon whatever today's date is.
   await page.getByRole('button', { name: 'Add a milestone' }).click();
@@ -227,18 +233,31 @@ test('the plan: eligibility, meeting plan, support protocol, consent form versio
   await goTo(page, `/pilots/${pilotId}/plan`);
   await expect(page.getByRole('heading', { name: 'Plan and timeline', level: 1 })).toBeVisible();
 
-  /* Eligibility */
+  /* Eligibility: a rename carries people along; a category someone has cannot be removed */
+  const ada = await api(page, 'participants.create', { pilotId, participant: { name: 'Ada Obi', email: 'ada.obi@uni.example', role: 'mentor', characteristics: ['Mature (21+)', 'Widening participation'] } });
   const eligibility = page.getByRole('form', { name: 'Eligibility categories' });
   await expect(page.getByText('Special-category data.')).toBeVisible();
+  await expect(page.getByText('Renaming a category renames it on everyone who ticked it. A category someone has ticked cannot be removed')).toBeVisible();
   await expect(eligibility.getByRole('textbox', { name: 'Category 1', exact: true })).toHaveValue('Ethnically minoritised');
   await eligibility.getByRole('textbox', { name: 'Category 2', exact: true }).fill('Mature (21 and over)');
   await eligibility.getByRole('button', { name: 'Remove International' }).click();
+  await eligibility.getByRole('button', { name: 'Remove Widening participation' }).click();
   await eligibility.getByRole('button', { name: 'Add a category' }).click();
   await eligibility.getByRole('button', { name: 'Save categories' }).click();
   await expect(eligibility.getByText('Category is required')).toBeVisible();
-  await eligibility.getByRole('textbox', { name: 'Category 4', exact: true }).fill('Care-experienced');
+  await eligibility.getByRole('textbox', { name: 'Category 3', exact: true }).fill('Care-experienced');
   await eligibility.getByRole('button', { name: 'Save categories' }).click();
-  await expect(notice(page, 'Eligibility categories saved.')).toBeVisible();
+  // Ada ticked "Widening participation": the main process refuses, says how many people have it, and saves nothing.
+  await expect(eligibility.getByRole('alert')).toContainText('Nothing was saved: “Widening participation” (1 person) is still ticked on people’s records, so it cannot be removed.');
+  await expectAccessible(page, 'plan, eligibility removal refused');
+  await keepScreenshot(page, 'plan-09-eligibility-removal-refused');
+  expect((await api(page, 'participants.get', { id: ada.id })).characteristics).toEqual(['Mature (21+)', 'Widening participation']);
+  await eligibility.getByRole('button', { name: 'Add a category' }).click();
+  await eligibility.getByRole('textbox', { name: 'Category 4', exact: true }).fill('Widening participation');
+  await eligibility.getByRole('button', { name: 'Save categories' }).click();
+  await expect(notice(page, 'Eligibility categories saved; 1 category renamed, on people’s records too.')).toBeVisible();
+  await expect(eligibility.getByRole('alert')).toHaveCount(0);
+  expect((await api(page, 'participants.get', { id: ada.id })).characteristics).toEqual(['Mature (21 and over)', 'Widening participation']);
 
   /* Meeting plan: the defaults, a refused plan, then a valid one */
   const meetings = page.getByRole('form', { name: 'Meeting plan' });
@@ -329,7 +348,7 @@ test('the plan: eligibility, meeting plan, support protocol, consent form versio
   await expect(page.getByRole('button', { name: 'Edit version 2.0' })).toBeVisible();
 
   // Everything was saved.
-  for (const [i, value] of ['Ethnically minoritised', 'Mature (21 and over)', 'Widening participation', 'Care-experienced'].entries()) {
+  for (const [i, value] of ['Ethnically minoritised', 'Mature (21 and over)', 'Care-experienced', 'Widening participation'].entries()) {
     await expect(eligibility.getByRole('textbox', { name: `Category ${i + 1}`, exact: true })).toHaveValue(value);
   }
   await expect(eligibility.getByRole('textbox')).toHaveCount(4);

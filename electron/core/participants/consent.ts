@@ -38,13 +38,19 @@ const toRecord = (r: ConsentRow): ConsentRecord => ({
 
 const select = 'SELECT c.*, f.version FROM consent_records c JOIN consent_forms f ON f.id = c.form_id';
 
-/** The latest record decides the person's consent state, kept on the participant row for fast lists. */
+/**
+ * The latest record (by the date consent was given) decides the person's consent state, kept on the
+ * participant row for fast lists: withdrawn, declined (they did not agree to take part), or given.
+ */
 function refreshConsentState(db: Db, participantId: number, now: string): void {
   db.prepare(
-    `UPDATE participants SET updated_at = ?, consent_state = coalesce((SELECT CASE WHEN c.withdrawn_on IS NULL THEN 'given' ELSE 'withdrawn' END
-       FROM consent_records c WHERE c.participant_id = participants.id ORDER BY c.id DESC LIMIT 1), 'none') WHERE id = ?`,
+    `UPDATE participants SET updated_at = ?, consent_state = coalesce((
+       SELECT CASE WHEN c.withdrawn_on IS NOT NULL THEN 'withdrawn' WHEN c.take_part = 0 THEN 'declined' ELSE 'given' END
+       FROM consent_records c WHERE c.participant_id = participants.id ORDER BY c.given_on DESC, c.id DESC LIMIT 1), 'none') WHERE id = ?`,
   ).run(now, participantId);
 }
+
+const refuse = (field: string, message: string) => new AppError('INVALID_INPUT', message, [{ path: [field], message }]);
 
 /** Oldest first: the consent history as it happened. */
 export function listConsents(db: Db, participantId: number): ConsentRecord[] {
@@ -57,7 +63,7 @@ export function getConsent(db: Db, id: number): ConsentRecord {
   return toRecord(row);
 }
 
-export function recordConsent(db: Db, participantId: number, formId: number, givenOn: string, choices: ConsentChoices, now: string): ConsentRecord {
+export function recordConsent(db: Db, participantId: number, formId: number, givenOn: string, choices: ConsentChoices, now: string, today: string): ConsentRecord {
   const participant = db.prepare('SELECT pilot_id FROM participants WHERE id = ?').get(participantId) as { pilot_id: number } | undefined;
   if (!participant) throw notFound('Participant', participantId);
   const form = db.prepare('SELECT pilot_id, dated_on, version FROM consent_forms WHERE id = ?').get(formId) as { pilot_id: number; dated_on: string; version: string } | undefined;
@@ -65,10 +71,8 @@ export function recordConsent(db: Db, participantId: number, formId: number, giv
     const message = 'Choose a consent form version of this pilot.';
     throw new AppError('INVALID_INPUT', message, [{ path: ['formId'], message }]);
   }
-  if (givenOn < form.dated_on) {
-    const message = `Consent cannot be given before the form existed (version ${form.version} is dated ${form.dated_on}).`;
-    throw new AppError('INVALID_INPUT', message, [{ path: ['givenOn'], message }]);
-  }
+  if (givenOn > today) throw refuse('givenOn', 'Consent cannot be recorded as given on a date still to come. Use the date the form was signed.');
+  if (givenOn < form.dated_on) throw refuse('givenOn', `Consent cannot be given before the form existed (version ${form.version} is dated ${form.dated_on}).`);
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at)
@@ -80,13 +84,11 @@ export function recordConsent(db: Db, participantId: number, formId: number, giv
 }
 
 /** Withdrawal is written onto the record, never by deleting it: the history must show what was consented and when. */
-export function withdrawConsent(db: Db, id: number, withdrawnOn: string, reason: string, now: string): ConsentRecord {
+export function withdrawConsent(db: Db, id: number, withdrawnOn: string, reason: string, now: string, today: string): ConsentRecord {
   const record = getConsent(db, id);
   if (record.withdrawnOn) throw new AppError('INVALID_TRANSITION', `This consent was already withdrawn on ${record.withdrawnOn}.`);
-  if (withdrawnOn < record.givenOn) {
-    const message = `Consent cannot be withdrawn before it was given (${record.givenOn}).`;
-    throw new AppError('INVALID_INPUT', message, [{ path: ['withdrawnOn'], message }]);
-  }
+  if (withdrawnOn > today) throw refuse('withdrawnOn', 'Consent cannot be withdrawn on a date still to come. Record the withdrawal on the day it happens.');
+  if (withdrawnOn < record.givenOn) throw refuse('withdrawnOn', `Consent cannot be withdrawn before it was given (${record.givenOn}).`);
   db.prepare('UPDATE consent_records SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?').run(withdrawnOn, reason, id);
   refreshConsentState(db, record.participantId, now);
   return getConsent(db, id);

@@ -1,11 +1,13 @@
-import type { FeatureHandlers } from '../registry/types';
+import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { participantsContract } from '../../../shared/participants/contract';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import * as repo from './repository';
 import { getConsent, recordConsent, withdrawConsent } from './consent';
 import { previewImport, runImport } from './import/service';
+import { todayFor } from '../settings/handlers';
 
 const nowIso = (now: () => Date) => now().toISOString();
+const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
 const fileBytes = (file: { base64: string }) => Buffer.from(file.base64, 'base64');
 
 export const participantHandlers: FeatureHandlers<keyof typeof participantsContract> = {
@@ -58,21 +60,24 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   },
   'consent.record': {
     kind: 'command',
-    run: ({ participantId, formId, givenOn, choices }, { db, now }) => {
-      assertPilotWritable(db, repo.participantPilot(db, participantId));
-      return recordConsent(db, participantId, formId, givenOn, choices, nowIso(now));
+    run: ({ participantId, formId, givenOn, choices }, ctx) => {
+      assertPilotWritable(ctx.db, repo.participantPilot(ctx.db, participantId));
+      return recordConsent(ctx.db, participantId, formId, givenOn, choices, nowIso(ctx.now), today(ctx));
     },
     audit: (_input, record) => ({ action: 'consent.record', entityType: 'consent_record', entityId: record.id }),
   },
   'consent.withdraw': {
     kind: 'command',
-    run: ({ id, withdrawnOn, reason, withdrawParticipant }, { db, now }) => {
+    run: ({ id, withdrawnOn, reason, withdrawParticipant }, ctx) => {
+      const { db } = ctx;
       const participantId = getConsent(db, id).participantId;
       assertPilotWritable(db, repo.participantPilot(db, participantId));
-      const record = withdrawConsent(db, id, withdrawnOn, reason, nowIso(now));
+      const record = withdrawConsent(db, id, withdrawnOn, reason, nowIso(ctx.now), today(ctx));
       const person = repo.getParticipant(db, participantId);
       if (withdrawParticipant && person.status !== 'withdrawn' && person.status !== 'completed') {
-        repo.transitionParticipant(db, participantId, 'withdrawn', `Consent withdrawn: ${reason}`, nowIso(now));
+        repo.transitionParticipant(db, participantId, 'withdrawn', `Consent withdrawn: ${reason}`, nowIso(ctx.now));
+        // The same trail entry as a withdrawal from the Status panel, in the same transaction.
+        ctx.audit({ action: 'participants.transition.withdrawn', entityType: 'participant', entityId: participantId });
       }
       return record;
     },

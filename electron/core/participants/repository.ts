@@ -149,34 +149,58 @@ export function participantPilot(db: Db, id: number): number {
   return row.pilot_id;
 }
 
+type Problem = { field: keyof ParticipantFields; message: string };
+
 /**
- * Checks what a single row can be checked against the pilot: characteristics from its eligibility
- * list (matched case-insensitively, stored as the plan spells them) and a free email address.
- * Returns the cleaned fields or the problems, each with the field it concerns.
+ * What a person's record is checked against in their pilot, prepared once so that an import of
+ * thousands of rows reads the eligibility list and prepares the email look-up only once.
  */
-export function checkAgainstPilot(
-  db: Db,
-  pilotId: number,
-  fields: ParticipantFields,
-  exceptId?: number,
-): { fields: ParticipantFields; problems: { field: keyof ParticipantFields; message: string }[] } {
-  const problems: { field: keyof ParticipantFields; message: string }[] = [];
+export function pilotChecks(db: Db, pilotId: number) {
   const eligibility = getEligibility(db, pilotId);
   const canonical = new Map(eligibility.map((c) => [c.toLowerCase(), c]));
-  const characteristics: string[] = [];
-  for (const c of fields.characteristics) {
-    const known = canonical.get(c.toLowerCase());
-    if (known) {
-      if (!characteristics.includes(known)) characteristics.push(known);
-    } else {
-      problems.push({ field: 'characteristics', message: `"${c}" is not one of this pilot’s categories (${eligibility.join(', ') || 'none set'})` });
-    }
-  }
-  const clash = db.prepare('SELECT name FROM participants WHERE pilot_id = ? AND email = ? AND id IS NOT ?').get(pilotId, fields.email, exceptId ?? null) as { name: string } | undefined;
-  if (clash) problems.push({ field: 'email', message: `${fields.email} is already registered (${clash.name})` });
-  const topics = uniqueIgnoringCase(fields.topics);
-  return { fields: { ...fields, characteristics, topics, availability: [...new Set(fields.availability)] }, problems };
+  const clashStatement = db.prepare('SELECT name FROM participants WHERE pilot_id = ? AND email = ? AND id IS NOT ?');
+  return {
+    /** Characteristics from the eligibility list, matched case-insensitively and spelt as the plan spells them. */
+    characteristics(values: string[]): { characteristics: string[]; problems: Problem[] } {
+      const characteristics: string[] = [];
+      const problems: Problem[] = [];
+      for (const c of values) {
+        const known = canonical.get(c.toLowerCase());
+        if (known) {
+          if (!characteristics.includes(known)) characteristics.push(known);
+        } else {
+          problems.push({ field: 'characteristics', message: `"${c}" is not one of this pilot’s categories (${eligibility.join(', ') || 'none set'})` });
+        }
+      }
+      return { characteristics, problems };
+    },
+    /** The problem when someone else in the pilot already has this (normalised) email. */
+    emailClash(email: string, exceptId?: number): Problem | undefined {
+      const clash = clashStatement.get(pilotId, email, exceptId ?? null) as { name: string } | undefined;
+      return clash ? { field: 'email', message: `${email} is already registered (${clash.name})` } : undefined;
+    },
+  };
 }
+
+/**
+ * Checks a single record against the pilot: characteristics from its eligibility list and a free
+ * email address. Returns the cleaned fields or the problems, each with the field it concerns.
+ */
+export function checkAgainstPilot(db: Db, pilotId: number, fields: ParticipantFields, exceptId?: number): { fields: ParticipantFields; problems: Problem[] } {
+  const checks = pilotChecks(db, pilotId);
+  const { characteristics, problems } = checks.characteristics(fields.characteristics);
+  const clash = checks.emailClash(fields.email, exceptId);
+  if (clash) problems.push(clash);
+  return { fields: cleanFields(fields, characteristics), problems };
+}
+
+/** Repeated topics and slots go; characteristics are the ones already matched to the plan. */
+export const cleanFields = (fields: ParticipantFields, characteristics: string[]): ParticipantFields => ({
+  ...fields,
+  characteristics,
+  topics: uniqueIgnoringCase(fields.topics),
+  availability: [...new Set(fields.availability)],
+});
 
 function checkedOrThrow(db: Db, pilotId: number, fields: ParticipantFields, exceptId?: number): ParticipantFields {
   const { fields: clean, problems } = checkAgainstPilot(db, pilotId, fields, exceptId);
@@ -241,7 +265,11 @@ export function transitionParticipant(db: Db, id: number, to: ParticipantStatus,
   const allowed = allowedTransitions(current.status);
   if (!allowed.includes(to)) {
     const options = allowed.map((s) => statusLabels[s]).join(', ');
-    throw new AppError('INVALID_TRANSITION', `${current.name} is ${statusLabels[current.status].toLowerCase()}; from there they can move to: ${options || 'nothing (completed is final)'}.`);
+    const pairing = to === 'paired' ? ' Paired is set by confirming a pair on the Pairing screen.' : '';
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `${current.name} is ${statusLabels[current.status].toLowerCase()}; from there they can move to: ${options || 'nothing (completed is final)'}.${pairing}`,
+    );
   }
   const trimmed = reason?.trim() || null;
   if (to === 'withdrawn' && !trimmed) {

@@ -4,6 +4,7 @@ import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import { getPilot } from '../pilots/repository';
 import { todayFor } from '../settings/handlers';
 import { defaultMilestones } from './milestone-template';
+import { changeEligibility } from './eligibility';
 import * as repo from './repository';
 
 const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
@@ -19,9 +20,12 @@ export const planHandlers: FeatureHandlers<keyof typeof planContract> = {
   },
   'plan.setEligibility': {
     kind: 'command',
-    run: ({ pilotId, categories }, { db }) => {
-      assertPilotWritable(db, pilotId);
-      return repo.setEligibility(db, pilotId, categories);
+    run: ({ pilotId, categories, renames }, ctx) => {
+      assertPilotWritable(ctx.db, pilotId);
+      const change = changeEligibility(ctx.db, pilotId, categories, renames, ctx.now().toISOString());
+      // Each person whose record changed gets their own trail entry, like any other edit of their details.
+      for (const id of change.movedPeople) ctx.audit({ action: 'participants.update', entityType: 'participant', entityId: id });
+      return change.categories;
     },
     audit: pilotEvent('plan.setEligibility'),
   },
@@ -113,7 +117,8 @@ export const planHandlers: FeatureHandlers<keyof typeof planContract> = {
       assertPilotWritable(ctx.db, pilotId);
       const existing = new Set(repo.listMilestones(ctx.db, pilotId, today(ctx)).map((m) => m.title.toLowerCase()));
       // Re-applying adds only what is missing, so it is safe to press twice.
-      for (const m of defaultMilestones(getPilot(ctx.db, pilotId).startDate)) {
+      const pilot = getPilot(ctx.db, pilotId);
+      for (const m of defaultMilestones(pilot.startDate, pilot.endDate)) {
         if (!existing.has(m.title.toLowerCase())) repo.insertMilestone(ctx.db, pilotId, { ...m, doneOn: null }, today(ctx));
       }
       return repo.listMilestones(ctx.db, pilotId, today(ctx));

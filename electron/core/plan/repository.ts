@@ -20,6 +20,9 @@ interface SettingsRow {
   cadence_days: number;
   duration_min: number;
   duration_max: number;
+  meeting_mode: MeetingPlan['mode'];
+  meeting_place: string;
+  meeting_online_link: string;
   ethics_reference: string;
   retention_months: number | null;
   support_contacts: string;
@@ -44,9 +47,18 @@ export function getEligibility(db: Db, pilotId: number): string[] {
   return parseJsonArray(settings(db, pilotId).eligibility);
 }
 
+const meetingPlanOf = (s: SettingsRow): MeetingPlan => ({
+  meetingCount: s.meeting_count,
+  cadenceDays: s.cadence_days,
+  durationMin: s.duration_min,
+  durationMax: s.duration_max,
+  mode: s.meeting_mode,
+  place: s.meeting_place,
+  onlineLink: s.meeting_online_link,
+});
+
 export function getMeetingPlan(db: Db, pilotId: number): MeetingPlan {
-  const s = settings(db, pilotId);
-  return { meetingCount: s.meeting_count, cadenceDays: s.cadence_days, durationMin: s.duration_min, durationMax: s.duration_max };
+  return meetingPlanOf(settings(db, pilotId));
 }
 
 export function setEligibility(db: Db, pilotId: number, categories: string[]): string[] {
@@ -58,13 +70,9 @@ export function setEligibility(db: Db, pilotId: number, categories: string[]): s
 
 export function setMeetingPlan(db: Db, pilotId: number, plan: MeetingPlan): MeetingPlan {
   settings(db, pilotId);
-  db.prepare('UPDATE plan_settings SET meeting_count = ?, cadence_days = ?, duration_min = ?, duration_max = ? WHERE pilot_id = ?').run(
-    plan.meetingCount,
-    plan.cadenceDays,
-    plan.durationMin,
-    plan.durationMax,
-    pilotId,
-  );
+  db.prepare(
+    'UPDATE plan_settings SET meeting_count = ?, cadence_days = ?, duration_min = ?, duration_max = ?, meeting_mode = ?, meeting_place = ?, meeting_online_link = ? WHERE pilot_id = ?',
+  ).run(plan.meetingCount, plan.cadenceDays, plan.durationMin, plan.durationMax, plan.mode, plan.place, plan.onlineLink, pilotId);
   return getMeetingPlan(db, pilotId);
 }
 
@@ -279,7 +287,7 @@ export function getPlan(db: Db, pilotId: number, today: string): Plan {
   return {
     pilotId,
     eligibility: parseJsonArray(s.eligibility),
-    meetingPlan: { meetingCount: s.meeting_count, cadenceDays: s.cadence_days, durationMin: s.duration_min, durationMax: s.duration_max },
+    meetingPlan: meetingPlanOf(s),
     governance: { ethicsReference: s.ethics_reference, retentionMonths: s.retention_months },
     support: { contacts: parseJsonArray(s.support_contacts), escalationSteps: parseJsonArray(s.escalation_steps) },
     themes: listThemes(db, pilotId),

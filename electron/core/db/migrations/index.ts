@@ -3,6 +3,9 @@ import { foundation } from './001-foundation';
 import { planAndRecruitment } from './002-plan-recruitment';
 import { chemistryTrainingPairing } from './003-chemistry-training-pairing';
 import { meetingsAndLogs } from './004-meetings-logs';
+import { meetingsPerformance } from './005-meetings-performance';
+import { meetingsFixes } from './006-meetings-fixes';
+import { recruitmentFixes } from './007-recruitment-fixes';
 
 export interface Migration {
   version: number;
@@ -11,7 +14,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -28,10 +28,26 @@ export function mergeMapping(headers: string[], remembered: ColumnMapping | unde
   return { mapping, remembered: true };
 }
 
+/**
+ * Applies the columns someone named (on the command line) over the guessed or remembered mapping:
+ * only the named headings change, and a field they claim is taken off any other heading.
+ */
+export function overrideMapping(headers: string[], base: ColumnMapping, named: ColumnMapping): ColumnMapping {
+  const unknown = Object.keys(named).filter((h) => !headers.includes(h));
+  if (unknown.length > 0) {
+    throw new Error(`--map: the file has no column ${unknown.map((h) => `"${h}"`).join(', ')}. Its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`);
+  }
+  const claimed = new Set(Object.values(named).filter(Boolean));
+  return Object.fromEntries(headers.map((h) => [h, h in named ? named[h]! : claimed.has(base[h] ?? '') ? '' : (base[h] ?? '')])) as ColumnMapping;
+}
+
+// A pair ends at the comma right after "=word" (or a bare "="), so headings may contain commas.
+const PAIR_END = /(?<==\s*\w*\s*),/;
+
 /** Parses --map 'Header=field,Other header=field' from the command line. */
 export function parseMapArgument(text: string): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const pair of text.split(',')) {
+  for (const pair of text.split(PAIR_END)) {
     const at = pair.lastIndexOf('=');
     if (at <= 0) throw new Error(`--map expects Header=field pairs separated by commas; "${pair}" has no "=".`);
     const header = pair.slice(0, at).trim();

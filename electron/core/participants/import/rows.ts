@@ -1,12 +1,12 @@
-import { participantDraft, type ColumnMapping, type ImportField, type RowError } from '../../../../shared/participants/contract';
+import { participantDraft, type ColumnMapping, type ImportField, type ImportSampleRow, type RowError } from '../../../../shared/participants/contract';
 import { parseSlot } from '../../../../shared/participants/availability';
 import type { Db } from '../../db/types';
-import { checkAgainstPilot, type ParticipantFields } from '../repository';
+import { cleanFields, pilotChecks, type ParticipantFields } from '../repository';
 
 export interface CheckedRows {
   valid: { row: number; fields: ParticipantFields }[];
-  /** Each row's values as mapped, for the preview (valid or not). */
-  mapped: ({ row: number } & Partial<ParticipantFields>)[];
+  /** Each row as the preview shows it: the file's text, what will be imported, what cannot be read. */
+  sample: ImportSampleRow[];
   errors: RowError[];
 }
 
@@ -24,25 +24,33 @@ function readRole(value: string): 'mentor' | 'mentee' | undefined {
   return undefined;
 }
 
+const normalEmail = participantDraft.shape.email;
+
 /**
- * Turns mapped CSV rows into participant fields and collects every problem with its spreadsheet
- * row number (header = row 1) and column heading. Duplicate emails are caught within the file and
- * against the pilot's register.
+ * Turns mapped CSV rows into participant fields and collects every problem with the line the row
+ * starts on and its column heading. Duplicate emails are caught within the file and against the
+ * pilot's register, whatever else is wrong with either row.
  */
-export function checkRows(db: Db, pilotId: number, headers: string[], rows: string[][], mapping: ColumnMapping): CheckedRows {
+export function checkRows(db: Db, pilotId: number, headers: string[], rows: string[][], rowLines: number[], mapping: ColumnMapping, sampleSize: number): CheckedRows {
   const columnOf = new Map<ImportField, number>();
   headers.forEach((h, i) => {
     const field = mapping[h];
     if (field && !columnOf.has(field)) columnOf.set(field, i);
   });
+  const mappedFields = [...columnOf.keys()];
   const headerOf = (field: ImportField) => headers[columnOf.get(field) ?? -1] ?? field;
-  const result: CheckedRows = { valid: [], mapped: [], errors: [] };
+  const checks = pilotChecks(db, pilotId);
+  const result: CheckedRows = { valid: [], sample: [], errors: [] };
   const firstRowOfEmail = new Map<string, number>();
 
   rows.forEach((cells, index) => {
-    const row = index + 2;
+    const row = rowLines[index]!;
     const errorsBefore = result.errors.length;
-    const fail = (field: ImportField | 'row', message: string) => result.errors.push({ row, column: field === 'row' ? '' : headerOf(field), message });
+    const problems: ImportSampleRow['problems'] = {};
+    const fail = (field: ImportField | 'row', message: string) => {
+      result.errors.push({ row, column: field === 'row' ? '' : headerOf(field), message });
+      if (field !== 'row') problems[field] ??= message;
+    };
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
       fail('row', `has ${cells.length} values but the header has ${headers.length} columns`);
     }
@@ -60,7 +68,7 @@ export function checkRows(db: Db, pilotId: number, headers: string[], rows: stri
     const draft = {
       name: cell('name'),
       email: cell('email'),
-      role: role ?? (roleText ? 'mentor' : ''),
+      role: role ?? '',
       department: cell('department'),
       level: cell('level'),
       characteristics: splitList(cell('characteristics')),
@@ -76,15 +84,40 @@ export function checkRows(db: Db, pilotId: number, headers: string[], rows: stri
         fail(field, field === 'role' ? 'Role is required (student or staff)' : issue.message);
       }
     }
-    result.mapped.push({ row, ...draft, role: role ?? undefined } as { row: number } & Partial<ParticipantFields>);
-    if (!parsed.success) return;
+    const known = checks.characteristics(draft.characteristics);
+    for (const p of known.problems) fail(p.field as ImportField, p.message);
 
-    const { fields, problems } = checkAgainstPilot(db, pilotId, parsed.data);
-    for (const p of problems) fail(p.field as ImportField, p.message);
-    const earlier = firstRowOfEmail.get(fields.email);
-    if (earlier !== undefined) fail('email', `${fields.email} also appears in row ${earlier}`);
-    else firstRowOfEmail.set(fields.email, row);
-    if (result.errors.length === errorsBefore) result.valid.push({ row, fields });
+    // Checked even when the row has other problems: fixing those must not reveal a duplicate later.
+    const email = normalEmail.safeParse(draft.email);
+    if (email.success) {
+      const clash = checks.emailClash(email.data);
+      if (clash) fail('email', clash.message);
+      const earlier = firstRowOfEmail.get(email.data);
+      if (earlier !== undefined) fail('email', `${email.data} also appears in row ${earlier}`);
+      else firstRowOfEmail.set(email.data, row);
+    }
+
+    if (result.sample.length < sampleSize) result.sample.push(sampleRow(row, mappedFields, cell, draft, role, known.characteristics, problems));
+    if (parsed.success && result.errors.length === errorsBefore) result.valid.push({ row, fields: cleanFields(parsed.data, known.characteristics) });
   });
   return result;
+}
+
+function sampleRow(
+  row: number,
+  fields: ImportField[],
+  cell: (field: ImportField) => string,
+  draft: Omit<ParticipantFields, 'role'>,
+  role: ParticipantFields['role'] | undefined,
+  characteristics: string[],
+  problems: ImportSampleRow['problems'],
+): ImportSampleRow {
+  const values: ImportSampleRow['read'] = { ...draft, role, characteristics };
+  const read: ImportSampleRow['read'] = {};
+  const raw: ImportSampleRow['raw'] = {};
+  for (const field of fields) {
+    raw[field] = cell(field);
+    if (!problems[field]) Object.assign(read, { [field]: values[field] });
+  }
+  return { row, raw, read, problems };
 }

@@ -25,7 +25,7 @@ function analyse(db: Db, pilotId: number, bytes: Buffer, requested: ColumnMappin
   const mappedFields = new Set(Object.values(merged.mapping).filter(Boolean));
   const missingFields = requiredImportFields.filter((f) => !mappedFields.has(f));
   const duplicates = doubleMappings(merged.mapping, (f) => importFieldLabels[f]);
-  const checked = checkRows(db, pilotId, csv.headers, csv.rows, merged.mapping);
+  const checked = checkRows(db, pilotId, csv.headers, csv.rows, csv.rowLines, merged.mapping, SAMPLE_ROWS);
   return { decoded, csv, mapping: merged.mapping, remembered: merged.remembered, missingFields, duplicates, checked };
 }
 
@@ -39,7 +39,7 @@ export function previewImport(db: Db, pilotId: number, bytes: Buffer, mapping?: 
     mappingRemembered: a.remembered,
     missingFields: a.missingFields,
     rowCount: a.csv.rows.length,
-    sample: a.checked.mapped.slice(0, SAMPLE_ROWS),
+    sample: a.checked.sample,
     errors: a.missingFields.length > 0 ? [...a.duplicates] : [...a.duplicates, ...a.checked.errors],
   };
 }

@@ -13,7 +13,8 @@ import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { FormDialog, FormError, focusAfterDialog } from './FormDialog';
 import { PEOPLE_NAMESPACES } from './paths';
-import { consentChoiceKeys, consentLabels, todayIso, yesNo } from './words';
+import { useToday } from '../plan/common';
+import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
 
 interface Props {
   person: Participant;
@@ -28,6 +29,9 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
   const [withdrawing, setWithdrawing] = useState<ConsentRecord>();
   const heading = useRef<HTMLHeadingElement>(null);
   const records = [...person.consents].reverse();
+  // Out of the scheme, but a consent to take part still stands: say so, and offer to record its withdrawal.
+  const standing = person.status === 'withdrawn' && person.consent === 'given' ? latestStanding(person.consents) : undefined;
+  const leftOn = [...person.statusHistory].reverse().find((change) => change.to === 'withdrawn')?.at;
 
   return (
     <section className="panel pp-panel pp-consent-panel" aria-labelledby="pp-consent-heading">
@@ -44,6 +48,18 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
       <p className="pp-current">
         Now: <span className={`pp-consent pp-consent-${person.consent}`}>{consentLabels[person.consent]}</span>
       </p>
+      {standing ? (
+        <div className="pp-callout pp-consent-note">
+          <p>
+            Withdrawn from the scheme{leftOn ? ` on ${dayOf(leftOn)}` : ''}; consent still on record (version {standing.formVersion}, given {formatDate(standing.givenOn)}). If{' '}
+            {person.name} is coming back, reinstate them under Status. If they withdrew their consent as well, record that here: the record is kept, marked withdrawn.
+          </p>
+          <Button onPress={() => setWithdrawing(standing)}>Record consent withdrawal</Button>
+        </div>
+      ) : null}
+      {person.consent === 'declined' && person.status !== 'withdrawn' && person.status !== 'completed' ? (
+        <p className="pp-callout pp-consent-note">Their latest consent form does not agree to take part in the scheme, so they should not be paired. Record consent again if they change their mind.</p>
+      ) : null}
       {forms && forms.length === 0 ? (
         <p className="pp-callout">
           This pilot has no consent form yet, so consent cannot be recorded. Add the form’s text and version to the <Link to={`/pilots/${pilotId}/plan`}>plan</Link> first.
@@ -58,7 +74,7 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
             <li key={record.id} className="pp-consent-card">
               <div className="pp-consent-card-head">
                 <h3>Consent form version {record.formVersion}</h3>
-                <span className={`pp-consent pp-consent-${record.withdrawnOn ? 'withdrawn' : 'given'}`}>{record.withdrawnOn ? 'Withdrawn' : 'Given'}</span>
+                <span className={`pp-consent pp-consent-${recordState(record)}`}>{consentLabels[recordState(record)]}</span>
               </div>
               <dl className="pp-facts pp-facts-compact">
                 <dt>Given on</dt>
@@ -120,6 +136,16 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
   );
 }
 
+/** The day of a timestamp on this laptop's calendar: "1 Dec 2026". */
+const dayOf = (timestamp: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(timestamp));
+
+/** The consent to take part that still stands: the latest not withdrawn, by the date it was given. */
+function latestStanding(consents: ConsentRecord[]): ConsentRecord | undefined {
+  return consents
+    .filter((c) => !c.withdrawnOn && c.choices.takePart)
+    .sort((a, b) => (a.givenOn === b.givenOn ? b.id - a.id : b.givenOn.localeCompare(a.givenOn)))[0];
+}
+
 // The schemas the main process enforces, less the ids the dialogs already know.
 const recordSchema = participantsContract['consent.record'].input.omit({ participantId: true });
 type RecordValues = z.input<typeof recordSchema>;
@@ -136,8 +162,9 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
   const [formError, setFormError] = useState<string>();
   // The newest version first: it is the one people sign now.
   const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<RecordValues>({
-    defaultValues: { formId: versions[0]!.id, givenOn: todayIso(), choices: noChoices },
+    defaultValues: { formId: versions[0]!.id, givenOn: today, choices: noChoices },
     resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
     mode: 'onTouched',
   });
@@ -164,7 +191,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
           error={errors.formId?.message}
           {...register('formId', { valueAsNumber: true })}
         />
-        <TextInput label="Date consent was given" type="date" required max={todayIso()} error={errors.givenOn?.message} {...register('givenOn')} />
+        <TextInput label="Date consent was given" type="date" required max={today} error={errors.givenOn?.message} {...register('givenOn')} />
         <fieldset className="fieldset">
           <legend>They agreed to</legend>
           <ul className="checkbox-list">
@@ -196,8 +223,9 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
   const [formError, setFormError] = useState<string>();
   const [confirming, setConfirming] = useState<WithdrawOut>();
   const canLeaveScheme = person.status !== 'withdrawn' && person.status !== 'completed';
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<WithdrawIn, unknown, WithdrawOut>({
-    defaultValues: { withdrawnOn: todayIso(), reason: '', withdrawParticipant: canLeaveScheme },
+    defaultValues: { withdrawnOn: today, reason: '', withdrawParticipant: canLeaveScheme },
     resolver: zodResolver(withdrawSchema),
     mode: 'onTouched',
   });
@@ -244,7 +272,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
           <p className="muted">
             Consent given on {formatDate(record.givenOn)} on form version {record.formVersion}.
           </p>
-          <TextInput label="Date consent was withdrawn" type="date" required min={record.givenOn} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
+          <TextInput label="Date consent was withdrawn" type="date" required min={record.givenOn} max={today} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
           <TextAreaInput label="Reason" required rows={3} description="In the person’s words where you can. It is kept with the record." error={errors.reason?.message} {...register('reason')} />
           {canLeaveScheme ? (
             <div className="checkbox-field">

@@ -35,12 +35,27 @@ type Sample = ImportPreview['sample'][number];
 const checkingMessage = ({ rows }: LoadedFile) => (rows.rows === 0 ? 'Checking the file…' : `Checking ${rows.exact ? '' : 'about '}${plural(rows.rows, 'row')}…`);
 
 /** A sample value as the main process read it, in words. */
-function sampleValue(row: Sample, field: ImportField): string {
-  const value = row[field];
+function readValue(row: Sample, field: ImportField): string {
+  const value = row.read[field];
   if (value === undefined) return '';
   if (field === 'role') return roleLabels[value as 'mentor' | 'mentee'];
   if (field === 'availability') return (value as string[]).map(slotLabel).join(', ');
   return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** One cell of the sample: what will be imported, or what the file says and why it cannot be read. */
+function SampleCell({ row, field }: { row: Sample; field: ImportField }) {
+  const problem = row.problems[field];
+  if (problem) {
+    const raw = row.raw[field] ?? '';
+    return (
+      <td className="pp-sample-bad">
+        {raw ? <span className="pp-sample-raw">“{raw}”</span> : <span className="muted">blank</span>}
+        <span className="pp-sample-problem">Cannot be read: {problem}</span>
+      </td>
+    );
+  }
+  return <td>{readValue(row, field) || <span className="muted">blank</span>}</td>;
 }
 
 /**
@@ -230,7 +245,8 @@ export function ImportWizard() {
             <section className="panel pp-import-step pp-wide-panel" aria-labelledby={`${uid}-sample`}>
               <h2 id={`${uid}-sample`}>3. Check a sample</h2>
               <p className="hint">
-                The first {plural(preview.sample.length, 'row')} as they will be read{preview.rowCount > preview.sample.length ? `, of ${count(preview.rowCount)}` : ''}.
+                The first {plural(preview.sample.length, 'row')} as they will be read{preview.rowCount > preview.sample.length ? `, of ${count(preview.rowCount)}` : ''}. A value that cannot be
+                read is shown as the file has it, with what is wrong.
               </p>
               <div className="pp-scroll-x" role="region" aria-labelledby={`${uid}-sample`} tabIndex={0}>
                 <table className="table pp-sample">
@@ -250,7 +266,7 @@ export function ImportWizard() {
                       <tr key={row.row}>
                         <th scope="row">{row.row}</th>
                         {mappedFields.map((f) => (
-                          <td key={f}>{sampleValue(row, f) || <span className="muted">blank</span>}</td>
+                          <SampleCell key={f} row={row} field={f} />
                         ))}
                       </tr>
                     ))}
@@ -271,7 +287,7 @@ export function ImportWizard() {
                 <p className="pp-problem-summary">
                   {plural(errors.length, 'problem')} in {plural(rowsWithErrors, 'row')}. Nothing can be imported until every row is right: fix them in the file and choose it again, or change the mapping above.
                 </p>
-                <p className="hint">Row numbers count the header as row 1, as in a spreadsheet, so the first person is row 2.</p>
+                <p className="hint">Rows are numbered by the line of the file they start on, counting the header as line 1 and blank lines too, as a text editor shows them.</p>
                 <div className="pp-errors-scroll" role="region" aria-label="Every problem found" tabIndex={0}>
                   <table className="table pp-errors">
                     <caption className="visually-hidden">Every problem found, by row</caption>

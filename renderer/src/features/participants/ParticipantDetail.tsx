@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { allowedTransitions, roleLabels, statusLabels, type Participant, type ParticipantStatus } from '../../../../shared/participants/contract';
+import { allowedTransitions, roleLabels, statusLabels, stepNotes, type Participant, type ParticipantStatus } from '../../../../shared/participants/contract';
 import { DAY_PARTS, WEEKDAYS } from '../../../../shared/participants/availability';
 import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
@@ -58,7 +58,7 @@ export function ParticipantDetail() {
       />
       <div className="pp-detail">
         <DetailsSection person={p} />
-        <StatusSection person={p} />
+        <StatusSection person={p} pilotId={pilotId} />
       </div>
       <ConsentSection person={p} pilotId={pilotId} forms={plan.data?.consentForms} />
     </>
@@ -110,7 +110,19 @@ function DetailsSection({ person: p }: { person: Participant }) {
 
 const moveLabel = (from: ParticipantStatus, to: ParticipantStatus) => (from === 'withdrawn' && to === 'interested' ? 'Reinstate as interested' : `Move to ${statusLabels[to]}`);
 
-function StatusSection({ person }: { person: Participant }) {
+/** Pairing is where "paired" comes from: the note for a trained person links to it. */
+function StepNote({ person, pilotId }: { person: Participant; pilotId: number }) {
+  const note = stepNotes[person.status];
+  if (!note) return null;
+  if (person.status !== 'trained') return <p className="hint">{note}</p>;
+  return (
+    <p className="hint">
+      They become Paired when a pair with them is confirmed on the <Link to={`/pilots/${pilotId}/pairing`}>Pairing</Link> screen.
+    </p>
+  );
+}
+
+function StatusSection({ person, pilotId }: { person: Participant; pilotId: number }) {
   const transition = useCommand('participants.transition', PEOPLE_NAMESPACES);
   const [withdrawing, setWithdrawing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -138,13 +150,14 @@ function StatusSection({ person }: { person: Participant }) {
         Now: <span className={`pp-status pp-status-${person.status}`}>{statusLabels[person.status]}</span>
       </p>
       {person.status === 'withdrawn' && person.statusReason ? <p className="pp-reason">Reason: {person.statusReason}</p> : null}
+      {person.status === 'withdrawn' && person.consent === 'given' ? <p className="hint">Their consent is still on record: see Consent below.</p> : null}
       {next.length === 0 ? (
         <p className="hint">Completed is the last step of the scheme.</p>
       ) : (
         <>
           <div className="pp-moves" role="group" aria-label="Next steps">
             {moves.map((to, index) => (
-              // The usual next step stands out; later ones are there for skipping a stage.
+              // The usual next step stands out; a second one skips a stage (no chemistry meeting).
               <Button key={to} variant={index === 0 ? 'primary' : 'secondary'} onPress={() => void move(to)} busy={transition.isPending}>
                 {moveLabel(person.status, to)}
               </Button>
@@ -155,7 +168,7 @@ function StatusSection({ person }: { person: Participant }) {
               </Button>
             ) : null}
           </div>
-          {person.status !== 'withdrawn' ? <p className="hint">A step may be skipped (for example when there was no chemistry meeting); the pipeline only moves forward.</p> : null}
+          <StepNote person={person} pilotId={pilotId} />
         </>
       )}
       <h3 className="pp-subheading">History</h3>

@@ -10,8 +10,13 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)}
 export const consentLabels: Record<ConsentState, string> = {
   none: 'None recorded',
   given: 'Given',
+  declined: 'Declined',
   withdrawn: 'Withdrawn',
 };
+
+/** One record's state, as its card shows it: withdrawn, declined ("take part" not agreed) or given. */
+export const recordState = (record: { withdrawnOn: string | null; choices: { takePart: boolean } }): ConsentState =>
+  record.withdrawnOn ? 'withdrawn' : record.choices.takePart ? 'given' : 'declined';
 
 export const consentChoiceKeys = Object.keys(consentChoiceLabels) as (keyof ConsentChoices)[];
 
@@ -23,12 +28,6 @@ export function delimiterName(delimiter: string): string {
   const name = delimiterNames[delimiter];
   if (!name) return `“${delimiter}”`;
   return name === 'tab' ? 'tab' : `${name} (${delimiter})`;
-}
-
-/** Today on this laptop as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

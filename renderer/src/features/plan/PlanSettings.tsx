@@ -13,6 +13,7 @@ import {
   type MeetingPlan,
   type SupportProtocol,
 } from '../../../../shared/plan/contract';
+import { meetingModeLabels, meetingModes } from '../../../../shared/meetings/contract';
 import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
@@ -24,7 +25,8 @@ import { FormError, Section, numberFieldMessages, plural, useFocusAfterRender } 
 
 const MAX_CATEGORIES = 40;
 const eligibilityFormSchema = z.object({
-  categories: z.array(z.object({ name: planContract['plan.setEligibility'].input.shape.categories.element })),
+  // `saved` is the name the row had when the plan was loaded ('' for a new row): a changed name is a rename.
+  categories: z.array(z.object({ name: planContract['plan.setEligibility'].input.shape.categories.element, saved: z.string() })),
 });
 type EligibilityValues = z.infer<typeof eligibilityFormSchema>;
 
@@ -35,7 +37,7 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
   const uid = useId();
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, reset, formState } = useForm<EligibilityValues>({
-    defaultValues: { categories: categories.map((name) => ({ name })) },
+    defaultValues: { categories: categories.map((name) => ({ name, saved: name })) },
     resolver: zodResolver(eligibilityFormSchema),
     // Checked on submit, then as you type: rows just added must not show errors before anyone typed in them.
     mode: 'onSubmit',
@@ -47,10 +49,12 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
     try {
-      const saved = await save.mutateAsync({ pilotId, categories: values.categories.map((c) => c.name) });
-      reset({ categories: saved.map((name) => ({ name })) });
+      const renames = values.categories.filter((c) => c.saved && c.saved !== c.name).map((c) => ({ from: c.saved, to: c.name }));
+      const saved = await save.mutateAsync({ pilotId, categories: values.categories.map((c) => c.name), renames });
+      reset({ categories: saved.map((name) => ({ name, saved: name })) });
       const merged = values.categories.length - saved.length;
-      notify(`Eligibility categories saved${merged > 0 ? `; ${plural(merged, 'duplicate')} merged` : ''}.`);
+      const renamed = renames.length > 0 ? `; ${plural(renames.length, 'category', 'categories')} renamed, on people’s records too` : '';
+      notify(`Eligibility categories saved${renamed}${merged > 0 ? `; ${plural(merged, 'duplicate')} merged` : ''}.`);
     } catch (error) {
       setFormError(applyServerErrors(error, setError, Object.fromEntries(values.categories.map((_, i) => [`categories.${i}`, `categories.${i}.name`]))));
     }
@@ -60,7 +64,7 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
     <Section
       id="eligibility"
       title="Eligibility categories"
-      intro="Who the scheme is for. People tick any categories they identify with when they register; nobody has to prove one, and answering is optional."
+      intro="Who the scheme is for. People tick any categories they identify with when they register; nobody has to prove one, and answering is optional. Renaming a category renames it on everyone who ticked it. A category someone has ticked cannot be removed: only they can say they no longer identify with it, so take it off their record first."
     >
       <p className="special-category-note">
         <strong>Special-category data.</strong> Categories such as ethnicity, disability, religion or sexual orientation are special-category personal data (UK GDPR article 9): ask only with explicit consent, keep the
@@ -89,7 +93,7 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
         </ul>
         <div className="form-actions">
           {rows.fields.length < MAX_CATEGORIES ? (
-            <Button id={`${uid}-add`} onPress={() => rows.append({ name: '' })}>
+            <Button id={`${uid}-add`} onPress={() => rows.append({ name: '', saved: '' })}>
               Add a category
             </Button>
           ) : null}
@@ -118,13 +122,15 @@ export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; 
   const save = useCommand('plan.setMeetingPlan', ['plan']);
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(meetingPlan);
-  const { register, handleSubmit, setError, reset, formState } = useForm<MeetingPlan>({
+  const uid = useId();
+  const { register, handleSubmit, setError, reset, formState, watch } = useForm<z.input<typeof meetingPlanSchema>, unknown, MeetingPlan>({
     defaultValues: meetingPlan,
     resolver: zodResolver(meetingPlanSchema, numberFieldMessages),
     mode: 'onTouched',
   });
   const { errors } = formState;
-  const fields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax'] as const;
+  const fields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax', 'mode', 'place', 'onlineLink'] as const;
+  const online = watch('mode') === 'online';
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -152,6 +158,33 @@ export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; 
         <div className="field-row">
           <TextInput label="Shortest meeting (minutes)" type="number" inputMode="numeric" min={15} max={480} required error={errors.durationMin?.message} {...register('durationMin', number)} />
           <TextInput label="Longest meeting (minutes)" type="number" inputMode="numeric" min={15} max={480} required error={errors.durationMax?.message} {...register('durationMax', number)} />
+        </div>
+        <fieldset className="fieldset">
+          <legend>How pairs meet</legend>
+          <div className="radio-group">
+            {meetingModes.map((mode) => (
+              <div key={mode} className="checkbox-field">
+                <input id={`${uid}-${mode}`} type="radio" value={mode} {...register('mode')} />
+                <label htmlFor={`${uid}-${mode}`}>{meetingModeLabels[mode]}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field-row">
+          <TextInput
+            label="Usual place (optional)"
+            autoComplete="off"
+            description={online ? 'Kept for when meetings are in person.' : 'A room or café each new pair’s meetings start with. Pairs can change it.'}
+            error={errors.place?.message}
+            {...register('place')}
+          />
+          <TextInput
+            label="Online link (optional)"
+            autoComplete="off"
+            description={online ? 'The video-call link each new pair’s meetings start with.' : 'Used when meetings are switched online by a schedule change.'}
+            error={errors.onlineLink?.message}
+            {...register('onlineLink')}
+          />
         </div>
         <FormError message={formError} />
         <div className="form-actions">

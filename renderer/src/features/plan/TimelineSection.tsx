@@ -103,7 +103,7 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
   const addStandardTimeline = async () => {
     try {
       const all = await applyTemplate.mutateAsync({ pilotId });
-      notify(`Added the standard academic-year timeline: ${plural(all.length, 'milestone')}.`);
+      notify(`Added the standard timeline: ${plural(all.length, 'milestone')}, between the pilot’s start and end dates.`);
       focusLater('timeline-summary');
     } catch (error) {
       notify(errorText(error), { tone: 'error' });
@@ -168,13 +168,14 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
           action={
             <div className="empty-actions">
               <Button variant="primary" onPress={() => void addStandardTimeline()} busy={applyTemplate.isPending}>
-                Add the standard academic-year timeline
+                Add the standard timeline
               </Button>
               <Button onPress={() => setAdding(true)}>Add a milestone</Button>
             </div>
           }
         >
-          Start from the usual academic-year timeline, from the call for interest in October to the group reflection in July, dated for this pilot; then adjust, add or delete milestones.
+          Start from the usual timeline, from the call for interest to the group reflection. It follows the academic year (October to July) when that fits between the pilot’s start and end dates,
+          and is otherwise spread over them in the same proportions; nothing falls after the end date. Then adjust, add or delete milestones.
         </EmptyState>
       ) : null}
       {milestones.length > 0 ? (
