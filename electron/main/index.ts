@@ -9,6 +9,7 @@ import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppPa
 import { guardWebContents, hardenSession, isDevelopment, isTrustedSender } from './security';
 import { applicationMenuTemplate } from './menu';
 import { lockOnScreenLockAndSleep } from './lock-triggers';
+import { flushPageBeforeLock } from './flush-before-lock';
 import { urlAfterLock } from '../../shared/auto-lock/lock-notice';
 
 // Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP.
@@ -53,7 +54,11 @@ async function start(): Promise<void> {
   const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });
   autoLock.start();
   // Locking an already locked vault does nothing, so repeated 'locked' polls are harmless.
-  lockOnScreenLockAndSleep(powerMonitor, (reason) => autoLock.lockNow(reason));
+  // The page first saves what is being typed (a log inside its typing pause), then the vault locks.
+  lockOnScreenLockAndSleep(powerMonitor, (reason) => {
+    if (!session.isUnlocked) return;
+    void flushPageBeforeLock(mainWindow?.webContents).then(() => autoLock.lockNow(reason));
+  });
   // Locking drops every decrypted value the page holds: reload to the unlock screen, on the same
   // screen (hash), with the reason in the address so the unlock screen can say why it locked.
   session.onLock((reason) => {

@@ -7,6 +7,9 @@ import { queryClient } from './queries';
 import { App } from './app/App';
 import { NoticeProvider } from './ui/Notices';
 import './styles.css';
+import { exposeFlushToMainProcess } from './app/pending-saves';
+
+exposeFlushToMainProcess();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

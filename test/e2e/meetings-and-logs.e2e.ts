@@ -439,6 +439,28 @@ test('reflective logs: written by keyboard alone across a lock, owed, not provid
   await expect(description).toHaveValue('We compared what belonging means on a commuter campus.');
   await expect(feelings).toHaveValue('Curious, and a little nervous at first.');
   await expect(page.getByText(/^Draft last saved on .+ at \d\d:\d\d\.$/)).toBeVisible();
+
+  // Locking straight after typing, inside the typing pause, loses nothing: the save runs before the lock.
+  const analysis = page.getByRole('textbox', { name: 'Analysis' });
+  await analysis.click();
+  await page.keyboard.type('Timetables assume everyone lives nearby.');
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(analysis).toHaveValue('Timetables assume everyone lives nearby.');
+
+  // A lock the main process starts (screen lock, sleep) asks the page to save first, as main does.
+  const conclusion = page.getByRole('textbox', { name: 'Conclusion' });
+  await conclusion.click();
+  await page.keyboard.type('Small changes to timing would help.');
+  await page.evaluate(() => window.__reciprocalFlushPendingSaves!());
+  bridge.session.lock('screen-locked');
+  await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(conclusion).toHaveValue('Small changes to timing would help.');
+  await expect(description).toHaveValue('We compared what belonging means on a commuter campus.');
   await tabTo(page, page.getByRole('button', { name: 'Submit log' }));
   await page.keyboard.press('Enter');
   await expect(notice(page, 'Amara Nwosu’s log for meeting 1 submitted.')).toBeVisible();

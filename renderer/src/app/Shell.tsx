@@ -17,6 +17,7 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { LogsPage } from '../features/logs/LogsPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
+import { flushPendingSaves } from './pending-saves';
 
 const navigation = [
   { to: '/pilots', label: 'Pilots' },
@@ -51,6 +52,8 @@ function Frame({ onLocked }: { onLocked: () => void }) {
   const inPilot = useMatch('/pilots/:pilotId/*');
   const pilotId = Number(inPilot?.params.pilotId);
   const lock = async () => {
+    // Text still inside an editor's typing pause is saved first, or the lock would lose it.
+    await flushPendingSaves();
     await call('vault.lock', {}).catch(() => undefined);
     onLocked();
   };

@@ -22,3 +22,15 @@ export function registerPendingSave(save: Save): () => void {
 export async function flushPendingSaves(): Promise<void> {
   await Promise.allSettled([...pending].map((save) => save()));
 }
+
+declare global {
+  interface Window {
+    /** Called by the main process (webContents.executeJavaScript) before it locks on screen lock or sleep. */
+    __reciprocalFlushPendingSaves?: () => Promise<void>;
+  }
+}
+
+/** Lets the main process flush pending saves before a lock it starts itself (screen lock, sleep). */
+export function exposeFlushToMainProcess(): void {
+  window.__reciprocalFlushPendingSaves = flushPendingSaves;
+}

@@ -10,7 +10,7 @@ import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { FormError, errorText, formatClock, formatDay, logsPath, pairPath, refreshMeetingsAndLogs } from '../meetings/common';
-import { registerPendingSave } from './pending-saves';
+import { registerPendingSave } from '../../app/pending-saves';
 
 /** Typing stops for this long → the draft is saved. */
 const SAVE_AFTER_MS = 800;
