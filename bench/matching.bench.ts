@@ -1,6 +1,7 @@
 import { solveAssignment } from '../electron/core/matching/assignment';
 import type { AssignmentResult } from '../electron/core/matching/assignment';
 import { countBlockingPairs, stableMatching } from '../electron/core/matching/stable';
+import { solveBMatching } from '../electron/core/matching/engine/b-matching';
 import { seededRandom } from '../electron/core/util/random';
 import { median, report, timeMs } from './stats';
 
@@ -55,4 +56,18 @@ export async function run(): Promise<void> {
   report('stable_matching_1000x1000', median(stableTimes), 's', 3);
   // A sanity figure, not a timing: deferred acceptance must leave no blocking pair.
   report('stable_matching_1000x1000_blocking_pairs', countBlockingPairs({ scores }, stableMatching({ scores }).pairs), 'pairs', 0);
+
+  // Capacities on both sides (1–3 partners each, 10% of pairs forbidden): the min-cost flow solver.
+  const b = seededRandom(11);
+  const side = 300;
+  const bProblem = {
+    scores: Float64Array.from({ length: side * side }, () => Math.floor(b() * 1000) / 10),
+    rows: side,
+    cols: side,
+    allowed: Uint8Array.from({ length: side * side }, () => (b() < 0.9 ? 1 : 0)),
+    rowCapacity: Int32Array.from({ length: side }, () => 1 + Math.floor(b() * 3)),
+    colCapacity: Int32Array.from({ length: side }, () => 1 + Math.floor(b() * 3)),
+  };
+  solveBMatching(bProblem, 'most-paired');
+  report('bmatching_capacities_300x300', median([1, 2, 3].map(() => timeMs(() => solveBMatching(bProblem, 'most-paired')) / 1000)), 's', 3);
 }

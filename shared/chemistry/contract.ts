@@ -51,5 +51,5 @@ export const chemistryContract = {
     input: z.object({ id: entityId, meeting: chemistryDraft }).strict(),
     output: chemistryMeetingSchema,
   }),
-  'chemistry.delete': channel({ summary: 'Remove a chemistry meeting recorded by mistake.', input: byId, output: z.null() }),
+  'chemistry.delete': channel({ summary: 'Remove a chemistry meeting recorded by mistake; a "chemistry" stage it set is taken back.', input: byId, output: z.null() }),
 } as const;

@@ -61,6 +61,8 @@ export const candidateSchema = z.object({
   /** Partners already in confirmed pairs with this person. */
   pairedCount: z.number().int(),
   trained: z.boolean(),
+  /** Required training topics this person has not yet attended (empty when trained). */
+  trainingMissing: z.array(z.string()),
   /** Ranked partner preferences this person stated (ids of the other role), best first. */
   preferences: z.array(entityId),
 });
@@ -82,6 +84,8 @@ export const proposedPairSchema = z.object({
   menteeName: z.string(),
   score: z.number(),
   pinned: z.boolean(),
+  /** "Most people paired" only: the pair scores nothing and is proposed only so that nobody is left out. */
+  onlyToIncludeEveryone: z.boolean(),
   explanation: z.array(explanationSchema),
 });
 export type ProposedPair = z.infer<typeof proposedPairSchema>;
@@ -104,6 +108,7 @@ export const proposalSchema = z.object({
   totalScore: z.number(),
   /** Allowed pairs not matched together who would both rather be with each other than a current partner. */
   blockingPairs: z.number().int(),
+  /** People with a free place (capacity not yet filled by confirmed pairs), on each side. */
   mentors: z.number().int(),
   mentees: z.number().int(),
   /** Pins that could not be kept (a hard rule forbids them, or a person is no longer available). */
@@ -123,8 +128,8 @@ export const pairSchema = z.object({
   confirmedAt: timestamp,
   endedAt: timestamp.nullable(),
   endReason: z.string().nullable(),
-  /** People in this pair who have not attended training for their role: flag before the first meeting. */
-  untrained: z.array(z.object({ id: entityId, name: z.string() })),
+  /** People in this pair not yet trained for their role (with the required topics they still miss): flag before the first meeting. */
+  untrained: z.array(z.object({ id: entityId, name: z.string(), missing: z.array(z.string()) })),
 });
 export type Pair = z.infer<typeof pairSchema>;
 

@@ -6,6 +6,8 @@ export const trainingAudience = z.enum(['mentors', 'mentees', 'both']);
 export type TrainingAudience = z.infer<typeof trainingAudience>;
 export const trainingAudienceLabels: Record<TrainingAudience, string> = { mentors: 'Mentors (students)', mentees: 'Mentees (staff)', both: 'Mentors and mentees' };
 export const SUGGESTED_TRAINING_TOPICS = ['Confidentiality and its limits', 'The disclosure protocol', 'Reverse mentoring: roles and expectations', 'Writing reflective logs (Gibbs’ cycle)'] as const;
+/** Someone counts as trained once they have attended (on past dates) sessions for their role covering both. */
+export const REQUIRED_TRAINING_TOPICS = ['Confidentiality and its limits', 'The disclosure protocol'] as const;
 
 export const trainingDraft = z.object({
   heldOn: isoDate,
@@ -34,14 +36,14 @@ export const trainingContract = {
     output: z.array(trainingSessionSchema),
   }),
   'training.create': channel({
-    summary: 'Record a training session (date, audience, topics, attendance); attendees who were not yet trained become trained.',
+    summary: 'Record a training session (date, audience, topics, attendance once held); attendees become trained once their sessions have covered the required topics.',
     input: z.object({ pilotId: entityId, session: trainingDraft }).strict(),
     output: trainingSessionSchema,
   }),
   'training.update': channel({
-    summary: 'Change a training session or its attendance.',
+    summary: 'Change a training session or its attendance; a stage training no longer supports is taken back.',
     input: z.object({ id: entityId, session: trainingDraft }).strict(),
     output: trainingSessionSchema,
   }),
-  'training.delete': channel({ summary: 'Remove a training session recorded by mistake.', input: byId, output: z.null() }),
+  'training.delete': channel({ summary: 'Remove a training session recorded by mistake, with its attendance; a stage it set is taken back.', input: byId, output: z.null() }),
 } as const;

@@ -3,6 +3,7 @@ import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
 import type { HandlerRegistry } from '../../electron/core';
 import { DEFAULT_MATCHING_SETTINGS } from '../../shared/matching/contract';
+import { runCli } from '../../electron/core/cli/run';
 
 let dir: string;
 let cleanup: () => void;
@@ -58,7 +59,6 @@ describe('pairing', () => {
     // Jo: Bilal is a conflict, Amara and Chen are allowed → Jo is paired or has a reason.
     const everyone = new Set([...proposal.pairs.flatMap((x) => [x.menteeId, x.mentorId]), ...proposal.unpaired.map((u) => u.participantId)]);
     expect(everyone.size).toBe(6);
-    expect(proposal.blockingPairs).toBeGreaterThanOrEqual(0);
     expect(await ok(registry, 'matching.propose', { pilotId })).toEqual(proposal);
   });
 
@@ -78,7 +78,7 @@ describe('pairing', () => {
     expect((await ok(registry, 'matching.state', { pilotId })).rules).toHaveLength(2);
   });
 
-  it('gives each unpaired person the reason: no allowed partner, or not enough places', async () => {
+  it('gives each unpaired person the reason: no allowed partner, or not enough places (counted after pins)', async () => {
     const { registry } = await unlockedCore(dir);
     const { pilotId, people: p } = await setUp(registry);
     const add = async (name: string) => (await ok(registry, 'participants.create', { pilotId, participant: { name, email: `${name}@example.ac.uk`, role: 'mentee', department: 'Estates' } })).id;
@@ -91,18 +91,26 @@ describe('pairing', () => {
     const jo = proposal.unpaired.find((u) => u.name === 'Jo')!;
     expect(jo).toMatchObject({ reason: 'no-allowed-partner', role: 'mentee' });
     expect(jo.detail).toBe('No mentor may be paired with Jo: a conflict of interest (3).');
+    // Jo can be paired with nobody, so the others compete: 3 mentor places for 4 mentees.
     const others = proposal.unpaired.filter((u) => u.name !== 'Jo');
     expect(others).toHaveLength(1);
     expect(others[0]!.reason).toBe('capacity');
-    expect(others[0]!.detail).toMatch(/^All 3 mentor places are taken: 5 mentee places compete for them/);
+    expect(others[0]!.detail).toMatch(/^There are 3 mentor places for 4 mentees, so not everyone can be paired\. /);
+
+    // A pin takes a place before the rest is solved; the numbers say so.
+    await ok(registry, 'matching.setRule', { pilotId, mentorId: p.Chen!, menteeId: p.Helen!, rule: 'pin' });
+    const pinned = await ok(registry, 'matching.propose', { pilotId });
+    const left = pinned.unpaired.find((u) => u.role === 'mentee' && u.name !== 'Jo')!;
+    expect(left.reason).toBe('capacity');
+    expect(left.detail).toMatch(/^After pins, 2 mentor places are left for 3 mentees, so not everyone can be paired\. /);
   });
 
   it('confirms pairs (both move to paired), flags the untrained, and unpairs with a reason, restoring their stage', async () => {
     const { registry } = await unlockedCore(dir);
     const { pilotId, people: p } = await setUp(registry);
-    await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-11-05', audience: 'mentors', topics: ['Confidentiality and its limits'], attendeeIds: [p.Chen!] } });
+    await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-11-05', audience: 'mentors', topics: ['Confidentiality and its limits', 'The disclosure protocol'], attendeeIds: [p.Chen!] } });
     const confirmed = await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: p.Chen!, menteeId: p.Helen! }] });
-    expect(confirmed[0]).toMatchObject({ mentorName: 'Chen', menteeName: 'Helen', untrained: [{ id: p.Helen!, name: 'Helen' }] });
+    expect(confirmed[0]).toMatchObject({ mentorName: 'Chen', menteeName: 'Helen', untrained: [{ id: p.Helen!, name: 'Helen', missing: ['Confidentiality and its limits', 'The disclosure protocol'] }] });
     expect((await ok(registry, 'participants.get', { id: p.Chen! })).status).toBe('paired');
     expect((await ok(registry, 'participants.get', { id: p.Helen! })).statusHistory.at(-1)).toMatchObject({ from: 'interested', to: 'paired', reason: 'Paired with Chen' });
 
@@ -149,5 +157,26 @@ describe('pairing', () => {
     expectError(await registry.invoke('matching.setSettings', { pilotId, settings: { ...DEFAULT_MATCHING_SETTINGS, differenceCharacteristics: ['Left-handed'] } }), 'INVALID_INPUT');
     expectError(await registry.invoke('matching.setSettings', { pilotId, settings: { ...DEFAULT_MATCHING_SETTINGS, weights: { ...DEFAULT_MATCHING_SETTINGS.weights, topics: -1 } } }), 'INVALID_INPUT');
     expect((await ok(registry, 'matching.state', { pilotId })).settings).toEqual(DEFAULT_MATCHING_SETTINGS);
+  });
+});
+
+describe('command line solve', () => {
+  const solve = async (args: string[], stdin = '{"costs":[[1,2],[2,1]]}') => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['solve', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => stdin, env: {} });
+    return { code, stdout, stderr };
+  };
+
+  it('refuses anything on the command line besides the command, with a usage message and nothing solved', async () => {
+    expect(await solve([])).toEqual({ code: 0, stdout: '{"assignment":[0,1],"total":2}\n', stderr: '' });
+    for (const args of [['extra'], ['--vault', 'x'], ['extra', '--pilot', '3']]) {
+      const result = await solve(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^solve takes no arguments \(got .+\)\. Use: npm run -s cli -- solve < problem\.json\n$/);
+    }
+    expect((await solve(['extra'])).stderr).toContain('(got extra)');
+    expect((await solve(['--vault', 'x'])).stderr).toContain('(got --vault)');
   });
 });

@@ -92,13 +92,19 @@ async function seedCohort(registry: HandlerRegistry) {
   return { pilotId, id };
 }
 
-/** Everyone but Tom Becker among the students, and David Okafor and Simon Clarke among staff, attended training. */
+const REQUIRED = ['Confidentiality and its limits', 'The disclosure protocol'];
+
+/**
+ * Everyone but Tom Becker among the students, and David Okafor and Simon Clarke among staff, are
+ * trained (both required topics, at sessions already held). Priya Raman attended only the first.
+ */
 async function seedTraining(registry: HandlerRegistry, pilotId: number, id: (name: string) => number) {
   await ok(registry, 'training.create', {
     pilotId,
-    session: { heldOn: '2026-10-05', audience: 'mentors', topics: ['Confidentiality and its limits'], attendeeIds: ['Amara Nwosu', 'Sofia Rossi', 'Kwame Mensah', 'Lena Fischer', 'Jamal Ahmed'].map(id) },
+    session: { heldOn: '2026-10-05', audience: 'mentors', topics: REQUIRED, attendeeIds: ['Amara Nwosu', 'Sofia Rossi', 'Kwame Mensah', 'Lena Fischer', 'Jamal Ahmed'].map(id) },
   });
-  await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-10-06', audience: 'mentees', topics: ['The disclosure protocol'], attendeeIds: ['David Okafor', 'Simon Clarke'].map(id) } });
+  await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-10-06', audience: 'mentees', topics: ['Confidentiality and its limits'], attendeeIds: ['David Okafor', 'Simon Clarke', 'Priya Raman'].map(id) } });
+  await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-10-13', audience: 'mentees', topics: ['The disclosure protocol'], attendeeIds: ['David Okafor', 'Simon Clarke'].map(id) } });
 }
 
 const pairRow = (page: Page, name: string) => page.locator('tbody').filter({ has: page.getByRole('button', { name: `Why ${name}`, exact: true }) });
@@ -220,7 +226,7 @@ test('chemistry meetings: empty states, record with a “no”, that pair is nev
   // Delete asks first.
   await page.getByRole('button', { name: 'Delete the meeting of Tom Becker and Priya Raman' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete the chemistry meeting of Tom Becker and Priya Raman?' });
-  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('Anyone whose “Chemistry meeting” stage came from this meeting alone goes back to Interested; later stages stay as they are.');
   await expectAccessible(page, 'chemistry, delete dialog');
   await keepScreenshot(page, 'pairing-chemistry-05-delete-dialog');
   await confirm.getByRole('button', { name: 'Delete meeting' }).click();
@@ -240,7 +246,10 @@ test('training: a session with suggested and free topics and filtered attendance
   await expect(page.getByRole('heading', { name: 'Training', level: 1 })).toBeVisible();
   const flags = page.getByRole('region', { name: /^Not trained yet/ });
   await expect(flags.getByRole('heading')).toHaveText('Not trained yet (2)');
-  await expect(flags.getByRole('listitem')).toHaveText([/Robert Hughes — Mentee \(staff\), Finance; paired with Jamal Ahmed/, /Jamal Ahmed — Mentor \(student\), Economics; paired with Robert Hughes/]);
+  await expect(flags.getByRole('listitem')).toHaveText([
+    'Not trained Robert Hughes — Mentee (staff), Finance; paired with Jamal Ahmed; still needs: Confidentiality and its limits, The disclosure protocol',
+    'Not trained Jamal Ahmed — Mentor (student), Economics; paired with Robert Hughes; still needs: Confidentiality and its limits, The disclosure protocol',
+  ]);
   await expect(page.getByRole('heading', { name: 'No training sessions recorded yet' })).toBeVisible();
   await expectAccessible(page, 'training, none recorded');
   await keepScreenshot(page, 'pairing-training-02-empty');
@@ -269,6 +278,16 @@ test('training: a session with suggested and free topics and filtered attendance
   await expect(dialog.getByText('2 people attended.')).toBeVisible();
   await expectAccessible(page, 'training, record dialog');
   await keepScreenshot(page, 'pairing-training-03-record-dialog');
+  // A date still to come takes no attendance: said beside the list, and refused on saving.
+  const today = await dialog.getByLabel('Date').inputValue();
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+  await dialog.getByLabel('Date').fill(nextYear);
+  await expect(dialog.getByText('The date is in the future: save the session now as planned, and tick who attended once it has taken place.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Record session' }).click();
+  await expect(dialog.getByText('This session has not taken place yet: record who attended once it has.')).toBeVisible();
+  await expectAccessible(page, 'training, record dialog with a future date');
+  await keepScreenshot(page, 'pairing-training-03b-future-date');
+  await dialog.getByLabel('Date').fill(today);
   await dialog.getByRole('button', { name: 'Record session' }).click();
   await expect(dialog).toBeHidden();
   await expect(notice(page, /Training of .* recorded: 2 people attended\./)).toBeVisible();
@@ -282,11 +301,16 @@ test('training: a session with suggested and free topics and filtered attendance
   // Jamal is trained now; Robert still is not.
   await expect(flags.getByRole('heading')).toHaveText('Not trained yet (1)');
   await expect(flags.getByRole('listitem')).toHaveText([/Robert Hughes/]);
+
+  // Robert covers one required topic at an earlier staff session: the flag names the one he still needs.
+  await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-11-10', audience: 'mentees', topics: ['The disclosure protocol'], attendeeIds: [id('Robert Hughes')] } });
+  await page.reload();
+  await expect(flags.getByRole('listitem')).toHaveText([/^Not trained Robert Hughes — .*; still needs: Confidentiality and its limits$/]);
   await expectAccessible(page, 'training, a session');
   await keepScreenshot(page, 'pairing-training-04-list');
 
   // Edit: a topic removed, and the audience widened to staff as well, with Robert attending.
-  await page.getByRole('button', { name: /^Edit the session of/ }).click();
+  await page.getByRole('button', { name: /^Edit the session of/ }).first().click();
   const edit = page.getByRole('dialog', { name: /^Edit the session of/ });
   await edit.getByRole('button', { name: 'Remove the topic Safeguarding basics' }).click();
   await edit.getByLabel('Mentors and mentees').check();
@@ -297,15 +321,17 @@ test('training: a session with suggested and free topics and filtered attendance
   await expect(row).toContainText('3 people');
   await expect(row.getByRole('listitem')).toHaveCount(2);
   await expect(flags.getByRole('heading')).toHaveText('Not trained yet');
-  await expect(flags).toContainText('Everyone in the 1 confirmed pair has attended training for their role.');
+  await expect(flags).toContainText('Everyone in the 1 confirmed pair has been trained for their role.');
 
-  // Delete asks first; the attendance goes with it, so both are flagged again.
-  await page.getByRole('button', { name: /^Delete the session of/ }).click();
+  // Delete asks first; the attendance goes with it, so both are flagged again, with what they miss.
+  await page.getByRole('button', { name: /^Delete the session of/ }).first().click();
   const confirm = page.getByRole('alertdialog', { name: /^Delete the session of/ });
+  await expect(confirm).toContainText('anyone who needed this session to count as trained goes back to their stage before training, or, if already paired, is flagged as not trained.');
   await expectAccessible(page, 'training, delete dialog');
   await confirm.getByRole('button', { name: 'Delete session' }).click();
-  await expect(page.getByRole('heading', { name: 'No training sessions recorded yet' })).toBeVisible();
+  await expect(sessions.getByRole('row')).toHaveCount(2);
   await expect(flags.getByRole('heading')).toHaveText('Not trained yet (2)');
+  await expect(flags.getByRole('listitem')).toHaveText([/Robert Hughes .*; still needs: Confidentiality and its limits$/, /Jamal Ahmed .*; still needs: Confidentiality and its limits, The disclosure protocol$/]);
 });
 
 /* ---- pairing -------------------------------------------------------------------------------- */
@@ -355,7 +381,7 @@ test('pairing: settings, propose, explanation, pin and forbid, unpaired reasons,
   await expect(page.getByRole('heading', { name: '6 pairs proposed' })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Most people paired' })).toBeVisible();
   const glance = page.getByRole('list', { name: 'This proposal at a glance' });
-  await expect(glance.getByRole('listitem')).toHaveText(['6pairs proposed', '220total score', '0blocking pairs', '6mentors counted', '7mentees counted']);
+  await expect(glance.getByRole('listitem')).toHaveText(['6pairs proposed', '220total score', '0blocking pairs', '6mentors available', '7mentees available']);
   const proposed = page.getByRole('table', { name: 'Proposed pairs' });
   await expect(proposed.getByRole('row')).toHaveCount(7);
   const helen = pairRow(page, 'Helen Marsh and Amara Nwosu');
@@ -366,8 +392,8 @@ test('pairing: settings, propose, explanation, pin and forbid, unpaired reasons,
   const why = page.getByRole('list', { name: 'Why Helen Marsh and Amara Nwosu scores 70' });
   await expect(why.getByRole('listitem')).toHaveText([
     'Chemistry meeting30 / 30— both said yes',
-    'Stated preferences0 / 25— Helen Marsh did not list Amara Nwosu; Amara Nwosu did not list Helen Marsh',
-    'Different on chosen characteristics15 / 15— differ on First in family to university',
+    'Stated preferences0 / 25— neither listed the other',
+    'Different on chosen characteristics15 / 15— Amara Nwosu is first in family to university, Helen Marsh is not',
     'Shared topics20 / 20— shared topics: Belonging, Assessment',
     'Availability overlap5 / 10— free at the same time: Wednesday afternoon',
   ]);
@@ -375,8 +401,8 @@ test('pairing: settings, propose, explanation, pin and forbid, unpaired reasons,
   await expect(page.getByRole('row').filter({ hasText: 'Tom Becker' }).first()).toContainText('not trained yet');
   const unpaired = page.getByRole('table', { name: 'Not paired (1)' });
   await expect(unpaired.getByRole('row').nth(1)).toContainText('Priya Raman');
-  await expect(unpaired.getByRole('row').nth(1)).toContainText('Not enough places');
-  await expect(unpaired.getByRole('row').nth(1)).toContainText('All 6 mentor places are taken: 7 mentee places compete for them.');
+  await expect(unpaired.getByRole('row').nth(1)).toContainText('No place left');
+  await expect(unpaired.getByRole('row').nth(1)).toContainText('There are 6 mentor places for 7 mentees, so not everyone can be paired.');
   await expectAccessible(page, 'pairing, proposal with an explanation open');
   await keepScreenshot(page, 'pairing-03-proposal');
 
@@ -419,6 +445,33 @@ test('pairing: settings, propose, explanation, pin and forbid, unpaired reasons,
   await expect(rules.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Unpin Helen Marsh and Amara Nwosu' })).toBeFocused();
 
+  // Any pair can be pinned or forbidden here, also one the proposal did not make.
+  const addRule = page.getByRole('group', { name: 'Pin or forbid a pair' });
+  await addRule.getByRole('button', { name: 'Pin this pair' }).click();
+  await expect(addRule.getByText('Choose the mentee (member of staff)')).toBeVisible();
+  await expect(addRule.getByText('Choose the mentor (student)')).toBeVisible();
+  await expect(addRule.getByRole('combobox', { name: 'Mentee (staff)' })).toBeFocused();
+  await choose(page, 'Mentee (staff)', 'Simon Clarke');
+  await choose(page, 'Mentor (student)', 'Kwame Mensah');
+  await addRule.getByRole('button', { name: 'Pin this pair' }).click();
+  await expect(addRule.getByRole('alert')).toHaveText('A conflict of interest is recorded between Simon Clarke and Kwame Mensah: they are never paired, so a pin could not be kept.');
+  await expectAccessible(page, 'pairing, pin or forbid any pair, refused');
+  await keepScreenshot(page, 'pairing-05a-rule-form-refused');
+  await choose(page, 'Mentee (staff)', 'Priya Raman');
+  await choose(page, 'Mentor (student)', 'Lena Fischer');
+  await addRule.getByRole('button', { name: 'Pin this pair' }).click();
+  await expect(notice(page, 'Priya Raman and Lena Fischer pinned: kept in every proposal. Propose again to see the effect.')).toBeVisible();
+  await expect(rules.getByRole('row')).toHaveText(['Mentee (staff)Mentor (student)RuleActions', /^Helen MarshAmara NwosuPinned/, /^Priya RamanLena FischerPinned/]);
+  await expect(addRule.getByRole('combobox', { name: 'Mentee (staff)' })).toHaveValue('');
+  await expect(addRule.getByRole('combobox', { name: 'Mentor (student)' })).toHaveValue('');
+  await choose(page, 'Mentee (staff)', 'Olivia Grant');
+  await choose(page, 'Mentor (student)', 'Jamal Ahmed');
+  await addRule.getByRole('button', { name: 'Forbid this pair' }).click();
+  await expect(notice(page, 'Olivia Grant and Jamal Ahmed forbidden: never proposed. Propose again to see the effect.')).toBeVisible();
+  await expect(rules.getByRole('row')).toHaveCount(4);
+  await expectAccessible(page, 'pairing, pin or forbid any pair');
+  await keepScreenshot(page, 'pairing-05b-rule-form');
+
   await choose(page, 'Whose preferences', 'Margaret Lee');
   await expect(page.getByRole('heading', { name: 'Margaret Lee’s preferred mentors, best first' })).toBeVisible();
   await choose(page, 'Add a preferred mentor (student)', 'Lena Fischer');
@@ -454,6 +507,8 @@ test('pairing: settings, propose, explanation, pin and forbid, unpaired reasons,
   await expect(page.getByText('Out of date:')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Pin Simon Clarke and Kwame Mensah' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Unpin Helen Marsh and Amara Nwosu' })).toBeVisible();
+  await expect(pairRow(page, 'Priya Raman and Lena Fischer')).toContainText('Pinned');
+  await expect(page.getByRole('button', { name: 'Why Olivia Grant and Jamal Ahmed' })).toHaveCount(0);
 
   /* Confirm one chosen pair first (the rest are proposed again), then every remaining one. */
   await page.getByRole('checkbox', { name: 'Select Helen Marsh and Amara Nwosu' }).check();
@@ -607,6 +662,21 @@ test('pairing by keyboard alone: settings, propose, explanation, pin, forbid, co
   await page.keyboard.press('Enter');
   await expect(page.getByRole('table', { name: 'Conflicts of interest' })).toContainText('assesses the student');
 
+  // A pair the proposal did not make, pinned with the two searchable lists and the button.
+  await tabTo(page, page.getByRole('combobox', { name: 'Mentee (staff)' }));
+  await chooseByKeyboard(page, 'Priya Raman');
+  await expect(page.getByRole('combobox', { name: 'Mentee (staff)' })).toHaveValue('Priya Raman');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Mentor (student)' })).toBeFocused();
+  await chooseByKeyboard(page, 'Lena Fischer');
+  await expect(page.getByRole('combobox', { name: 'Mentor (student)' })).toHaveValue('Lena Fischer');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Pin this pair' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notice(page, 'Priya Raman and Lena Fischer pinned: kept in every proposal. Propose again to see the effect.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Pinned and forbidden pairs' })).toContainText('Priya RamanLena FischerPinned');
+  await expect(page.getByRole('button', { name: 'Pin this pair' })).toBeFocused();
+
   // Back to the proposal: out of date, proposed again, then every pair confirmed.
   await tabTo(page, page.getByRole('tab', { name: 'Conflicts, preferences, capacities' }), { backwards: true });
   await page.keyboard.press('Home');
@@ -616,6 +686,7 @@ test('pairing by keyboard alone: settings, propose, explanation, pin, forbid, co
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /pairs proposed$/ })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Pin Simon Clarke and Kwame Mensah' })).toHaveCount(0);
+  await expect(pairRow(page, 'Priya Raman and Lena Fischer')).toContainText('Pinned');
   const rows = await page.getByRole('table', { name: 'Proposed pairs' }).locator('tbody').count();
   await tabTo(page, page.getByRole('button', { name: `Confirm these ${rows} pairs` }));
   await page.keyboard.press('Enter');

@@ -1,7 +1,8 @@
 import type { FeatureHandlers } from '../registry/types';
 import type { chemistryContract } from '../../../shared/chemistry/contract';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
-import { getChemistry, insertChemistry, listChemistry, updateChemistry } from './repository';
+import { todayFor } from '../settings/handlers';
+import { deleteChemistry, getChemistry, insertChemistry, listChemistry, updateChemistry } from './repository';
 
 export const chemistryHandlers: FeatureHandlers<keyof typeof chemistryContract> = {
   'chemistry.list': {
@@ -15,7 +16,7 @@ export const chemistryHandlers: FeatureHandlers<keyof typeof chemistryContract> 
     kind: 'command',
     run: ({ pilotId, meeting }, { db, now }) => {
       assertPilotWritable(db, pilotId);
-      return insertChemistry(db, pilotId, meeting, now().toISOString());
+      return insertChemistry(db, pilotId, meeting, todayFor(db, now()), now().toISOString());
     },
     audit: (_input, m) => ({ action: 'chemistry.create', entityType: 'chemistry_meeting', entityId: m.id }),
   },
@@ -23,15 +24,15 @@ export const chemistryHandlers: FeatureHandlers<keyof typeof chemistryContract> 
     kind: 'command',
     run: ({ id, meeting }, { db, now }) => {
       assertPilotWritable(db, getChemistry(db, id).pilotId);
-      return updateChemistry(db, id, meeting, now().toISOString());
+      return updateChemistry(db, id, meeting, todayFor(db, now()), now().toISOString());
     },
     audit: (input) => ({ action: 'chemistry.update', entityType: 'chemistry_meeting', entityId: input.id }),
   },
   'chemistry.delete': {
     kind: 'command',
-    run: ({ id }, { db }) => {
+    run: ({ id }, { db, now }) => {
       assertPilotWritable(db, getChemistry(db, id).pilotId);
-      db.prepare('DELETE FROM chemistry_meetings WHERE id = ?').run(id);
+      deleteChemistry(db, id, todayFor(db, now()), now().toISOString());
       return null;
     },
     audit: (input) => ({ action: 'chemistry.delete', entityType: 'chemistry_meeting', entityId: input.id }),

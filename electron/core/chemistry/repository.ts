@@ -1,7 +1,8 @@
 import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
 import type { ChemistryMeeting, Willingness } from '../../../shared/chemistry/contract';
-import { advanceTo, assertPairPeople } from '../participants/roles';
+import { assertPairPeople } from '../participants/roles';
+import { STAGE_REASONS, settleStage } from '../training/preparation';
 
 interface Row {
   id: number;
@@ -67,13 +68,12 @@ function check(db: Db, pilotId: number, m: ChemistryFields, exceptId?: number): 
   }
 }
 
-/** A chemistry meeting that happened moves both people on to "chemistry" if they were only interested. */
-function advance(db: Db, m: ChemistryFields, now: string): void {
-  if (!m.happened) return;
-  for (const id of [m.mentorId, m.menteeId]) advanceTo(db, id, 'chemistry', ['interested'], now, 'Chemistry meeting held');
+/** A chemistry meeting that took place moves both people on to "chemistry"; one removed or not held takes back a stage it set. */
+function settle(db: Db, ids: number[], today: string, now: string): void {
+  for (const id of new Set(ids)) settleStage(db, id, today, now, STAGE_REASONS.chemistryChanged);
 }
 
-export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, now: string): ChemistryMeeting {
+export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, today: string, now: string): ChemistryMeeting {
   check(db, pilotId, m);
   const { lastInsertRowid } = db
     .prepare(
@@ -81,16 +81,23 @@ export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, now
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(pilotId, m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote);
-  advance(db, m, now);
+  settle(db, [m.mentorId, m.menteeId], today, now);
   return getChemistry(db, Number(lastInsertRowid));
 }
 
-export function updateChemistry(db: Db, id: number, m: ChemistryFields, now: string): ChemistryMeeting {
+export function updateChemistry(db: Db, id: number, m: ChemistryFields, today: string, now: string): ChemistryMeeting {
   const current = getChemistry(db, id);
   check(db, current.pilotId, m, id);
   db.prepare(
     `UPDATE chemistry_meetings SET held_on = ?, mentor_id = ?, mentee_id = ?, happened = ?, mentor_willingness = ?, mentee_willingness = ?, mentor_note = ?, mentee_note = ? WHERE id = ?`,
   ).run(m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote, id);
-  advance(db, m, now);
+  // The people it was recorded for before, too: a meeting moved to someone else no longer counts for them.
+  settle(db, [current.mentorId, current.menteeId, m.mentorId, m.menteeId], today, now);
   return getChemistry(db, id);
+}
+
+export function deleteChemistry(db: Db, id: number, today: string, now: string): void {
+  const current = getChemistry(db, id);
+  db.prepare('DELETE FROM chemistry_meetings WHERE id = ?').run(id);
+  settle(db, [current.mentorId, current.menteeId], today, now);
 }

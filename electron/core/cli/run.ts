@@ -3,33 +3,42 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { createCore } from '../index';
-import { fixedFolderHost, type Host } from '../host';
-import { AppError } from '../errors';
+import type { Host } from '../host';
+import { AppError, fromDatabaseError } from '../errors';
 import { fillDemo } from '../demo/demo';
 import { DemoClock } from '../demo/clock';
 import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { parseMapArgument } from '../participants/import/mapping';
+import { overrideMapping, parseMapArgument } from '../participants/import/mapping';
 import { solveRawJson } from '../matching/raw-solve';
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Db } from '../db/types';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
+import type { UnlockInput } from '../../../shared/vault/contract';
+import { auditAnchor, type AuditAnchor } from '../../../shared/audit/contract';
 
 const HELP = `Reciprocal command line: the app's own handlers, without the window.
 
 Usage: npm run -s cli -- <command> [options]
 
   vault create --vault DIR          create a vault; prints the recovery key once
-  vault check  --vault DIR          unlock, integrity check, audit-chain check, schema version
+  vault check  --vault DIR [--anchor SEQ:HASH]
+                                    unlock, integrity check, audit-chain check (entry count and
+                                    head hash to note; --anchor compares one noted earlier),
+                                    schema version
   vault key    --vault DIR          print the raw SQLCipher key (x'<64 hex>') for an auditor
   vault passwd --vault DIR          change the passphrase
+  vault recovery --vault DIR        replace the recovery key (the old one stops working); prints the new one once
   channels                          list every channel with its input as JSON Schema
   call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
   import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']
-                                    import expressions of interest: all rows or none
+                                    import expressions of interest: all rows or none; columns are
+                                    guessed from the headings, --map changes only those it names
   demo --vault DIR [--participants N] [--seed S] [--today YYYY-MM-DD]
                                     fill a vault (created if absent) with a synthetic pilot,
-                                    laid out around today; the same for the same seed and day
+                                    laid out around --today (default: today); the same seed and
+                                    the same --today give the same data
   export ics (--pair ID | --person ID) --out DIR --vault DIR
                                     write the meetings as an .ics calendar file
   solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
@@ -41,7 +50,7 @@ In a terminal you are asked instead.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
 `;
 
-type Options = { vault?: string; participants?: string; seed?: string; today?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
+type Options = { vault?: string; anchor?: string; participants?: string; seed?: string; today?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -51,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       strict: true,
       options: {
         vault: { type: 'string' },
+        anchor: { type: 'string' },
         participants: { type: 'string' },
         seed: { type: 'string' },
         today: { type: 'string' },
@@ -79,7 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'import':
         return await importCommand(rest, values, io);
       case 'solve':
-        return await solveCommand(io);
+        return await solveCommand(rest, values, io);
       case 'export':
         return await exportCommand(rest, values, io);
       default:
@@ -98,6 +108,11 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof AppError) {
     io.stderr(`${error.message}\n`);
     return exitCodeFor(error.code);
+  }
+  const mapped = fromDatabaseError(error);
+  if (mapped) {
+    io.stderr(`${mapped.message}\n`);
+    return exitCodeFor(mapped.code);
   }
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) {
@@ -118,10 +133,45 @@ function unwrap<T>(envelope: { ok: true; value: T } | { ok: false; error: { code
   return envelope.value;
 }
 
-async function openCore(values: Options, io: CliIo, host?: Host) {
+/** Unlocks the vault; pass the secret when the command needs it again afterwards, so it is asked for only once. */
+async function openCore(values: Options, io: CliIo, host?: Host, secret?: UnlockInput) {
   const core = createCore(requireVault(values), host ? { host } : {});
-  unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
+  unwrap(await core.registry.call('vault.unlock', secret ?? (await currentSecret(io)), 'cli'));
   return core;
+}
+
+function parseAnchor(text: string): AuditAnchor {
+  const [seq, hash] = text.split(':');
+  const parsed = auditAnchor.safeParse({ seq: Number(seq), hash: hash?.toLowerCase() });
+  if (!parsed.success) throw new CliError(EXIT.invalidInput, `--anchor must be an entry number and its hash as printed by vault check, like 12:3f9a… (64 hex characters); got "${text}".`);
+  return parsed.data;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** integrity_check, the audit chain and the schema version; damage the check itself trips over is reported as VAULT_CORRUPT. */
+function checkVault(db: Db, anchor: AuditAnchor | undefined, io: CliIo): number {
+  try {
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    const intact = problems.length === 1 && problems[0] === 'ok';
+    const audit = verifyAudit(db, anchor);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const lines = [intact ? 'integrity: ok' : `integrity: DAMAGED\n${problems.map((p) => `  ${p}`).join('\n')}`];
+    if (audit.ok) {
+      lines.push(`audit chain: ok, ${plural(audit.entries, 'entry', 'entries')}`);
+      if (audit.headHash) lines.push(`audit head: entry ${audit.entries}, hash ${audit.headHash}  (note both; compare later with --anchor ${audit.entries}:${audit.headHash})`);
+    } else {
+      lines.push(`audit chain: BROKEN at entry ${audit.brokenAt}: that entry or the one before it was altered, removed or reordered`);
+    }
+    if (anchor && audit.anchorMatches !== null) {
+      lines.push(audit.anchorMatches ? `audit anchor: entry ${anchor.seq} still has the noted hash` : `audit anchor: entry ${anchor.seq} DOES NOT MATCH the noted hash (the trail was rewritten or cut short since)`);
+    }
+    lines.push(`schema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})`);
+    io.stdout(`${lines.join('\n')}\n`);
+    return intact && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
+  } catch (error) {
+    throw fromDatabaseError(error) ?? error;
+  }
 }
 
 async function vaultCommand(args: string[], values: Options, io: CliIo): Promise<number> {
@@ -130,27 +180,30 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
     case 'create': {
       const core = createCore(requireVault(values));
       const passphrase = await newPassphrase(io, 'RECIPROCAL_PASSPHRASE');
-      const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase }, 'cli'));
-      core.session.lock();
-      io.stdout(`Vault created in ${core.session.dir}\n\nRecovery key (shown once; store it offline, apart from the laptop):\n\n  ${recoveryKey}\n\n`);
-      return EXIT.ok;
+      try {
+        const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase }, 'cli'));
+        io.stdout(`Vault created in ${core.session.dir}\n\nRecovery key (shown once; store it offline, apart from the laptop):\n\n  ${recoveryKey}\n\n`);
+        // Printed is handed over: there is no screen here to confirm it on, so the app will not ask again.
+        unwrap(await core.registry.call('vault.confirmRecoveryKey', {}, 'cli'));
+        return EXIT.ok;
+      } finally {
+        core.session.lock();
+      }
     }
     case 'check': {
+      const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
       const { session } = await openCore(values, io);
       try {
-        const integrity = session.db.pragma('integrity_check', { simple: true }) as string;
-        const audit = verifyAudit(session.db);
-        const version = session.db.pragma('user_version', { simple: true }) as number;
-        io.stdout(`integrity: ${integrity}\naudit chain: ${audit.ok ? `ok (${audit.entries} entries)` : `BROKEN at entry ${audit.brokenAt}`}\nschema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})\n`);
-        return integrity === 'ok' && audit.ok ? EXIT.ok : EXIT.failure;
+        return checkVault(session.db, anchor, io);
       } finally {
         session.lock();
       }
     }
     case 'key': {
-      const core = await openCore(values, io);
+      const passphrase = await currentPassphrase(io);
+      const core = await openCore(values, io, undefined, { passphrase });
       try {
-        const { key } = unwrap(await core.registry.call('vault.revealKey', { passphrase: await currentPassphrase(io) }, 'cli'));
+        const { key } = unwrap(await core.registry.call('vault.revealKey', { passphrase }, 'cli'));
         io.stdout(`${key}\n`);
         return EXIT.ok;
       } finally {
@@ -158,9 +211,9 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
       }
     }
     case 'passwd': {
-      const core = await openCore(values, io);
+      const current = await currentSecret(io);
+      const core = await openCore(values, io, undefined, current);
       try {
-        const current = await currentSecret(io);
         const next = await newPassphrase(io, 'RECIPROCAL_NEW_PASSPHRASE');
         unwrap(await core.registry.call('vault.changePassphrase', { current, next }, 'cli'));
         io.stdout('Passphrase changed. The recovery key still works.\n');
@@ -169,8 +222,20 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
         core.session.lock();
       }
     }
+    case 'recovery': {
+      const passphrase = await currentPassphrase(io);
+      const core = await openCore(values, io, undefined, { passphrase });
+      try {
+        const { recoveryKey } = unwrap(await core.registry.call('vault.replaceRecoveryKey', { passphrase }, 'cli'));
+        io.stdout(`New recovery key (shown once; store it offline, apart from the laptop). The previous one no longer works.\n\n  ${recoveryKey}\n\n`);
+        unwrap(await core.registry.call('vault.confirmRecoveryKey', {}, 'cli'));
+        return EXIT.ok;
+      } finally {
+        core.session.lock();
+      }
+    }
     default:
-      throw usageError('Use one of: vault create | check | key | passwd, each with --vault DIR.');
+      throw usageError('Use one of: vault create | check | key | passwd | recovery, each with --vault DIR.');
   }
 }
 
@@ -185,7 +250,7 @@ function channelsCommand(io: CliIo): number {
 async function callCommand(args: string[], values: Options, io: CliIo): Promise<number> {
   const [channel, json = '{}'] = args;
   if (!channel) throw usageError("Say which channel: call CHANNEL 'JSON' --vault DIR (see `channels`).");
-  if (channel.startsWith('vault.')) throw usageError('Use the `vault` commands for the vault itself (create, check, key, passwd).');
+  if (channel.startsWith('vault.')) throw usageError('Use the `vault` commands for the vault itself (create, check, key, passwd, recovery).');
   let input: unknown;
   try {
     input = JSON.parse(json);
@@ -224,6 +289,7 @@ async function demoCommand(values: Options, io: CliIo): Promise<number> {
   if (core.session.state() === 'absent') {
     const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase: await newPassphrase(io, 'RECIPROCAL_PASSPHRASE') }, 'cli'));
     io.stdout(`Vault created in ${core.session.dir}\nRecovery key (shown once): ${recoveryKey}\n`);
+    unwrap(await core.registry.call('vault.confirmRecoveryKey', {}, 'cli'));
   } else {
     unwrap(await core.registry.call('vault.unlock', await currentSecret(io), 'cli'));
   }
@@ -256,8 +322,14 @@ async function importCommand(args: string[], values: Options, io: CliIo): Promis
   const core = await openCore(values, io);
   try {
     const file = { name: path, base64: bytes.toString('base64') };
-    const preview = unwrap(await core.registry.call('participants.importPreview', { pilotId, file, ...(explicit ? { mapping: explicit } : {}) }, 'cli'));
-    const mapping = explicit ? { ...preview.mapping, ...explicit } : preview.mapping;
+    // The guessed (or remembered) mapping first; --map then changes only the columns it names.
+    const preview = unwrap(await core.registry.call('participants.importPreview', { pilotId, file }, 'cli'));
+    let mapping = preview.mapping;
+    try {
+      if (explicit) mapping = overrideMapping(preview.headers, preview.mapping, explicit);
+    } catch (error) {
+      throw usageError((error as Error).message);
+    }
     const result = await core.registry.call('participants.import', { pilotId, file, mapping }, 'cli');
     if (!result.ok) {
       io.stderr(`${result.error.message}\n`);
@@ -275,7 +347,10 @@ async function importCommand(args: string[], values: Options, io: CliIo): Promis
 }
 
 /** A raw assignment problem on stdin, its optimal assignment on stdout: for scripting and auditing the matcher. */
-async function solveCommand(io: CliIo): Promise<number> {
+async function solveCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  // The problem comes only from stdin: anything else on the line is a mistake, not to be ignored.
+  const extra = [...args, ...Object.keys(values).map((option) => `--${option}`)];
+  if (extra.length > 0) throw usageError(`solve takes no arguments (got ${extra.join(' ')}). Use: npm run -s cli -- solve < problem.json`);
   let result;
   try {
     result = solveRawJson(await io.readStdin());
@@ -290,8 +365,15 @@ async function solveCommand(io: CliIo): Promise<number> {
 async function exportCommand(args: string[], values: Options, io: CliIo): Promise<number> {
   if (args[0] !== 'ics' || !values.out || (!values.pair && !values.person)) throw usageError('Use: export ics (--pair ID | --person ID) --out DIR --vault DIR');
   const input = values.pair ? { pairId: positiveInt(values.pair, 0, 'pair') } : { participantId: positiveInt(values.person, 0, 'person') };
-  mkdirSync(resolve(values.out), { recursive: true });
-  const core = await openCore(values, io, fixedFolderHost(resolve(values.out)));
+  const out = resolve(values.out);
+  // The folder is made only once the export has checked the pair or person and found meetings.
+  const host: Host = {
+    chooseExportFolder: async () => {
+      mkdirSync(out, { recursive: true });
+      return out;
+    },
+  };
+  const core = await openCore(values, io, host);
   try {
     const result = unwrap(await core.registry.call('meetings.exportIcs', input, 'cli'));
     io.stdout(`Wrote ${result.events} meeting${result.events === 1 ? '' : 's'} to ${resolve(result.folder, result.files[0]!)}\n`);

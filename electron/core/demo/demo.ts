@@ -1,6 +1,7 @@
 import type { HandlerRegistry } from '../registry/registry';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { seededRandom } from '../util/random';
+import { addDays } from '../util/json';
 import { demoPerson } from './people';
 import type { DemoClock } from './clock';
 
@@ -74,8 +75,11 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   const themeIds: number[] = [];
   for (const theme of themes) themeIds.push((await call(registry, 'themes.create', { pilotId, theme })).id);
   const milestones = await call(registry, 'milestones.applyTemplate', { pilotId });
-  const call1 = milestones.find((m) => m.title === 'Call for expressions of interest')!;
-  await call(registry, 'milestones.update', { id: call1.id, milestone: { title: call1.title, dueOn: call1.dueOn, doneOn: call1.dueOn } });
+  // Marked done further down, on the days the story's data shows each step happened.
+  const milestoneDone = async (title: string, doneOn: string) => {
+    const m = milestones.find((x) => x.title === title);
+    if (m) await call(registry, 'milestones.update', { id: m.id, milestone: { title: m.title, dueOn: m.dueOn, doneOn } });
+  };
   const form = await call(registry, 'consentForms.create', {
     pilotId,
     form: { version: '1.0', datedOn: clock.day(-90), text: 'Demo consent form. I agree to take part in the reverse mentoring scheme; I understand I can withdraw at any time without giving a reason…' },
@@ -100,43 +104,77 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   }
 
   clock.jumpTo(-74);
-  // People: as many students as staff, most with consent.
-  let consents = 0;
-  const mentors: number[] = [];
-  const mentees: number[] = [];
+  // People: as many students as staff, all registered from the call for interest.
+  const registered: { id: number; role: 'mentor' | 'mentee' }[] = [];
   for (let i = 0; i < options.participants; i++) {
     const role = i % 2 === 0 ? 'mentor' : 'mentee';
     const person = await call(registry, 'participants.create', { pilotId, participant: demoPerson(random, i + 1, role, plan.eligibility) });
-    (role === 'mentor' ? mentors : mentees).push(person.id);
-    if (random() < 0.9) {
-      await call(registry, 'consent.record', {
-        participantId: person.id,
-        formId: form.id,
-        givenOn: clock.day(-73 + Math.floor(random() * 15)),
-        choices: { takePart: true, researchUseOfLogs: random() < 0.9, audioRecording: random() < 0.7, directQuotes: random() < 0.8, archiving: random() < 0.85 },
-      });
-      consents += 1;
-    }
+    registered.push({ id: person.id, role });
+  }
+  await milestoneDone('Call for expressions of interest', start);
+  if (registered.length > 0) await milestoneDone('Expressions of interest close', clock.day(-74));
+
+  // Consent forms come back over the next fortnight: most agree, a few have not returned theirs
+  // (they stay interested), and one said no to taking part (consent "declined").
+  clock.jumpTo(-58);
+  let consents = 0;
+  const mentors: number[] = [];
+  const mentees: number[] = [];
+  const consentOf = new Map<number, number>();
+  for (const [index, { id, role }] of registered.entries()) {
+    if (random() >= 0.9) continue;
+    const declined = index === 4;
+    const record = await call(registry, 'consent.record', {
+      participantId: id,
+      formId: form.id,
+      givenOn: clock.day(-73 + Math.floor(random() * 15)),
+      choices: { takePart: !declined, researchUseOfLogs: random() < 0.9, audioRecording: random() < 0.7, directQuotes: random() < 0.8, archiving: random() < 0.85 },
+    });
+    consents += 1;
+    if (declined) continue;
+    consentOf.set(id, record.id);
+    (role === 'mentor' ? mentors : mentees).push(id);
   }
   const withdrawn = mentees.length > 3 ? [mentees.pop()!] : [];
   for (const id of withdrawn) await call(registry, 'participants.transition', { id, to: 'withdrawn', reason: 'Timetable changed; could not commit to the meetings (demo).' });
+  // One student withdraws their consent, and so leaves the scheme; the record stays, marked withdrawn.
+  const consentWithdrawn = mentors.length > 3 ? [mentors.pop()!] : [];
+  for (const id of consentWithdrawn) {
+    await call(registry, 'consent.withdraw', { id: consentOf.get(id)!, withdrawnOn: clock.day(-58), reason: 'Exams this year; asked that their answers are no longer used (demo).', withdrawParticipant: true });
+  }
+
+  // A follow-up focus group with the first volunteers, attendance taken by name.
+  clock.jumpTo(-57);
+  const named = [...mentors.slice(0, 4), ...mentees.slice(0, 3)];
+  if (named.length > 0) {
+    const followUp = await call(registry, 'focusGroups.create', {
+      pilotId,
+      focusGroup: { heldOn: clock.day(-57), audience: 'mixed', facilitator: 'Scheme lead (demo)', attendance: { mode: 'named', participantIds: named }, notes: 'Demo notes: volunteers tried the ice-breakers on each other before the chemistry meetings.' },
+    });
+    await call(registry, 'findings.create', { focusGroupId: followUp.id, finding: { text: 'Ice-breakers about labels start the most honest conversations', themeIds: [themeIds[0]!] } });
+    findings += 1;
+  }
 
   // Chemistry meetings: each mentee meets two or three students; a few say no or maybe.
   clock.jumpTo(-50);
   const answers = ['yes', 'yes', 'yes', 'maybe', 'no'] as const;
   let chemistry = 0;
-  for (const [k, menteeId] of mentees.entries()) {
+  let lastChemistry: string | undefined;
+  // The last two to sign up on each side joined too late for chemistry meetings: they go straight to training.
+  const meetMentors = mentors.slice(0, -2);
+  for (const [k, menteeId] of mentees.slice(0, -2).entries()) {
     const met = new Set<number>();
-    for (let n = 0; n < 2 + Math.floor(random() * 2) && mentors.length > 0; n++) {
-      const mentorId = mentors[(k + n * 7 + Math.floor(random() * mentors.length)) % mentors.length]!;
+    for (let n = 0; n < 2 + Math.floor(random() * 2) && meetMentors.length > 0; n++) {
+      const mentorId = meetMentors[(k + n * 7 + Math.floor(random() * meetMentors.length)) % meetMentors.length]!;
       if (met.has(mentorId)) continue;
       met.add(mentorId);
+      const heldOn = clock.day(-55 + Math.floor(random() * 8));
       const result = await registry.call(
         'chemistry.create',
         {
           pilotId,
           meeting: {
-            heldOn: clock.day(-55 + Math.floor(random() * 8)),
+            heldOn,
             mentorId,
             menteeId,
             mentorWillingness: answers[Math.floor(random() * answers.length)]!,
@@ -145,16 +183,23 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
         },
         'demo',
       );
-      if (result.ok) chemistry += 1; // same department pairs can still meet; only exact repeats are refused
+      if (result.ok) {
+        chemistry += 1; // same department pairs can still meet; only exact repeats are refused
+        if (!lastChemistry || heldOn > lastChemistry) lastChemistry = heldOn;
+      }
     }
   }
+  if (lastChemistry) await milestoneDone('Chemistry meetings held', lastChemistry);
 
   // Training: most people attend the session for their role; a few have not yet.
   const attends = (ids: number[]) => ids.filter(() => random() < 0.85);
   const topicsCovered = ['Confidentiality and its limits', 'The disclosure protocol', 'Reverse mentoring: roles and expectations'];
-  clock.jumpTo(-40);
-  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-42), audience: 'mentors', topics: topicsCovered, attendeeIds: attends(mentors) } });
-  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-40), audience: 'mentees', topics: topicsCovered, attendeeIds: attends(mentees) } });
+  // A day after the last session: attendance is taken only once a session has taken place, in any time zone.
+  clock.jumpTo(-39);
+  const trained = new Set([...attends(mentors), ...attends(mentees)]);
+  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-42), audience: 'mentors', topics: topicsCovered, attendeeIds: mentors.filter((id) => trained.has(id)) } });
+  await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-40), audience: 'mentees', topics: topicsCovered, attendeeIds: mentees.filter((id) => trained.has(id)) } });
+  await milestoneDone('Training sessions held', clock.day(-40));
 
   // Pairing: the scheme wants pairs to differ on being international; propose and confirm.
   await call(registry, 'matching.setSettings', {
@@ -163,7 +208,10 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   });
   clock.jumpTo(-35);
   const proposal = await call(registry, 'matching.propose', { pilotId });
-  const confirmed = proposal.pairs.length > 0 ? await call(registry, 'matching.confirm', { pilotId, pairs: proposal.pairs.map(({ mentorId, menteeId }) => ({ mentorId, menteeId })) }) : [];
+  // Only pairs whose two people are trained are confirmed; the rest wait for the next training session.
+  const ready = proposal.pairs.filter((p) => trained.has(p.mentorId) && trained.has(p.menteeId));
+  const confirmed = ready.length > 0 ? await call(registry, 'matching.confirm', { pilotId, pairs: ready.map(({ mentorId, menteeId }) => ({ mentorId, menteeId })) }) : [];
+  if (confirmed.length > 0) await milestoneDone('Pairs confirmed', clock.day(-35));
   await call(registry, 'pilots.update', { id: pilotId, changes: { status: 'running' } });
 
   // Meetings and logs, up to today: most held, some missed (cancelled), some not yet marked (overdue);
@@ -176,7 +224,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     ['We walked the campus and noted where students feel at home.', 'Proud to show my spaces.', 'Good; some places surprised my mentee.', 'Belonging is about small, everyday signals.', 'A walk says more than a meeting room.', 'Meet in the students’ union next time.'],
   ];
   for (const pair of confirmed) {
-    const meetings = await call(registry, 'meetings.forPair', { pairId: pair.id });
+    const { meetings } = await call(registry, 'meetings.forPair', { pairId: pair.id });
     for (const meeting of meetings.filter((m) => m.date < clock.today)) {
       const fate = random();
       if (fate < 0.08) {
@@ -204,5 +252,21 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     }
   }
 
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length, findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts };
+  // One pair's next meeting moved a week (a room clash): its history shows the move and why.
+  const firstPair = confirmed[0];
+  const next = firstPair ? (await call(registry, 'meetings.forPair', { pairId: firstPair.id })).meetings.find((m) => m.status === 'scheduled' && m.date >= clock.today) : undefined;
+  if (next) {
+    await call(registry, 'meetings.reschedule', { id: next.id, date: addDays(next.date, 7), startTime: next.startTime, durationMin: next.durationMin, mode: next.mode, location: 'Students’ union, room 3 (demo)', note: 'Room clash; moved a week (demo).' });
+  }
+
+  // The timeline's "First meetings" is done on the day the first meeting of the scheme was held.
+  let firstHeld: string | undefined;
+  for (const pair of confirmed) {
+    for (const m of (await call(registry, 'meetings.forPair', { pairId: pair.id })).meetings) {
+      if (m.heldOn && (!firstHeld || m.heldOn < firstHeld)) firstHeld = m.heldOn;
+    }
+  }
+  if (firstHeld) await milestoneDone('First meetings', firstHeld);
+
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts };
 }

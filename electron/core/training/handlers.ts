@@ -1,7 +1,8 @@
 import type { FeatureHandlers } from '../registry/types';
 import type { trainingContract } from '../../../shared/training/contract';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
-import { getTraining, insertTraining, listTraining, updateTraining } from './repository';
+import { todayFor } from '../settings/handlers';
+import { deleteTraining, getTraining, insertTraining, listTraining, updateTraining } from './repository';
 
 export const trainingHandlers: FeatureHandlers<keyof typeof trainingContract> = {
   'training.list': {
@@ -15,7 +16,7 @@ export const trainingHandlers: FeatureHandlers<keyof typeof trainingContract> = 
     kind: 'command',
     run: ({ pilotId, session }, { db, now }) => {
       assertPilotWritable(db, pilotId);
-      return insertTraining(db, pilotId, session, now().toISOString());
+      return insertTraining(db, pilotId, session, todayFor(db, now()), now().toISOString());
     },
     audit: (_input, s) => ({ action: 'training.create', entityType: 'training_session', entityId: s.id }),
   },
@@ -23,15 +24,15 @@ export const trainingHandlers: FeatureHandlers<keyof typeof trainingContract> = 
     kind: 'command',
     run: ({ id, session }, { db, now }) => {
       assertPilotWritable(db, getTraining(db, id).pilotId);
-      return updateTraining(db, id, session, now().toISOString());
+      return updateTraining(db, id, session, todayFor(db, now()), now().toISOString());
     },
     audit: (input) => ({ action: 'training.update', entityType: 'training_session', entityId: input.id }),
   },
   'training.delete': {
     kind: 'command',
-    run: ({ id }, { db }) => {
+    run: ({ id }, { db, now }) => {
       assertPilotWritable(db, getTraining(db, id).pilotId);
-      db.prepare('DELETE FROM training_sessions WHERE id = ?').run(id);
+      deleteTraining(db, id, todayFor(db, now()), now().toISOString());
       return null;
     },
     audit: (input) => ({ action: 'training.delete', entityType: 'training_session', entityId: input.id }),

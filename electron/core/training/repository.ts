@@ -2,7 +2,7 @@ import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
 import { parseJsonArray } from '../util/json';
 import type { TrainingAudience, TrainingSession } from '../../../shared/training/contract';
-import { advanceTo } from '../participants/roles';
+import { STAGE_REASONS, audienceFits, settleStage } from './preparation';
 
 interface Row {
   id: number;
@@ -38,48 +38,44 @@ export function getTraining(db: Db, id: number): TrainingSession {
   return toSession(db, row);
 }
 
-const audienceRoles: Record<TrainingAudience, string[]> = { mentors: ['mentor'], mentees: ['mentee'], both: ['mentor', 'mentee'] };
-
-/** Attendees are people of the pilot whose role the session was for. */
-function writeAttendance(db: Db, sessionId: number, pilotId: number, audience: TrainingAudience, ids: number[], now: string): void {
-  const unique = [...new Set(ids)];
+/**
+ * Attendees are people of the pilot whose role the session was for, recorded once the session has
+ * taken place. Everyone whose attendance changed has their stage brought in line with it.
+ */
+function writeAttendance(db: Db, sessionId: number, pilotId: number, t: TrainingFields, before: number[], today: string, now: string): void {
+  const unique = [...new Set(t.attendeeIds)];
   const people = unique.length
     ? (db.prepare(`SELECT id, name, role, pilot_id FROM participants WHERE id IN (${unique.map(() => '?').join(',')})`).all(...unique) as { id: number; name: string; role: string; pilot_id: number }[])
     : [];
   const problems: string[] = [];
   if (people.length !== unique.length || people.some((p) => p.pilot_id !== pilotId)) problems.push('Some attendees are not in this pilot’s register.');
-  for (const p of people) if (!audienceRoles[audience].includes(p.role)) problems.push(`${p.name} is a ${p.role}, but this session was for ${audience}.`);
+  for (const p of people) if (!audienceFits(t.audience, p.role)) problems.push(`${p.name} is a ${p.role}, but this session was for ${t.audience}.`);
+  if (unique.length > 0 && t.heldOn > today) problems.push('This session has not taken place yet: record who attended once it has.');
   if (problems.length > 0) {
     throw new AppError('INVALID_INPUT', problems.join(' '), [{ path: ['session', 'attendeeIds'], message: problems.join(' ') }]);
   }
   db.prepare('DELETE FROM training_attendance WHERE session_id = ?').run(sessionId);
   const insert = db.prepare('INSERT INTO training_attendance (session_id, participant_id) VALUES (?, ?)');
-  for (const id of unique) {
-    insert.run(sessionId, id);
-    advanceTo(db, id, 'trained', ['interested', 'chemistry'], now, 'Attended training');
-  }
+  for (const id of unique) insert.run(sessionId, id);
+  for (const id of new Set([...before, ...unique])) settleStage(db, id, today, now, STAGE_REASONS.trainingChanged);
 }
 
-export function insertTraining(db: Db, pilotId: number, t: TrainingFields, now: string): TrainingSession {
+export function insertTraining(db: Db, pilotId: number, t: TrainingFields, today: string, now: string): TrainingSession {
   const { lastInsertRowid } = db.prepare('INSERT INTO training_sessions (pilot_id, held_on, audience, topics, notes) VALUES (?, ?, ?, ?, ?)').run(pilotId, t.heldOn, t.audience, JSON.stringify(t.topics), t.notes);
-  writeAttendance(db, Number(lastInsertRowid), pilotId, t.audience, t.attendeeIds, now);
+  writeAttendance(db, Number(lastInsertRowid), pilotId, t, [], today, now);
   return getTraining(db, Number(lastInsertRowid));
 }
 
-export function updateTraining(db: Db, id: number, t: TrainingFields, now: string): TrainingSession {
+export function updateTraining(db: Db, id: number, t: TrainingFields, today: string, now: string): TrainingSession {
   const current = getTraining(db, id);
   db.prepare('UPDATE training_sessions SET held_on = ?, audience = ?, topics = ?, notes = ? WHERE id = ?').run(t.heldOn, t.audience, JSON.stringify(t.topics), t.notes, id);
-  writeAttendance(db, id, current.pilotId, t.audience, t.attendeeIds, now);
+  writeAttendance(db, id, current.pilotId, t, current.attendees.map((a) => a.id), today, now);
   return getTraining(db, id);
 }
 
-/** Whether each person attended a session meant for their role. */
-export function trainedIds(db: Db, pilotId: number): Set<number> {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT p.id FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
-       WHERE s.pilot_id = ? AND (s.audience = 'both' OR (s.audience = 'mentors' AND p.role = 'mentor') OR (s.audience = 'mentees' AND p.role = 'mentee'))`,
-    )
-    .all(pilotId) as { id: number }[];
-  return new Set(rows.map((r) => r.id));
+/** Deleting a session takes its attendance with it; stages it set are taken back. */
+export function deleteTraining(db: Db, id: number, today: string, now: string): void {
+  const current = getTraining(db, id);
+  db.prepare('DELETE FROM training_sessions WHERE id = ?').run(id);
+  for (const a of current.attendees) settleStage(db, a.id, today, now, STAGE_REASONS.trainingChanged);
 }

@@ -13,26 +13,28 @@ interface Edge {
 /**
  * Min-cost flow from rows to columns, one unit per usable cell. `stopWhenNotNegative`: stop as soon as
  * the cheapest augmenting path no longer lowers the cost (min cost over all flow sizes); otherwise
- * push as much flow as possible (min cost among maximum flows).
+ * push as much flow as possible (min cost among maximum flows). Each row and column takes one unit
+ * unless `capacity` says how many.
  */
 export function minCostFlow(
   rows: number,
   cols: number,
   cost: (row: number, col: number) => number | undefined,
   stopWhenNotNegative: boolean,
+  capacity?: { rows: readonly number[]; cols: readonly number[] },
 ): { flow: number; cost: number } {
   const source = rows + cols;
   const sink = source + 1;
   const edges: Edge[] = [];
   const out: number[][] = Array.from({ length: sink + 1 }, () => []);
-  const addEdge = (from: number, to: number, c: number) => {
+  const addEdge = (from: number, to: number, c: number, units = 1) => {
     out[from]!.push(edges.length);
-    edges.push({ to, capacity: 1, cost: c });
+    edges.push({ to, capacity: units, cost: c });
     out[to]!.push(edges.length);
     edges.push({ to: from, capacity: 0, cost: -c });
   };
-  for (let i = 0; i < rows; i++) addEdge(source, i, 0);
-  for (let j = 0; j < cols; j++) addEdge(rows + j, sink, 0);
+  for (let i = 0; i < rows; i++) addEdge(source, i, 0, capacity?.rows[i] ?? 1);
+  for (let j = 0; j < cols; j++) addEdge(rows + j, sink, 0, capacity?.cols[j] ?? 1);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const c = cost(i, j);

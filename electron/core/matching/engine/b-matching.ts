@@ -14,8 +14,8 @@ export interface BMatchingProblem {
 /**
  * Optimal many-to-many matching with capacities on both sides and each pair made at most once,
  * as a min-cost flow (source → row → column → sink) solved by successive shortest paths with
- * Dijkstra on reduced costs. Used when both sides of some pair take more than one partner: repeated
- * slots in the assignment solver could then pair the same two people twice.
+ * Dijkstra on reduced costs (Johnson potentials). Used when both sides of some pair take more than
+ * one partner: repeated slots in the assignment solver could then pair the same two people twice.
  *
  * Each augmentation is a cheapest path, so after k augmentations the flow is the best with k pairs;
  * `most-paired` augments until no path is left, `best-fit` stops once a path would lower the total.
@@ -29,6 +29,8 @@ export function solveBMatching(p: BMatchingProblem, mode: PairingMode): [number,
   const used = new Uint8Array(rows * cols);
   const rowLoad = new Int32Array(rows);
   const colLoad = new Int32Array(cols);
+  // The rows each column is paired with: the backward edges, without scanning every row.
+  const partnersOf: number[][] = Array.from({ length: cols }, () => []);
   // Potentials keep reduced costs ≥ 0; costs are -score, so start rows at 0 and columns at min(-score).
   const potential = new Float64Array(n);
   for (let j = 0; j < cols; j++) {
@@ -44,29 +46,30 @@ export function solveBMatching(p: BMatchingProblem, mode: PairingMode): [number,
   const previous = new Int32Array(n);
   const done = new Uint8Array(n);
   const cost = (i: number, j: number) => -p.scores[i * cols + j]!;
+  const queue = new MinQueue();
 
   for (;;) {
     distance.fill(Infinity);
     previous.fill(-1);
     done.fill(0);
     distance[source] = 0;
-    // Dense Dijkstra: the graph is nearly complete bipartite, so O(V²) per path beats a heap.
-    for (;;) {
-      let u = -1;
-      let best = Infinity;
-      for (let v = 0; v < n; v++) {
-        if (!done[v] && distance[v]! < best) {
-          best = distance[v]!;
-          u = v;
-        }
-      }
-      if (u === -1 || u === sink) break;
+    queue.clear();
+    queue.push(0, source);
+    // Dijkstra with a heap: the search usually reaches the sink after a few nodes, so scanning every
+    // node for the next one (dense Dijkstra) would cost far more than it saves.
+    while (queue.size > 0) {
+      const u = queue.pop();
+      if (done[u]) continue;
+      // Stopping at the sink is safe only because the potentials below are capped at its distance.
+      if (u === sink) break;
       done[u] = 1;
+      const base = distance[u]! + potential[u]!;
       const relax = (v: number, edgeCost: number) => {
-        const d = distance[u]! + edgeCost + potential[u]! - potential[v]!;
+        const d = base + edgeCost - potential[v]!;
         if (d < distance[v]! - 1e-12) {
           distance[v] = d;
           previous[v] = u;
+          queue.push(d, v);
         }
       };
       if (u === source) {
@@ -77,26 +80,87 @@ export function solveBMatching(p: BMatchingProblem, mode: PairingMode): [number,
         const j = u - rows;
         if (colLoad[j]! < p.colCapacity[j]!) relax(sink, 0);
         // Backward along used pair edges: undo pairing (i, j) to reroute.
-        for (let i = 0; i < rows; i++) if (used[i * cols + j]) relax(i, -cost(i, j));
+        for (const i of partnersOf[j]!) relax(i, -cost(i, j));
         // Backward source edge for rows is never needed: a row is reached only from the source or a column.
       }
     }
     if (distance[sink] === Infinity) break;
     const pathCost = distance[sink]! + potential[sink]! - potential[source]!;
     if (mode === 'best-fit' && pathCost >= -1e-9) break;
-    for (let v = 0; v < n; v++) if (distance[v] !== Infinity) potential[v] = potential[v]! + distance[v]!;
+    // Johnson's update capped at the sink's distance: nodes not finalised (tentative or unreached
+    // distances) all move by exactly distance[sink], which keeps every residual reduced cost ≥ 0.
+    // Adding a tentative distance instead breaks that and the later paths are no longer cheapest.
+    const reach = distance[sink]!;
+    for (let v = 0; v < n; v++) potential[v] = potential[v]! + (done[v] ? distance[v]! : reach);
     // Walk the path back and flip its edges.
     let v = sink;
     while (v !== source) {
       const u = previous[v]!;
       if (u === source) rowLoad[v]! += 1;
       else if (v === sink) colLoad[u - rows]! += 1;
-      else if (u < rows) used[u * cols + (v - rows)] = 1;
-      else used[v * cols + (u - rows)] = 0;
+      else if (u < rows) {
+        used[u * cols + (v - rows)] = 1;
+        partnersOf[v - rows]!.push(u);
+      } else {
+        used[v * cols + (u - rows)] = 0;
+        partnersOf[u - rows]!.splice(partnersOf[u - rows]!.indexOf(v), 1);
+      }
       v = u;
     }
   }
   const pairs: [number, number][] = [];
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (used[i * cols + j]) pairs.push([i, j]);
   return pairs;
+}
+
+/** A binary min-heap of (key, node) with lazy deletion: stale entries are skipped by the caller. */
+class MinQueue {
+  private keys = new Float64Array(64);
+  private nodes = new Int32Array(64);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(key: number, node: number): void {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(this.size * 2);
+      const nodes = new Int32Array(this.size * 2);
+      keys.set(this.keys);
+      nodes.set(this.nodes);
+      this.keys = keys;
+      this.nodes = nodes;
+    }
+    let k = this.size++;
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (this.keys[parent]! <= key) break;
+      this.keys[k] = this.keys[parent]!;
+      this.nodes[k] = this.nodes[parent]!;
+      k = parent;
+    }
+    this.keys[k] = key;
+    this.nodes[k] = node;
+  }
+
+  /** Removes and returns the node with the smallest key (the same pushes always give the same order). */
+  pop(): number {
+    const top = this.nodes[0]!;
+    const key = this.keys[--this.size]!;
+    const node = this.nodes[this.size]!;
+    let k = 0;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= this.size) break;
+      if (child + 1 < this.size && this.keys[child + 1]! < this.keys[child]!) child += 1;
+      if (this.keys[child]! >= key) break;
+      this.keys[k] = this.keys[child]!;
+      this.nodes[k] = this.nodes[child]!;
+      k = child;
+    }
+    this.keys[k] = key;
+    this.nodes[k] = node;
+    return top;
+  }
 }

@@ -9,9 +9,10 @@ import { evaluatePair } from './scoring';
 import { propose } from './propose';
 import * as repo from './repository';
 import { cancelRemaining, generateMeetings } from '../../meetings/repository';
+import { todayFor } from '../../settings/handlers';
 
 /** Confirms pairs after checking, against the vault as it is now, that each is still allowed and has room. */
-function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; menteeId: number }[], now: string) {
+function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; menteeId: number }[], today: string, now: string) {
   const input = repo.loadPairingInput(db, pilotId);
   const people = new Map([...input.mentors, ...input.mentees].map((p) => [p.id, { ...p }]));
   const problems: string[] = [];
@@ -46,12 +47,12 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
   }
   // All or nothing: the transaction around this command rolls back the pairs already inserted.
   if (problems.length > 0) throw new AppError('INVALID_INPUT', `No pair was confirmed. ${problems.join(' ')}`, problems.map((message) => ({ path: ['pairs'], message })));
-  return ids.map((id) => repo.getPair(db, id));
+  return ids.map((id) => repo.getPair(db, id, today));
 }
 
 /** Ending a pair returns each person to their stage before pairing, unless they still have another partner. */
-function unpair(db: Db, id: number, reason: string, now: string) {
-  const { pair, row } = repo.endPair(db, id, reason, now);
+function unpair(db: Db, id: number, reason: string, today: string, now: string) {
+  const { pair, row } = repo.endPair(db, id, reason, today, now);
   cancelRemaining(db, id, reason, now);
   for (const [personId, before] of [
     [row.mentor_id, row.mentor_status_before],
@@ -70,9 +71,9 @@ function unpair(db: Db, id: number, reason: string, now: string) {
 export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = {
   'matching.state': {
     kind: 'query',
-    run: ({ pilotId }, { db }) => {
+    run: ({ pilotId }, { db, now }) => {
       assertPilotExists(db, pilotId);
-      return repo.getState(db, pilotId);
+      return repo.getState(db, pilotId, todayFor(db, now()));
     },
   },
   'matching.setSettings': {
@@ -135,22 +136,23 @@ export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = 
     kind: 'command',
     run: ({ pilotId, pairs }, { db, now }) => {
       assertPilotWritable(db, pilotId);
-      return confirmPairs(db, pilotId, pairs, now().toISOString());
+      return confirmPairs(db, pilotId, pairs, todayFor(db, now()), now().toISOString());
     },
     audit: (_input, pairs) => pairs.map((p) => ({ action: 'matching.confirm', entityType: 'pair', entityId: p.id })),
   },
   'pairs.list': {
     kind: 'query',
-    run: ({ pilotId, includeEnded }, { db }) => {
+    run: ({ pilotId, includeEnded }, { db, now }) => {
       assertPilotExists(db, pilotId);
-      return repo.listPairs(db, pilotId, includeEnded);
+      return repo.listPairs(db, pilotId, includeEnded, todayFor(db, now()));
     },
   },
   'pairs.unpair': {
     kind: 'command',
     run: ({ id, reason }, { db, now }) => {
-      assertPilotWritable(db, repo.getPair(db, id).pilotId);
-      return unpair(db, id, reason, now().toISOString());
+      const today = todayFor(db, now());
+      assertPilotWritable(db, repo.getPair(db, id, today).pilotId);
+      return unpair(db, id, reason, today, now().toISOString());
     },
     audit: (input) => ({ action: 'pairs.unpair', entityType: 'pair', entityId: input.id }),
   },

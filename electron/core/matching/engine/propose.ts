@@ -1,243 +1,206 @@
-import type { Proposal, ProposedPair, Unpaired } from '../../../../shared/matching/contract';
-import { solveScoreAssignment } from '../assignment';
+import type { Proposal, ProposedPair } from '../../../../shared/matching/contract';
+import { solveScoreAssignment, type PairingMode } from '../assignment';
 import { countBlockingPairs, stableMatching } from '../stable';
 import { solveBMatching } from './b-matching';
 import { evaluatePair } from './scoring';
-import type { PairEvaluation, PairingInput, Person } from './types';
+import { explainUnpaired } from './unpaired';
+import { pairKey, type Cohort, type PairingInput, type Person } from './types';
 
+/** A sub-problem of the cohort: some mentees and mentors (indices into the cohort) with their places. */
 interface Grid {
-  mentees: Person[];
-  mentors: Person[];
-  evaluations: PairEvaluation[]; // mentee-major
+  rows: number[];
+  cols: number[];
   scores: Float64Array;
   allowed: Uint8Array;
-  menteeCap: Int32Array;
-  mentorCap: Int32Array;
+  rowCapacity: Int32Array;
+  colCapacity: Int32Array;
 }
 
-function grid(input: PairingInput, mentees: Person[], mentors: Person[], menteeFree: Map<number, number>, mentorFree: Map<number, number>): Grid {
-  const evaluations: PairEvaluation[] = [];
-  const scores = new Float64Array(mentees.length * mentors.length);
-  const allowed = new Uint8Array(mentees.length * mentors.length);
-  mentees.forEach((mentee, i) =>
-    mentors.forEach((mentor, j) => {
-      const e = evaluatePair(input, mentor, mentee);
-      evaluations.push(e);
-      scores[i * mentors.length + j] = e.score;
-      allowed[i * mentors.length + j] = e.forbiddenBy ? 0 : 1;
-    }),
-  );
-  return {
+// Preference keys compare lexicographically: a stated preference (by rank) first, then the answer
+// after a chemistry meeting, then the pair score (0…500 with weights of at most 100 each).
+const STATED = 1e6;
+const CHEMISTRY = 1e4;
+const answerValue = { yes: 2, maybe: 1, no: 0 } as const;
+
+/** How much `who` wants `other`: their own ranking and chemistry answer, then the shared pair score. */
+function preferenceKey(who: Person, other: Person, answer: 'yes' | 'maybe' | 'no' | null | undefined, score: number): number {
+  const index = who.preferences.indexOf(other.id);
+  const stated = index === -1 ? 0 : who.preferences.length - index;
+  return stated * STATED + (answer ? answerValue[answer] : 0) * CHEMISTRY + score;
+}
+
+function evaluateCohort(input: PairingInput): Cohort {
+  const { mentees, mentors } = input;
+  const size = mentees.length * mentors.length;
+  const cohort: Cohort = {
     mentees,
     mentors,
-    evaluations,
-    scores,
-    allowed,
-    menteeCap: Int32Array.from(mentees, (m) => menteeFree.get(m.id)!),
-    mentorCap: Int32Array.from(mentors, (m) => mentorFree.get(m.id)!),
+    evaluations: [],
+    scores: new Float64Array(size),
+    allowed: new Uint8Array(size),
+    menteePrefs: new Float64Array(size),
+    mentorPrefs: new Float64Array(size),
   };
+  mentees.forEach((mentee, i) =>
+    mentors.forEach((mentor, j) => {
+      const cell = i * mentors.length + j;
+      const e = evaluatePair(input, mentor, mentee);
+      const answer = input.chemistry.get(pairKey(mentor.id, mentee.id));
+      const met = answer?.happened === true;
+      cohort.evaluations.push(e);
+      cohort.scores[cell] = e.score;
+      cohort.allowed[cell] = e.forbiddenBy ? 0 : 1;
+      cohort.menteePrefs[cell] = preferenceKey(mentee, mentor, met ? answer.mentee : null, e.score);
+      cohort.mentorPrefs[cell] = preferenceKey(mentor, mentee, met ? answer.mentor : null, e.score);
+    }),
+  );
+  return cohort;
+}
+
+/** The people with places left after the pins; a pinned pair is not made a second time. */
+function subGrid(c: Cohort, rows: number[], cols: number[], rowFree: Int32Array, colFree: Int32Array, pinned: [number, number][]): Grid {
+  const scores = new Float64Array(rows.length * cols.length);
+  const allowed = new Uint8Array(rows.length * cols.length);
+  const pinnedCells = new Set(pinned.map(([i, j]) => i * c.mentors.length + j));
+  rows.forEach((i, r) =>
+    cols.forEach((j, k) => {
+      const cell = i * c.mentors.length + j;
+      scores[r * cols.length + k] = c.scores[cell]!;
+      allowed[r * cols.length + k] = pinnedCells.has(cell) ? 0 : c.allowed[cell]!;
+    }),
+  );
+  return { rows, cols, scores, allowed, rowCapacity: Int32Array.from(rows, (i) => rowFree[i]!), colCapacity: Int32Array.from(cols, (j) => colFree[j]!) };
 }
 
 /** Repeated slots are exact when no allowed pair has spare capacity on both sides; otherwise the flow solver. */
-function solveOptimal(g: Grid, mode: 'best-fit' | 'most-paired'): [number, number][] {
-  const cols = g.mentors.length;
+function solveOptimal(g: Grid, mode: PairingMode): [number, number][] {
+  const cols = g.cols.length;
   let bothMulti = false;
-  for (let i = 0; i < g.mentees.length && !bothMulti; i++) {
-    for (let j = 0; j < cols; j++) {
-      if (g.allowed[i * cols + j] && g.menteeCap[i]! > 1 && g.mentorCap[j]! > 1) {
+  for (let r = 0; r < g.rows.length && !bothMulti; r++) {
+    for (let k = 0; k < cols; k++) {
+      if (g.allowed[r * cols + k] && g.rowCapacity[r]! > 1 && g.colCapacity[k]! > 1) {
         bothMulti = true;
         break;
       }
     }
   }
-  if (bothMulti) {
-    return solveBMatching({ scores: g.scores, rows: g.mentees.length, cols, allowed: g.allowed, rowCapacity: g.menteeCap, colCapacity: g.mentorCap }, mode);
-  }
-  const rowOf = [...g.menteeCap].flatMap((c, i) => Array<number>(c).fill(i));
-  const colOf = [...g.mentorCap].flatMap((c, j) => Array<number>(c).fill(j));
+  if (bothMulti) return solveBMatching({ scores: g.scores, rows: g.rows.length, cols, allowed: g.allowed, rowCapacity: g.rowCapacity, colCapacity: g.colCapacity }, mode);
+  const rowOf = [...g.rowCapacity].flatMap((c, r) => Array<number>(c).fill(r));
+  const colOf = [...g.colCapacity].flatMap((c, k) => Array<number>(c).fill(k));
   const scores = new Float64Array(rowOf.length * colOf.length);
   const allowed = new Uint8Array(rowOf.length * colOf.length);
-  rowOf.forEach((i, r) =>
-    colOf.forEach((j, c) => {
-      scores[r * colOf.length + c] = g.scores[i * cols + j]!;
-      allowed[r * colOf.length + c] = g.allowed[i * cols + j]!;
+  rowOf.forEach((r, a) =>
+    colOf.forEach((k, b) => {
+      scores[a * colOf.length + b] = g.scores[r * cols + k]!;
+      allowed[a * colOf.length + b] = g.allowed[r * cols + k]!;
     }),
   );
   const { colForRow } = solveScoreAssignment({ scores, rows: rowOf.length, cols: colOf.length, allowed }, mode);
   const pairs: [number, number][] = [];
-  colForRow.forEach((c, r) => {
-    if (c !== -1) pairs.push([rowOf[r]!, colOf[c]!]);
+  colForRow.forEach((b, a) => {
+    if (b !== -1) pairs.push([rowOf[a]!, colOf[b]!]);
   });
   return pairs;
 }
 
-const toMatrix = (values: Float64Array | Uint8Array, rows: number, cols: number) =>
-  Array.from({ length: rows }, (_, i) => Array.from(values.subarray(i * cols, (i + 1) * cols), Number));
+function solveStable(c: Cohort, g: Grid): [number, number][] {
+  const matrix = (values: Float64Array) => g.rows.map((i) => g.cols.map((j) => values[i * c.mentors.length + j]!));
+  return stableMatching({
+    scores: matrix(c.scores),
+    menteePrefs: matrix(c.menteePrefs),
+    mentorPrefs: matrix(c.mentorPrefs),
+    allowed: g.rows.map((_, r) => g.cols.map((_, k) => g.allowed[r * g.cols.length + k] === 1)),
+    menteeCapacity: [...g.rowCapacity],
+    mentorCapacity: [...g.colCapacity],
+  }).pairs.map(([r, k]) => [r, k] as [number, number]);
+}
 
-const ruleWords: Record<string, string> = {
-  'chemistry-no': 'a "no" after a chemistry meeting',
-  conflict: 'a conflict of interest',
-  forbidden: 'forbidden by you',
-  'same-department': 'same department',
-  'no-shared-availability': 'no shared availability',
-  'already-paired': 'already paired',
-};
+/** Blocking pairs of the whole result (pins included), by each side's own preferences. */
+function blockingPairsOf(c: Cohort, pairs: [number, number][]): number {
+  if (c.mentees.length === 0 || c.mentors.length === 0) return 0;
+  const matrix = (values: Float64Array) => c.mentees.map((_, i) => Array.from(values.subarray(i * c.mentors.length, (i + 1) * c.mentors.length)));
+  return countBlockingPairs(
+    {
+      scores: matrix(c.scores),
+      menteePrefs: matrix(c.menteePrefs),
+      mentorPrefs: matrix(c.mentorPrefs),
+      allowed: c.mentees.map((_, i) => c.mentors.map((_, j) => c.allowed[i * c.mentors.length + j] === 1)),
+      menteeCapacity: c.mentees.map((m) => m.freeCapacity),
+      mentorCapacity: c.mentors.map((m) => m.freeCapacity),
+    },
+    pairs,
+  );
+}
 
 /**
- * Proposes pairs for the whole cohort: pins first, then an optimal solution of the rest in the
- * chosen mode, every pair explained, every unpaired person given a reason. Pure and deterministic.
+ * Proposes pairs for the whole cohort: pins first, then an optimal (or stable) solution of the rest
+ * in the chosen mode, every pair explained, every unpaired person given a reason. Pure and deterministic.
  */
 export function propose(input: PairingInput): Proposal {
   const warnings: string[] = [];
-  const mentorFree = new Map(input.mentors.map((m) => [m.id, m.freeCapacity]));
-  const menteeFree = new Map(input.mentees.map((m) => [m.id, m.freeCapacity]));
-  const byId = new Map([...input.mentors, ...input.mentees].map((p) => [p.id, p]));
-  const proposed: ProposedPair[] = [];
-  const toPair = (mentor: Person, mentee: Person, e: PairEvaluation, pinned: boolean): ProposedPair => ({
-    mentorId: mentor.id,
-    mentorName: mentor.name,
-    menteeId: mentee.id,
-    menteeName: mentee.name,
-    score: e.score,
-    pinned,
-    explanation: e.explanation,
-  });
+  const c = evaluateCohort(input);
+  const menteeIndex = new Map(c.mentees.map((m, i) => [m.id, i]));
+  const mentorIndex = new Map(c.mentors.map((m, j) => [m.id, j]));
+  const menteeFree = Int32Array.from(c.mentees, (m) => m.freeCapacity);
+  const mentorFree = Int32Array.from(c.mentors, (m) => m.freeCapacity);
+  const pinned: [number, number][] = [];
 
   for (const [key, rule] of [...input.rules.entries()].sort()) {
     if (rule !== 'pin') continue;
     const [mentorId, menteeId] = key.split(':').map(Number) as [number, number];
-    const mentor = byId.get(mentorId);
-    const mentee = byId.get(menteeId);
-    if (!mentor || !mentee) {
+    const i = menteeIndex.get(menteeId);
+    const j = mentorIndex.get(mentorId);
+    if (i === undefined || j === undefined) {
       warnings.push('A pinned pair was not kept: one of the two is no longer available for pairing.');
       continue;
     }
-    const e = evaluatePair(input, mentor, mentee);
+    const mentee = c.mentees[i]!;
+    const mentor = c.mentors[j]!;
+    const e = c.evaluations[i * c.mentors.length + j]!;
     if (e.forbiddenBy) {
       warnings.push(`The pin ${mentee.name} – ${mentor.name} was not kept: ${e.forbiddenDetail}.`);
       continue;
     }
-    if (!mentorFree.get(mentorId) || !menteeFree.get(menteeId)) {
-      warnings.push(`The pin ${mentee.name} – ${mentor.name} was not kept: one of them has no free place left.`);
+    if (!mentorFree[j] || !menteeFree[i]) {
+      warnings.push(`The pin ${mentee.name} – ${mentor.name} was not kept: ${!menteeFree[i] ? mentee.name : mentor.name} has no free place left.`);
       continue;
     }
-    mentorFree.set(mentorId, mentorFree.get(mentorId)! - 1);
-    menteeFree.set(menteeId, menteeFree.get(menteeId)! - 1);
-    proposed.push(toPair(mentor, mentee, e, true));
+    mentorFree[j] = mentorFree[j]! - 1;
+    menteeFree[i] = menteeFree[i]! - 1;
+    pinned.push([i, j]);
   }
 
-  const mentees = input.mentees.filter((m) => menteeFree.get(m.id)! > 0);
-  const mentors = input.mentors.filter((m) => mentorFree.get(m.id)! > 0);
-  const g = grid(input, mentees, mentors, menteeFree, mentorFree);
-  const cols = mentors.length;
+  // The rest of the cohort, with the places the pins left.
+  const rows = c.mentees.flatMap((_, i) => (menteeFree[i]! > 0 ? [i] : []));
+  const cols = c.mentors.flatMap((_, j) => (mentorFree[j]! > 0 ? [j] : []));
+  const g = subGrid(c, rows, cols, menteeFree, mentorFree, pinned);
   const mode = input.settings.mode;
-  const solved =
-    mode === 'stable'
-      ? stableMatching({
-          scores: toMatrix(g.scores, mentees.length, cols),
-          allowed: toMatrix(g.allowed, mentees.length, cols).map((r) => r.map(Boolean)),
-          menteeCapacity: [...g.menteeCap],
-          mentorCapacity: [...g.mentorCap],
-        }).pairs.map(([i, j]) => [i, j] as [number, number])
-      : solveOptimal(g, mode);
-  for (const [i, j] of solved) proposed.push(toPair(mentors[j]!, mentees[i]!, g.evaluations[i * cols + j]!, false));
+  const solvedLocal = mode === 'stable' ? solveStable(c, g) : solveOptimal(g, mode);
+  const solved = solvedLocal.map(([r, k]) => [rows[r]!, cols[k]!] as [number, number]);
 
-  const blockingPairs =
-    mentees.length && cols
-      ? countBlockingPairs(
-          {
-            scores: toMatrix(g.scores, mentees.length, cols),
-            allowed: toMatrix(g.allowed, mentees.length, cols).map((r) => r.map(Boolean)),
-            menteeCapacity: [...g.menteeCap],
-            mentorCapacity: [...g.mentorCap],
-          },
-          solved,
-        )
-      : 0;
-
-  const unpaired = explainUnpaired(input, proposed, g);
+  const toPair = ([i, j]: [number, number], isPinned: boolean): ProposedPair => {
+    const e = c.evaluations[i * c.mentors.length + j]!;
+    return {
+      mentorId: c.mentors[j]!.id,
+      mentorName: c.mentors[j]!.name,
+      menteeId: c.mentees[i]!.id,
+      menteeName: c.mentees[i]!.name,
+      score: e.score,
+      pinned: isPinned,
+      onlyToIncludeEveryone: mode === 'most-paired' && !isPinned && e.score <= 0,
+      explanation: e.explanation,
+    };
+  };
+  const proposed = [...pinned.map((p) => toPair(p, true)), ...solved.map((p) => toPair(p, false))];
   proposed.sort((a, b) => a.menteeName.localeCompare(b.menteeName) || a.mentorName.localeCompare(b.mentorName) || a.menteeId - b.menteeId || a.mentorId - b.mentorId);
   return {
     mode,
     pairs: proposed,
-    unpaired,
+    unpaired: explainUnpaired({ cohort: c, mode, pinned, solved, menteeFree, mentorFree }),
     totalScore: Math.round(proposed.reduce((s, p) => s + p.score, 0) * 10) / 10,
-    blockingPairs,
-    mentors: input.mentors.length,
-    mentees: input.mentees.length,
+    blockingPairs: blockingPairsOf(c, [...pinned, ...solved]),
+    mentors: c.mentors.filter((m) => m.freeCapacity > 0).length,
+    mentees: c.mentees.filter((m) => m.freeCapacity > 0).length,
     warnings,
   };
-}
-
-/** A reason for everyone left without a partner, with the numbers behind it. */
-function explainUnpaired(input: PairingInput, proposed: ProposedPair[], g: Grid): Unpaired[] {
-  const taken = new Map<number, number>();
-  for (const p of proposed) {
-    taken.set(p.mentorId, (taken.get(p.mentorId) ?? 0) + 1);
-    taken.set(p.menteeId, (taken.get(p.menteeId) ?? 0) + 1);
-  }
-  const pairScoreOf = new Map<number, number>(); // weakest pair score per person in the proposal
-  for (const p of proposed) for (const id of [p.mentorId, p.menteeId]) pairScoreOf.set(id, Math.min(pairScoreOf.get(id) ?? Infinity, p.score));
-  const cols = g.mentors.length;
-  const out: Unpaired[] = [];
-
-  const consider = (person: Person, index: number, side: 'mentee' | 'mentor') => {
-    if ((taken.get(person.id) ?? 0) > 0 || person.freeCapacity === 0) return;
-    const others = side === 'mentee' ? g.mentors : g.mentees;
-    const evals = others.map((_, k) => (side === 'mentee' ? g.evaluations[index * cols + k]! : g.evaluations[k * cols + index]!));
-    const allowed = others.map((o, k) => ({ other: o, e: evals[k]! })).filter((x) => !x.e.forbiddenBy);
-    const role = side;
-    const otherRole = side === 'mentee' ? 'mentor' : 'mentee';
-    if (allowed.length === 0) {
-      const counts = new Map<string, number>();
-      for (const e of evals) counts.set(e.forbiddenBy!, (counts.get(e.forbiddenBy!) ?? 0) + 1);
-      const why = [...counts.entries()].map(([rule, n]) => `${ruleWords[rule]} (${n})`).join(', ');
-      out.push({
-        participantId: person.id,
-        name: person.name,
-        role,
-        reason: 'no-allowed-partner',
-        detail: others.length === 0 ? `There is no ${otherRole} with a free place.` : `No ${otherRole} may be paired with ${person.name}: ${why}.`,
-      });
-      return;
-    }
-    const best = allowed.reduce((a, b) => (b.e.score > a.e.score ? b : a));
-    const free = allowed.filter((x) => (taken.get(x.other.id) ?? 0) < x.other.freeCapacity);
-    if (free.length > 0 && input.settings.mode === 'best-fit') {
-      out.push({
-        participantId: person.id,
-        name: person.name,
-        role,
-        reason: 'not-worth-it',
-        detail: `${free.length} allowed ${otherRole}${free.length === 1 ? ' has' : 's have'} a free place, but none scores above 0 with ${person.name} (best: ${best.other.name}, ${best.e.score}). Choose “Most people paired” to pair them anyway.`,
-      });
-      return;
-    }
-    const placesOther = others.reduce((s, o) => s + o.freeCapacity, 0);
-    const demand = (side === 'mentee' ? g.mentees : g.mentors).reduce((s, p) => s + p.freeCapacity, 0);
-    if (demand > placesOther) {
-      out.push({
-        participantId: person.id,
-        name: person.name,
-        role,
-        reason: 'capacity',
-        detail: `All ${placesOther} ${otherRole} places are taken: ${demand} ${role} places compete for them. Their best allowed partner, ${best.other.name} (score ${best.e.score}), is paired with someone else.`,
-      });
-      return;
-    }
-    out.push({
-      participantId: person.id,
-      name: person.name,
-      role,
-      reason: 'outscored',
-      detail:
-        input.settings.mode === 'stable'
-          ? `Every allowed ${otherRole} is held by someone they prefer; the closest, ${best.other.name} (score ${best.e.score}), is paired with a partner scoring ${pairScoreOf.get(best.other.id) ?? 0}.`
-          : `Their best allowed partner, ${best.other.name} (score ${best.e.score}), is paired elsewhere (score ${pairScoreOf.get(best.other.id) ?? 0}) because that gives the whole cohort a higher total.`,
-    });
-  };
-  g.mentees.forEach((m, i) => consider(m, i, 'mentee'));
-  g.mentors.forEach((m, j) => consider(m, j, 'mentor'));
-  // People with no free place at all were filtered out before solving; say so for those with none left.
-  return out.sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/types';
 import { AppError, notFound } from '../../errors';
 import { parseJsonArray } from '../../util/json';
-import { trainedIds } from '../../training/repository';
+import { missingTopics } from '../../training/preparation';
 import { getEligibility } from '../../plan/repository';
 import { assertPairPeople, person } from '../../participants/roles';
 import {
@@ -85,8 +85,8 @@ function listConflicts(db: Db, pilotId: number) {
   }[]).map((r) => ({ id: r.id, mentorId: r.mentor_id, menteeId: r.mentee_id, kind: r.kind, note: r.note }));
 }
 
-export function getState(db: Db, pilotId: number): MatchingState {
-  const trained = trainedIds(db, pilotId);
+export function getState(db: Db, pilotId: number, today: string): MatchingState {
+  const missing = missingTopics(db, pilotId, today);
   const prefs = preferencesOf(db, pilotId);
   return {
     settings: getSettings(db, pilotId),
@@ -99,7 +99,8 @@ export function getState(db: Db, pilotId: number): MatchingState {
       status: p.status,
       capacity: p.capacity,
       pairedCount: p.paired,
-      trained: trained.has(p.id),
+      trained: missing.get(p.id)?.length === 0,
+      trainingMissing: missing.get(p.id) ?? [],
       preferences: prefs.get(p.id) ?? [],
     })),
     conflicts: listConflicts(db, pilotId),
@@ -214,11 +215,11 @@ interface PairRow {
 const pairSelect = `SELECT x.*, m.name AS mentor_name, e.name AS mentee_name FROM pairs x
   JOIN participants m ON m.id = x.mentor_id JOIN participants e ON e.id = x.mentee_id`;
 
-function toPairs(db: Db, rows: PairRow[]): Pair[] {
-  const trainedByPilot = new Map<number, Set<number>>();
-  const trained = (pilotId: number) => {
-    if (!trainedByPilot.has(pilotId)) trainedByPilot.set(pilotId, trainedIds(db, pilotId));
-    return trainedByPilot.get(pilotId)!;
+function toPairs(db: Db, rows: PairRow[], today: string): Pair[] {
+  const missingByPilot = new Map<number, Map<number, string[]>>();
+  const missingOf = (pilotId: number, id: number) => {
+    if (!missingByPilot.has(pilotId)) missingByPilot.set(pilotId, missingTopics(db, pilotId, today));
+    return missingByPilot.get(pilotId)!.get(id) ?? [];
   };
   return rows.map((r) => ({
     id: r.id,
@@ -232,22 +233,24 @@ function toPairs(db: Db, rows: PairRow[]): Pair[] {
     confirmedAt: r.confirmed_at,
     endedAt: r.ended_at,
     endReason: r.end_reason,
-    untrained: [
-      { id: r.mentor_id, name: r.mentor_name },
-      { id: r.mentee_id, name: r.mentee_name },
-    ].filter((p) => !r.ended_at && !trained(r.pilot_id).has(p.id)),
+    untrained: r.ended_at
+      ? []
+      : [
+          { id: r.mentor_id, name: r.mentor_name, missing: missingOf(r.pilot_id, r.mentor_id) },
+          { id: r.mentee_id, name: r.mentee_name, missing: missingOf(r.pilot_id, r.mentee_id) },
+        ].filter((p) => p.missing.length > 0),
   }));
 }
 
-export function listPairs(db: Db, pilotId: number, includeEnded: boolean): Pair[] {
+export function listPairs(db: Db, pilotId: number, includeEnded: boolean, today: string): Pair[] {
   const rows = db.prepare(`${pairSelect} WHERE x.pilot_id = ? ${includeEnded ? '' : 'AND x.ended_at IS NULL'} ORDER BY e.name COLLATE NOCASE, m.name COLLATE NOCASE, x.id`).all(pilotId) as PairRow[];
-  return toPairs(db, rows);
+  return toPairs(db, rows, today);
 }
 
-export function getPair(db: Db, id: number): Pair {
+export function getPair(db: Db, id: number, today: string): Pair {
   const row = db.prepare(`${pairSelect} WHERE x.id = ?`).get(id) as PairRow | undefined;
   if (!row) throw notFound('Pair', id);
-  return toPairs(db, [row])[0]!;
+  return toPairs(db, [row], today)[0]!;
 }
 
 export function insertPair(db: Db, pilotId: number, mentorId: number, menteeId: number, score: number, explanation: Pair['explanation'], now: string): number {
@@ -261,10 +264,10 @@ export function insertPair(db: Db, pilotId: number, mentorId: number, menteeId: 
   return Number(lastInsertRowid);
 }
 
-export function endPair(db: Db, id: number, reason: string, now: string): { pair: Pair; row: PairRow } {
+export function endPair(db: Db, id: number, reason: string, today: string, now: string): { pair: Pair; row: PairRow } {
   const row = db.prepare('SELECT * FROM pairs WHERE id = ?').get(id) as PairRow | undefined;
   if (!row) throw notFound('Pair', id);
   if (row.ended_at) throw new AppError('INVALID_TRANSITION', `This pair was already ended on ${row.ended_at.slice(0, 10)}.`);
   db.prepare('UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?').run(now, reason, id);
-  return { pair: getPair(db, id), row };
+  return { pair: getPair(db, id, today), row };
 }

@@ -30,6 +30,7 @@ function preferences(mentor: Person, mentee: Person): { value: number; detail: s
   const mentorRank = mentor.preferences.indexOf(mentee.id) + 1;
   // "One-to-one mentoring works when mentees choose their mentors" (Leeds review): 60/40.
   const value = 0.6 * rankValue(menteeRank) + 0.4 * rankValue(mentorRank);
+  if (!menteeRank && !mentorRank) return { value, detail: 'neither listed the other' };
   const parts = [
     menteeRank ? `${mentee.name} ranked ${mentor.name} ${ordinal(menteeRank)}` : `${mentee.name} did not list ${mentor.name}`,
     mentorRank ? `${mentor.name} ranked ${mentee.name} ${ordinal(mentorRank)}` : `${mentor.name} did not list ${mentee.name}`,
@@ -37,12 +38,20 @@ function preferences(mentor: Person, mentee: Person): { value: number; detail: s
   return { value, detail: parts.join('; ') };
 }
 
+/** "First in family to university" → "first in family to university"; "LGBTQ+" stays as it is. */
+const inSentence = (characteristic: string) => (/^\p{Lu}\p{Ll}/u.test(characteristic) ? characteristic[0]!.toLowerCase() + characteristic.slice(1) : characteristic);
+
 function difference(chosen: string[], mentor: Person, mentee: Person): { value: number; detail: string } {
   const a = lower(mentor.characteristics);
   const b = lower(mentee.characteristics);
   const differ = chosen.filter((c) => a.has(c.toLowerCase()) !== b.has(c.toLowerCase()));
   const alike = chosen.filter((c) => !differ.includes(c));
-  const parts = [differ.length ? `differ on ${differ.join(', ')}` : '', alike.length ? `alike on ${alike.join(', ')}` : ''].filter(Boolean);
+  // Say who has it: "Amara is first in family to university, Helen is not".
+  const who = differ.map((c) => {
+    const [has, hasNot] = a.has(c.toLowerCase()) ? [mentor, mentee] : [mentee, mentor];
+    return `${has.name} is ${inSentence(c)}, ${hasNot.name} is not`;
+  });
+  const parts = [...who, alike.length ? `alike on ${alike.join(', ')}` : ''].filter(Boolean);
   return { value: differ.length / chosen.length, detail: parts.join('; ') };
 }
 

@@ -47,3 +47,16 @@ export interface PairEvaluation {
   score: number;
   explanation: Explanation[];
 }
+
+/** Every mentee against every mentor of the input (mentee-major), evaluated once. */
+export interface Cohort {
+  mentees: Person[];
+  mentors: Person[];
+  evaluations: PairEvaluation[];
+  scores: Float64Array;
+  /** 1 = no hard rule forbids the pair. */
+  allowed: Uint8Array;
+  /** How much mentee i wants mentor j, and how much mentor j wants mentee i (both mentee-major). */
+  menteePrefs: Float64Array;
+  mentorPrefs: Float64Array;
+}

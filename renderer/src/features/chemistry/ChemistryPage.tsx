@@ -193,7 +193,7 @@ export function ChemistryPage() {
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(undefined)}
       >
-        <p>Their answers will no longer count when pairs are proposed{deleting && saidNo(deleting) ? ': the “no” goes with it, so they may be proposed as a pair again' : ''}. People’s stages stay as they are.</p>
+        <p>Their answers will no longer count when pairs are proposed{deleting && saidNo(deleting) ? ': the “no” goes with it, so they may be proposed as a pair again' : ''}. Anyone whose “Chemistry meeting” stage came from this meeting alone goes back to Interested; later stages stay as they are.</p>
       </ConfirmDialog>
     </>
   );

@@ -83,6 +83,7 @@ function PairRow({ pair, onEnd }: { pair: Pair; onEnd: () => void }) {
               {pair.untrained.map((p) => (
                 <li key={p.id}>
                   <span className="cp-pill cp-pill-flag">Not trained</span> {p.name}
+                  <span className="cp-cell-note cp-flag-note">Still needs: {p.missing.join(', ')}</span>
                 </li>
               ))}
             </ul>

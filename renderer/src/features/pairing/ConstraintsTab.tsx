@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -151,7 +151,88 @@ function Conflicts({ pilotId, state }: { pilotId: number; state: MatchingState }
 
 /* ---- pins and forbidden pairs ----------------------------------------------------------- */
 
-/** Pins and forbidden pairs set from the proposal, listed so they can be lifted once out of sight. */
+type RuleKind = 'pin' | 'forbid';
+const ruleDone: Record<RuleKind, string> = { pin: 'pinned: kept in every proposal', forbid: 'forbidden: never proposed' };
+
+/** Pin or forbid any mentee–mentor pair, whether or not it is in the proposal. */
+function AddRule({ pilotId, state }: { pilotId: number; state: MatchingState }) {
+  const { notify } = useNotices();
+  const setRule = useCommand('matching.setRule', PAIRING_NAMESPACES);
+  const [menteeId, setMenteeId] = useState<number | null>(null);
+  const [mentorId, setMentorId] = useState<number | null>(null);
+  const [errors, setErrors] = useState<{ mentee?: string; mentor?: string }>({});
+  const [formError, setFormError] = useState<string>();
+  const menteeInput = useRef<HTMLInputElement>(null);
+  const mentorInput = useRef<HTMLInputElement>(null);
+  const mentees = state.candidates.filter((c) => c.role === 'mentee').map(option);
+  const mentors = state.candidates.filter((c) => c.role === 'mentor').map(option);
+  const nameOf = (id: number) => state.candidates.find((c) => c.id === id)?.name ?? '';
+
+  // Not disabled while saving (that would drop keyboard focus); a second press is ignored instead.
+  const add = async (rule: RuleKind) => {
+    if (setRule.isPending) return;
+    const missing = { ...(menteeId === null ? { mentee: 'Choose the mentee (member of staff)' } : {}), ...(mentorId === null ? { mentor: 'Choose the mentor (student)' } : {}) };
+    setErrors(missing);
+    setFormError(undefined);
+    if (menteeId === null || mentorId === null) return (menteeId === null ? menteeInput : mentorInput).current?.focus();
+    const name = `${nameOf(menteeId)} and ${nameOf(mentorId)}`;
+    const existing = state.rules.find((r) => r.mentorId === mentorId && r.menteeId === menteeId)?.rule;
+    if (existing === rule) return setFormError(`${name} are already ${rule === 'pin' ? 'pinned' : 'forbidden'}.`);
+    if (rule === 'pin' && state.conflicts.some((c) => c.mentorId === mentorId && c.menteeId === menteeId)) {
+      return setFormError(`A conflict of interest is recorded between ${name}: they are never paired, so a pin could not be kept.`);
+    }
+    try {
+      await setRule.mutateAsync({ pilotId, mentorId, menteeId, rule });
+      setMenteeId(null);
+      setMentorId(null);
+      // Focus stays on the pressed button: moving it into a list box being emptied would reopen the list.
+      notify(`${name} ${ruleDone[rule]}${existing ? ` (instead of ${existing === 'pin' ? 'pinned' : 'forbidden'})` : ''}. Propose again to see the effect.`);
+    } catch (error) {
+      setFormError(errorText(error));
+    }
+  };
+
+  return (
+    <div role="group" className="form cp-subform cp-rule-form" aria-labelledby="add-rule-heading">
+      <h3 id="add-rule-heading" className="cp-subform-title">
+        Pin or forbid a pair
+      </h3>
+      <div className="field-row">
+        <PersonPicker
+          inputRef={menteeInput}
+          label="Mentee (staff)"
+          required
+          people={mentees}
+          value={menteeId}
+          onChange={setMenteeId}
+          error={errors.mentee}
+          emptyText="No member of staff matches."
+        />
+        <PersonPicker
+          inputRef={mentorInput}
+          label="Mentor (student)"
+          required
+          people={mentors}
+          value={mentorId}
+          onChange={setMentorId}
+          error={errors.mentor}
+          emptyText="No student matches."
+        />
+      </div>
+      <FormError message={formError} />
+      <div className="cp-rule-buttons">
+        <Button onPress={() => void add('pin')}>
+          Pin this pair
+        </Button>
+        <Button onPress={() => void add('forbid')}>
+          Forbid this pair
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** Pins and forbidden pairs, set here or from the proposal, listed so they can be lifted. */
 function Rules({ pilotId, state }: { pilotId: number; state: MatchingState }) {
   const { notify } = useNotices();
   const setRule = useCommand('matching.setRule', PAIRING_NAMESPACES);
@@ -174,9 +255,11 @@ function Rules({ pilotId, state }: { pilotId: number; state: MatchingState }) {
       <h2 id="rules-heading" tabIndex={-1}>
         Pinned and forbidden pairs
       </h2>
-      <p className="cp-intro">Set from the proposed pairs. A pinned pair is kept in every proposal while the rules allow it; a forbidden pair is never proposed.</p>
+      <p className="cp-intro">
+        Any mentee and mentor, set here or from the proposed pairs. A pinned pair is kept in every proposal while the rules allow it; a forbidden pair is never proposed.
+      </p>
       {rules.length === 0 ? (
-        <p className="cp-muted">None yet: pin or forbid pairs from the proposal.</p>
+        <p className="cp-muted">None yet.</p>
       ) : (
         <table className="table cp-table cp-table-compact">
           <caption className="visually-hidden">Pinned and forbidden pairs</caption>
@@ -214,6 +297,7 @@ function Rules({ pilotId, state }: { pilotId: number; state: MatchingState }) {
           </tbody>
         </table>
       )}
+      <AddRule pilotId={pilotId} state={state} />
     </section>
   );
 }

@@ -50,7 +50,10 @@ function ProposedRow({
           {pair.mentorName}
           {untrained.has(pair.mentorId) ? <span className="cp-small-flag">not trained yet</span> : null}
         </td>
-        <td className="cp-score">{points(pair.score)}</td>
+        <td className="cp-score">
+          {points(pair.score)}
+          {pair.onlyToIncludeEveryone ? <span className="cp-small-flag cp-flag-wrap">paired only to include everyone</span> : null}
+        </td>
         <td>
           {forbidden ? (
             <span className="cp-pill cp-pill-no">Forbidden</span>
@@ -264,17 +267,17 @@ export function ProposeTab({
             </li>
             <li className="cp-count">
               <span className="cp-count-number">{result.mentors}</span>
-              <span className="cp-count-label">{result.mentors === 1 ? 'mentor counted' : 'mentors counted'}</span>
+              <span className="cp-count-label">{result.mentors === 1 ? 'mentor available' : 'mentors available'}</span>
             </li>
             <li className="cp-count">
               <span className="cp-count-number">{result.mentees}</span>
-              <span className="cp-count-label">{result.mentees === 1 ? 'mentee counted' : 'mentees counted'}</span>
+              <span className="cp-count-label">{result.mentees === 1 ? 'mentee available' : 'mentees available'}</span>
             </li>
           </ul>
           <p className="cp-muted cp-small">
             {result.blockingPairs === 0
-              ? 'No blocking pairs: no mentee and mentor left apart would both rather be with each other than with their proposed partners.'
-              : `${plural(result.blockingPairs, 'blocking pair')}: a mentee and a mentor left apart who would both rather be with each other than with their proposed partners. “Stable” mode leaves none.`}
+              ? 'No blocking pairs: no mentee and mentor left apart would both rather be with each other (by their own preferences) than with their proposed partners.'
+              : `${plural(result.blockingPairs, 'blocking pair')}: a mentee and a mentor left apart who would both rather be with each other (by their own preferences) than with their proposed partners. “Stable” mode leaves none, unless pins make them.`}
           </p>
           {result.warnings.length > 0 ? (
             <Callout tone="warning">
@@ -361,6 +364,12 @@ export function ProposeTab({
                   </p>
                 </div>
               )}
+              {pairs.some((p) => p.onlyToIncludeEveryone) ? (
+                <p className="cp-muted cp-small">
+                  “Paired only to include everyone” marks pairs that score nothing: “Most people paired” makes them so that nobody is left out. Forbid one, or choose “Best total fit”, to leave
+                  it out.
+                </p>
+              ) : null}
               {pairs.some((p) => untrained.has(p.menteeId) || untrained.has(p.mentorId)) ? (
                 <p className="cp-muted cp-small">
                   “Not trained yet” marks people who have not attended training for their role: <Link to={trainingPath(pilotId)}>train them</Link> before their first meeting.

@@ -4,12 +4,13 @@ import { criteria, criterionLabels, type MatchingSettings, type MatchingState, t
 export const modeExplanations: Record<PairingModeChoice, string> = {
   'best-fit': 'The highest total score for the whole cohort. Someone may stay unpaired when no allowed pair with them scores above 0.',
   'most-paired': 'As many pairs as the rules allow, then the highest total score among those: nobody is left out who could be paired.',
-  stable: 'Mentees choose by score, best first: no mentee and mentor would both rather be with each other than with the partners they get.',
+  stable:
+    'Each side by its own order — their stated preferences first, then their answer after a chemistry meeting, then the pair score — with mentees choosing first: no mentee and mentor would both rather be with each other than with the partners they get.',
 };
 
 export const reasonLabels: Record<Unpaired['reason'], string> = {
   'no-allowed-partner': 'No allowed partner',
-  capacity: 'Not enough places',
+  capacity: 'No place left',
   outscored: 'Best partner went elsewhere',
   'not-worth-it': 'No pair scores above 0',
 };

@@ -8,14 +8,20 @@ import { TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
 import { FormError, plural, roleShort, useFocusLater, type PersonOption } from '../pairing/common';
 
-const trainingFormSchema = z.object({
-  heldOn: trainingDraft.shape.heldOn,
-  audience: trainingAudience,
-  topics: trainingDraft.shape.topics,
-  attendeeIds: z.array(z.number()),
-  notes: trainingDraft.shape.notes,
-});
-type FormValues = z.input<typeof trainingFormSchema>;
+export const NOT_HELD_YET = 'This session has not taken place yet: record who attended once it has.';
+
+/** The draft's rules, and the core's: attendance only for a session on or before today. */
+const trainingFormSchema = (today: string) =>
+  z
+    .object({
+      heldOn: trainingDraft.shape.heldOn,
+      audience: trainingAudience,
+      topics: trainingDraft.shape.topics,
+      attendeeIds: z.array(z.number()),
+      notes: trainingDraft.shape.notes,
+    })
+    .refine((v) => v.attendeeIds.length === 0 || v.heldOn <= today, { path: ['attendeeIds'], message: NOT_HELD_YET });
+type FormValues = z.input<ReturnType<typeof trainingFormSchema>>;
 
 export const fitsAudience = (audience: TrainingAudience, role: PersonOption['role']) => audience === 'both' || (audience === 'mentors' ? role === 'mentor' : role === 'mentee');
 
@@ -118,7 +124,22 @@ function TopicsField({ value, onChange, error }: { value: string[]; onChange: (t
 }
 
 /** People whose role fits the audience, as a checkbox list with a filter. */
-function AttendancePicker({ people, audience, value, onChange, error }: { people: PersonOption[]; audience: TrainingAudience; value: number[]; onChange: (ids: number[]) => void; error: string | undefined }) {
+function AttendancePicker({
+  people,
+  audience,
+  value,
+  onChange,
+  error,
+  future,
+}: {
+  people: PersonOption[];
+  audience: TrainingAudience;
+  value: number[];
+  onChange: (ids: number[]) => void;
+  error: string | undefined;
+  /** The date is after today: nobody can have attended yet. */
+  future: boolean;
+}) {
   const uid = useId();
   const [search, setSearch] = useState('');
   const fitting = people.filter((p) => fitsAudience(audience, p.role));
@@ -129,6 +150,7 @@ function AttendancePicker({ people, audience, value, onChange, error }: { people
   return (
     <fieldset className="cp-fieldset" aria-describedby={`${uid}-chosen${error ? ` ${uid}-error` : ''}`}>
       <legend>Who attended</legend>
+      {future ? <p className="hint">The date is in the future: save the session now as planned, and tick who attended once it has taken place.</p> : null}
       {fitting.length === 0 ? (
         <p className="hint">Nobody in the register is a {audience === 'mentors' ? 'student mentor' : audience === 'mentees' ? 'staff mentee' : 'mentor or mentee'} yet.</p>
       ) : (
@@ -180,12 +202,15 @@ function AttendancePicker({ people, audience, value, onChange, error }: { people
 
 export function TrainingForm({
   initial,
+  today,
   people,
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial: FormValues;
+  /** YYYY-MM-DD where the scheme runs. */
+  today: string;
   people: PersonOption[];
   submitLabel: string;
   onSubmit: (draft: TrainingDraft) => Promise<unknown>;
@@ -195,11 +220,12 @@ export function TrainingForm({
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, setValue, getValues, formState } = useForm<FormValues>({
     defaultValues: initial,
-    resolver: zodResolver(trainingFormSchema) as never,
+    resolver: zodResolver(trainingFormSchema(today)) as never,
     mode: 'onTouched',
   });
   const { errors } = formState;
   const audience = useWatch({ control, name: 'audience' });
+  const heldOn = useWatch({ control, name: 'heldOn' });
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -243,7 +269,9 @@ export function TrainingForm({
       <Controller
         control={control}
         name="attendeeIds"
-        render={({ field, fieldState }) => <AttendancePicker people={people} audience={audience} value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} />}
+        render={({ field, fieldState }) => (
+          <AttendancePicker people={people} audience={audience} value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} future={heldOn > today} />
+        )}
       />
       <TextAreaInput label="Notes" rows={3} description="Optional: who ran it, materials, anything to follow up." error={errors.notes?.message} {...register('notes')} />
       <FormError message={formError} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { trainingAudienceLabels, type TrainingSession } from '../../../../shared/training/contract';
+import { REQUIRED_TRAINING_TOPICS, trainingAudienceLabels, type TrainingSession } from '../../../../shared/training/contract';
 import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -39,10 +39,13 @@ function NotTrainedYet({ pilotId }: { pilotId: number }) {
           No confirmed pairs yet. Once you <Link to={pairingPath(pilotId)}>confirm pairs</Link>, anyone in them who has not been trained for their role is listed here.
         </p>
       ) : untrained.length === 0 ? (
-        <p className="cp-flush">Everyone in the {plural(pairs.data.length, 'confirmed pair')} has attended training for their role.</p>
+        <p className="cp-flush">Everyone in the {plural(pairs.data.length, 'confirmed pair')} has been trained for their role.</p>
       ) : (
         <>
-          <p>People in confirmed pairs who have not attended training for their role. Train them before their first meeting: record the session below with them ticked.</p>
+          <p>
+            People in confirmed pairs who have not yet attended training for their role on both {listInWords(REQUIRED_TRAINING_TOPICS.map((t) => `“${t}”`))}. Train them before their first
+            meeting: record the session below with them ticked.
+          </p>
           <ul className="cp-flag-list">
             {untrained.map((p) => (
               <li key={`${p.pairId}-${p.id}`}>
@@ -50,7 +53,7 @@ function NotTrainedYet({ pilotId }: { pilotId: number }) {
                 <span className="cp-muted">
                   {' '}
                   — {roleShort[p.role]}
-                  {department(p.id) ? `, ${department(p.id)}` : ''}; paired with {p.partner}
+                  {department(p.id) ? `, ${department(p.id)}` : ''}; paired with {p.partner}; still needs: {p.missing.join(', ')}
                 </span>
               </li>
             ))}
@@ -121,7 +124,7 @@ export function TrainingPage() {
         >
           {noPeople
             ? 'The register is empty: attendance is taken from the pilot’s people, so add them first.'
-            : 'Record each session with its date, audience, topics and who attended. Attendees count as trained from then on.'}
+            : `Record each session with its date, audience, topics and who attended. People count as trained once their sessions have covered ${listInWords(REQUIRED_TRAINING_TOPICS.map((t) => `“${t}”`))}.`}
         </EmptyState>
       ) : null}
       {list.length > 0 ? (
@@ -155,7 +158,7 @@ export function TrainingPage() {
                   </ul>
                 </td>
                 <td>
-                  <strong>{s.attendees.length === 0 ? 'Nobody recorded' : plural(s.attendees.length, 'person', 'people')}</strong>
+                  <strong>{s.attendees.length > 0 ? plural(s.attendees.length, 'person', 'people') : s.heldOn > today ? 'Not held yet' : 'Nobody recorded'}</strong>
                   {s.attendees.length > 0 ? <div className="cp-attendees">{listInWords(s.attendees.map((a) => a.name))}</div> : null}
                 </td>
                 <td className="cell-actions">
@@ -175,6 +178,7 @@ export function TrainingPage() {
         <FormDialog isOpen wide title={current ? `Edit ${sessionName(current)}` : 'Record a training session'} onClose={() => setEditing(undefined)}>
           <TrainingForm
             initial={toTrainingForm(current, today)}
+            today={today}
             people={[...people.mentors, ...people.mentees].sort((a, b) => a.name.localeCompare(b.name))}
             submitLabel={current ? 'Save changes' : 'Record session'}
             onCancel={() => setEditing(undefined)}
@@ -195,8 +199,9 @@ export function TrainingPage() {
         onCancel={() => setDeleting(undefined)}
       >
         <p>
-          Its attendance goes with it: anyone trained only at this session
-          {deleting && deleting.attendees.length > 0 ? ` (${plural(deleting.attendees.length, 'attendee')} in all)` : ''} will be flagged as not trained again once paired.
+          Its attendance goes with it
+          {deleting && deleting.attendees.length > 0 ? ` (${plural(deleting.attendees.length, 'attendee')})` : ''}: anyone who needed this session to count as trained goes back to
+          their stage before training, or, if already paired, is flagged as not trained.
         </p>
       </ConfirmDialog>
     </>
