@@ -111,8 +111,10 @@ export function listParticipants(db: Db, q: Required<Omit<ParticipantQuery, 'rol
     params.characteristic = q.characteristic;
   }
   const direction = q.sortDirection === 'desc' ? 'DESC' : 'ASC';
+  // By name, the (pilot_id, name) index already gives the order (ties by rowid): a repeated name term would force a sort.
+  const order = q.sortBy === 'name' ? `p.name COLLATE NOCASE ${direction}, p.id ${direction}` : `${sortColumns[q.sortBy]} ${direction}, p.name COLLATE NOCASE, p.id`;
   const rows = db
-    .prepare(`SELECT ${summaryColumns} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${sortColumns[q.sortBy]} ${direction}, p.name COLLATE NOCASE, p.id`)
+    .prepare(`SELECT ${summaryColumns} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${order}`)
     .raw(true)
     .all(params) as SummaryTuple[];
   const { total } = db.prepare('SELECT count(*) AS total FROM participants WHERE pilot_id = ?').get(q.pilotId) as { total: number };
