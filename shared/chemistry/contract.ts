@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { byId, entityId, isoDate, optionalText } from '../contract/common';
+import { byId, byPilot, entityId, isoDate, optionalText } from '../contract/common';
 
 export const willingness = z.enum(['yes', 'maybe', 'no']);
 export type Willingness = z.infer<typeof willingness>;
@@ -38,7 +38,7 @@ export type ChemistryMeeting = z.infer<typeof chemistryMeetingSchema>;
 export const chemistryContract = {
   'chemistry.list': channel({
     summary: 'The chemistry meetings of a pilot, with each side’s willingness to work together.',
-    input: z.object({ pilotId: entityId }).strict(),
+    input: byPilot,
     output: z.array(chemistryMeetingSchema),
   }),
   'chemistry.create': channel({

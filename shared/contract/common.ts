@@ -5,6 +5,7 @@ export const nothing = z.null();
 
 export const entityId = z.number().int().positive();
 export const byId = z.object({ id: entityId }).strict();
+export const byPilot = z.object({ pilotId: entityId }).strict();
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { byId, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { byId, byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
 
 export const focusGroupAudience = z.enum(['staff', 'students', 'mixed']);
 export type FocusGroupAudience = z.infer<typeof focusGroupAudience>;
@@ -54,7 +54,7 @@ export const findingDraft = z.object({
 export const focusGroupsContract = {
   'focusGroups.list': channel({
     summary: 'The focus groups of a pilot, most recent first, with their findings.',
-    input: z.object({ pilotId: entityId }).strict(),
+    input: byPilot,
     output: z.array(focusGroupSchema),
   }),
   'focusGroups.get': channel({ summary: 'One focus group with its findings.', input: byId, output: focusGroupSchema }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
-import { rowErrorSchema, uploadedFile } from '../participants/contract';
+import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { participantRole, rowErrorSchema, uploadedFile } from '../participants/contract';
 
 /** Gibbs' reflective cycle (1988), in order. */
 export const gibbsStages = ['description', 'feelings', 'evaluation', 'analysis', 'conclusion', 'actionPlan'] as const;
@@ -43,7 +43,7 @@ export const logSchema = z.object({
   pairId: entityId,
   authorId: entityId,
   authorName: z.string(),
-  role: z.enum(['mentor', 'mentee']),
+  role: participantRole,
   sequence: z.number().int(),
   meetingDate: isoDate,
   themeTitle: z.string(),
@@ -64,7 +64,7 @@ export const owedLogSchema = z.object({
   themeTitle: z.string(),
   authorId: entityId,
   authorName: z.string(),
-  role: z.enum(['mentor', 'mentee']),
+  role: participantRole,
   state: z.enum(['missing', 'draft']),
   daysSinceMeeting: z.number().int(),
 });
@@ -144,7 +144,7 @@ export const logsContract = {
   }),
   'logs.owed': channel({
     summary: 'Who still owes which log: each person in each held meeting without a submitted log or a reason.',
-    input: z.object({ pilotId: entityId }).strict(),
+    input: byPilot,
     output: z.array(owedLogSchema),
   }),
   'logs.search': channel({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, optionalText, requiredText, timestamp } from '../contract/common';
+import { participantRole } from '../participants/contract';
 
 export const criteria = ['chemistry', 'preferences', 'difference', 'topics', 'availability'] as const;
 export type Criterion = (typeof criteria)[number];
@@ -54,7 +55,7 @@ export type PairRule = z.infer<typeof pairRuleSchema>;
 export const candidateSchema = z.object({
   id: entityId,
   name: z.string(),
-  role: z.enum(['mentor', 'mentee']),
+  role: participantRole,
   department: z.string(),
   status: z.string(),
   capacity: z.number().int(),
@@ -94,7 +95,7 @@ export const unpairedReasons = ['no-allowed-partner', 'capacity', 'outscored', '
 export const unpairedSchema = z.object({
   participantId: entityId,
   name: z.string(),
-  role: z.enum(['mentor', 'mentee']),
+  role: participantRole,
   reason: z.enum(unpairedReasons),
   /** A sentence for the coordinator, with numbers. */
   detail: z.string(),

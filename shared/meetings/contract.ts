@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { participantRole } from '../participants/contract';
 
 export const meetingModes = ['in-person', 'online'] as const;
 export const meetingMode = z.enum(meetingModes);
@@ -56,7 +57,7 @@ export const meetingSchema = z.object({
   note: z.string(),
   rescheduleCount: z.number().int(),
   /** After a held meeting each of the two owes a reflective log. */
-  logs: z.array(z.object({ authorId: entityId, authorName: z.string(), role: z.enum(['mentor', 'mentee']), state: logState })),
+  logs: z.array(z.object({ authorId: entityId, authorName: z.string(), role: participantRole, state: logState })),
   updatedAt: timestamp,
 });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -120,7 +121,7 @@ const paging = { offset: z.number().int().min(0).default(0), limit: z.number().i
 const page = <T extends z.ZodType>(row: T) => z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(row) });
 export type Page<T> = { total: number; offset: number; rows: T[] };
 
-export const shiftScope = z.union([z.object({ pilotId: entityId }).strict(), z.object({ pairId: entityId }).strict()]);
+export const shiftScope = z.union([byPilot, z.object({ pairId: entityId }).strict()]);
 export const shiftInput = z
   .object({
     scope: shiftScope,
@@ -154,7 +155,7 @@ export const icsExportSchema = z.object({ folder: z.string(), files: z.array(z.s
 export const meetingsContract = {
   'meetings.overview': channel({
     summary: 'How many meetings are overdue, due in the next 7 days, scheduled, held and cancelled across the scheme.',
-    input: z.object({ pilotId: entityId }).strict(),
+    input: byPilot,
     output: overviewSchema,
   }),
   'meetings.list': channel({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { byId, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { byId, byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { participantRole } from '../participants/contract';
 
 export const trainingAudience = z.enum(['mentors', 'mentees', 'both']);
 export type TrainingAudience = z.infer<typeof trainingAudience>;
@@ -24,7 +25,7 @@ export const trainingSessionSchema = z.object({
   heldOn: isoDate,
   audience: trainingAudience,
   topics: z.array(z.string()),
-  attendees: z.array(z.object({ id: entityId, name: z.string(), role: z.enum(['mentor', 'mentee']) })),
+  attendees: z.array(z.object({ id: entityId, name: z.string(), role: participantRole })),
   notes: z.string(),
 });
 export type TrainingSession = z.infer<typeof trainingSessionSchema>;
@@ -32,7 +33,7 @@ export type TrainingSession = z.infer<typeof trainingSessionSchema>;
 export const trainingContract = {
   'training.list': channel({
     summary: 'Training sessions of a pilot with their attendance.',
-    input: z.object({ pilotId: entityId }).strict(),
+    input: byPilot,
     output: z.array(trainingSessionSchema),
   }),
   'training.create': channel({

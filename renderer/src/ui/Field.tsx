@@ -8,6 +8,16 @@ interface FieldFrameProps {
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
+/** " (required)" after a label. Screen readers get aria-required (or isRequired) instead of this text. */
+export function RequiredMark() {
+  return (
+    <span className="required-mark" aria-hidden="true">
+      {' '}
+      (required)
+    </span>
+  );
+}
+
 /** Label, control, help text and error, wired together for screen readers (aria-describedby, aria-invalid). */
 export function FieldFrame({ label, description, error, required, children }: FieldFrameProps) {
   const id = useId();
@@ -18,13 +28,7 @@ export function FieldFrame({ label, description, error, required, children }: Fi
     <div className="field">
       <label htmlFor={id} className="field-label">
         {label}
-        {/* Screen readers get aria-required instead of this text. */}
-        {required ? (
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            (required)
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {description ? (
         <p id={descriptionId} className="field-description">

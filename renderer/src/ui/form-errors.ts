@@ -1,5 +1,15 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
 import { ApiError } from '../api';
+import { errorText } from './words';
+
+/**
+ * Parse options for zodResolver: an empty number box (NaN) says "Enter a number" instead of zod's
+ * type message; every other message is the shared schema's own.
+ */
+export const numberMessages: { error: z.core.$ZodErrorMap } = {
+  error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Enter a number' : undefined),
+};
 
 /**
  * Puts the main process's per-field issues next to the form fields they concern (the main process
@@ -8,7 +18,7 @@ import { ApiError } from '../api';
  * when no issue matched a field.
  */
 export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[] | Record<string, string>): string | undefined {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) return errorText(error);
   const map: Record<string, string> = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, f])) : (fields as Record<string, string>);
   let placed = false;
   for (const issue of error.issues) {

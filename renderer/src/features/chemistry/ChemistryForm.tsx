@@ -6,7 +6,8 @@ import { chemistryDraft, willingness, willingnessLabels, type ChemistryDraft, ty
 import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
-import { Callout, FormError, PersonPicker, type PersonOption } from '../pairing/common';
+import { Callout, PersonPicker, type PersonOption } from '../pairing/common';
+import { FormError } from '../../ui/FormDialog';
 
 /** The shared draft as the form holds it: people may be unchosen yet, radios carry strings. */
 const chemistryFormSchema = z.object({

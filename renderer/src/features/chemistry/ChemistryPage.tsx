@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { willingnessLabels, type ChemistryMeeting, type Willingness } from '../../../../shared/chemistry/contract';
 import { useChannel, useCommand } from '../../queries';
@@ -8,8 +7,12 @@ import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { Callout, FormDialog, PAIRING_NAMESPACES, errorText, pairingPath, participantsPath, plural, usePilotPeople, useToday } from '../pairing/common';
+import { Callout, GoToParticipants, PAIRING_NAMESPACES, pairingPath, usePilotPeople } from '../pairing/common';
 import { ChemistryForm, toChemistryForm } from './ChemistryForm';
+import { FormDialog } from '../../ui/FormDialog';
+import { useToday } from '../../ui/today';
+import { useEditAndDelete } from '../../ui/useEditAndDelete';
+import { plural } from '../../ui/words';
 
 const pairOf = (m: ChemistryMeeting) => `${m.mentorName} and ${m.menteeName}`;
 const saidNo = (m: ChemistryMeeting) => m.mentorWillingness === 'no' || m.menteeWillingness === 'no';
@@ -25,25 +28,11 @@ export function ChemistryPage() {
   const today = useToday();
   const { notify } = useNotices();
   const meetings = useChannel('chemistry.list', { pilotId });
-  const [editing, setEditing] = useState<ChemistryMeeting | 'new'>();
-  const [deleting, setDeleting] = useState<ChemistryMeeting>();
-  const current = editing && editing !== 'new' ? editing : undefined;
-  const people = usePilotPeople(pilotId, current ? [current.mentorId, current.menteeId] : []);
   const create = useCommand('chemistry.create', PAIRING_NAMESPACES);
   const update = useCommand('chemistry.update', PAIRING_NAMESPACES);
   const remove = useCommand('chemistry.delete', PAIRING_NAMESPACES);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const meeting = deleting;
-    try {
-      await remove.mutateAsync({ id: meeting.id });
-      notify(`Chemistry meeting between ${pairOf(meeting)} deleted.`);
-    } catch (error) {
-      notify(errorText(error), { tone: 'error' });
-    }
-    setDeleting(undefined);
-  };
+  const { editing, setEditing, current, deleting, setDeleting, confirmDelete } = useEditAndDelete(remove, (meeting: ChemistryMeeting) => `Chemistry meeting between ${pairOf(meeting)} deleted.`);
+  const people = usePilotPeople(pilotId, current ? [current.mentorId, current.menteeId] : []);
 
   const list = meetings.data ?? [];
   const held = list.filter((m) => m.happened).length;
@@ -74,9 +63,7 @@ export function ChemistryPage() {
         <EmptyState
           title="Nobody in this pilot yet"
           action={
-            <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
-              Go to Participants
-            </Link>
+            <GoToParticipants pilotId={pilotId} />
           }
         >
           Chemistry meetings are between a student and a member of staff from the pilot’s register. Add people under Participants first.
@@ -161,7 +148,7 @@ export function ChemistryPage() {
         </>
       ) : null}
       {editing ? (
-        <FormDialog isOpen wide title={current ? `Edit the chemistry meeting of ${pairOf(current)}` : 'Record a chemistry meeting'} onClose={() => setEditing(undefined)}>
+        <FormDialog size="wider" title={current ? `Edit the chemistry meeting of ${pairOf(current)}` : 'Record a chemistry meeting'} onClose={() => setEditing(undefined)}>
           {people.mentors.length === 0 || people.mentees.length === 0 ? (
             <p className="hint">
               The register has {plural(people.mentors.length, 'student')} and {plural(people.mentees.length, 'member')} of staff: a chemistry meeting needs one of each.

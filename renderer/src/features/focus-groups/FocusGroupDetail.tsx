@@ -14,9 +14,11 @@ import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, errorText, plural, useFocusAfterRender } from '../plan/common';
 import { DeleteFocusGroupDialog } from './FocusGroupList';
 import { focusGroupsPath } from './paths';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { errorText, plural } from '../../ui/words';
 
 const findingFormSchema = z.object({ text: findingDraft.shape.text, themeIds: z.array(z.number()) });
 type FindingValues = z.infer<typeof findingFormSchema>;
@@ -107,7 +109,7 @@ function FindingForm({
 
 function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes: Theme[]; pilotId: number }) {
   const { notify } = useNotices();
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const [editingId, setEditingId] = useState<number>();
   const [deleting, setDeleting] = useState<{ finding: Finding; number: number }>();
   const create = useCommand('findings.create', ['focusGroups', 'plan']);

@@ -13,8 +13,10 @@ import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, numberFieldMessages, useToday } from '../plan/common';
 import { focusGroupsPath } from './paths';
+import { FormError } from '../../ui/FormDialog';
+import { numberMessages } from '../../ui/form-errors';
+import { useToday } from '../../ui/today';
 
 const countsAttendance = attendanceSchema.options[1];
 
@@ -34,7 +36,7 @@ const focusGroupFormSchema = z
     (values, ctx) => {
       if (values.mode !== 'counts') return;
       for (const key of ['staff', 'students'] as const) {
-        const result = countsAttendance.shape[key].safeParse(values[key], numberFieldMessages);
+        const result = countsAttendance.shape[key].safeParse(values[key], numberMessages);
         if (!result.success) ctx.addIssue({ code: 'custom', path: [key], message: result.error.issues[0]?.message ?? 'Enter a number' });
       }
     },
@@ -144,7 +146,7 @@ function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: {
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, formState } = useForm<FormIn, unknown, FormOut>({
     defaultValues: toForm(initial),
-    resolver: zodResolver(focusGroupFormSchema, numberFieldMessages),
+    resolver: zodResolver(focusGroupFormSchema, numberMessages),
     mode: 'onTouched',
   });
   const mode = useWatch({ control, name: 'mode' });

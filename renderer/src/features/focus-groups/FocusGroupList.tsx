@@ -8,9 +8,10 @@ import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { errorText, plural, useFocusAfterRender } from '../plan/common';
 import { attendanceSummary } from './attendance';
 import { focusGroupsPath } from './paths';
+import { useFocusLater } from '../../ui/focus';
+import { errorText, plural } from '../../ui/words';
 
 export function FocusGroupList() {
   const pilotId = usePilotId();
@@ -19,7 +20,7 @@ export function FocusGroupList() {
   const groups = useChannel('focusGroups.list', { pilotId });
   const remove = useCommand('focusGroups.delete', ['focusGroups', 'plan']);
   const [deleting, setDeleting] = useState<FocusGroup>();
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
 
   const confirmDelete = async () => {
     if (!deleting) return;

@@ -7,21 +7,16 @@ import { Button } from '../../ui/Button';
 import { SelectInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, errorText, plural, refreshMeetingsAndLogs } from '../meetings/common';
+import { refreshMeetingsAndLogs } from '../meetings/common';
+import { FormError } from '../../ui/FormDialog';
+import { toBase64 } from '../../ui/base64';
+import { errorText, plural } from '../../ui/words';
 
 type Preview = z.infer<typeof logImportPreviewSchema>;
 type Mapping = Record<string, LogImportField | ''>;
 interface Chosen {
   name: string;
   base64: string;
-}
-
-/** The file's bytes as base64, in slices so a large file does not overflow the call stack. */
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 const fieldOptions = [{ value: '', label: 'Ignore this column' }, ...logImportFields.map((f) => ({ value: f, label: logImportFieldLabels[f] }))];
@@ -60,7 +55,7 @@ export function ImportLogs() {
     // Cleared, so choosing the same (corrected) file again reads it again.
     event.target.value = '';
     if (!picked) return;
-    const chosen = { name: picked.name, base64: await fileToBase64(picked) };
+    const chosen = { name: picked.name, base64: toBase64(new Uint8Array(await picked.arrayBuffer())) };
     setFile(chosen);
     await check(chosen);
   };

@@ -8,7 +8,9 @@ import { SelectInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, errorText, isCancelled, joinPath, plural } from '../meetings/common';
+import { isCancelled, joinPath } from '../meetings/common';
+import { FormError } from '../../ui/FormDialog';
+import { errorText, plural } from '../../ui/words';
 
 /** A participant's own submitted logs as a PDF they can keep (for applications, appraisal, their portfolio). */
 export function LogBooks() {

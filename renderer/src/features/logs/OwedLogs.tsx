@@ -10,7 +10,10 @@ import { ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormDialog, FormError, MEETING_NAMESPACES, formatDay, meetingsPath, pairPath, plural, useFocusLater, writeLogPath } from '../meetings/common';
+import { MEETING_NAMESPACES, formatDay, meetingsPath, pairPath, writeLogPath } from '../meetings/common';
+import { FormDialog, FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { plural } from '../../ui/words';
 
 const reasonSchema = logsContract['logs.markNotProvided'].input.pick({ reason: true });
 
@@ -119,7 +122,7 @@ function NotProvidedDialog({ owed, onClose, onDone }: { owed: OwedLog; onClose: 
     }
   });
   return (
-    <FormDialog isOpen title={`Mark ${owed.authorName}’s log as not provided?`} onClose={onClose}>
+    <FormDialog title={`Mark ${owed.authorName}’s log as not provided?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="ml-dialog-intro">
           Meeting {owed.sequence}: {owed.themeTitle}, held on {formatDay(owed.heldOn)}. The log stops being owed{owed.state === 'draft' ? '; the draft is kept' : ''}. Someone can still write it later.

@@ -5,7 +5,8 @@ import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { Pager, formatDay, pairPath, plural, usePagedChannel } from '../meetings/common';
+import { Pager, formatDay, pairPath, usePagedChannel } from '../meetings/common';
+import { plural } from '../../ui/words';
 
 /**
  * A passage with the core's hit markers (U+E000 … U+E001) as <mark> elements. Text is rendered

@@ -9,8 +9,10 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, errorText, formatClock, formatDay, logsPath, pairPath, refreshMeetingsAndLogs } from '../meetings/common';
+import { formatClock, formatDay, logsPath, pairPath, refreshMeetingsAndLogs } from '../meetings/common';
 import { registerPendingSave } from '../../app/pending-saves';
+import { FormError } from '../../ui/FormDialog';
+import { errorText } from '../../ui/words';
 
 /** Typing stops for this long → the draft is saved. */
 const SAVE_AFTER_MS = 800;

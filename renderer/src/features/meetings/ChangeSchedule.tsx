@@ -12,7 +12,9 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError, MEETING_NAMESPACES, errorText, formatDay, meetingsPath, pairName, pairPath, plural } from './common';
+import { MEETING_NAMESPACES, formatDay, meetingsPath, pairName, pairPath } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { errorText, plural } from '../../ui/words';
 
 type ShiftInput = z.input<typeof shiftInput>;
 

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { meetingModeLabels, meetingModes, meetingsContract, type Meeting } from '../../../../shared/meetings/contract';
 import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
-import { applyServerErrors } from '../../ui/form-errors';
-import { FormDialog, FormError, MEETING_NAMESPACES, formatDay, meetingLabel, numberMessages } from './common';
+import { MEETING_NAMESPACES, formatDay, meetingLabel } from './common';
+import { FormDialog, FormError } from '../../ui/FormDialog';
+import { applyServerErrors, numberMessages } from '../../ui/form-errors';
 
 /* The same schemas the main process enforces, less the meeting id the dialog already knows. */
 const markHeldSchema = meetingsContract['meetings.markHeld'].input.omit({ id: true });
@@ -28,28 +29,40 @@ interface DialogProps {
 
 const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
 
+/**
+ * A dialog's form for one change to a meeting: checked against the main process's own schema, then
+ * `save`d; issues the main process finds go to the `fields` they name, anything else above the form.
+ */
+function useMeetingForm<Values extends FieldValues>(schema: z.ZodType<unknown, Values>, defaultValues: DefaultValues<Values>, fields: readonly string[], save: (values: Values) => Promise<void>) {
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<Values>({ defaultValues, resolver: zodResolver(schema, numberMessages) as never, mode: 'onTouched' });
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      await save(values);
+    } catch (error) {
+      setFormError(applyServerErrors(error, form.setError, fields));
+    }
+  });
+  return { ...form, submit, formError };
+}
+
 /** Mark held: the date it really took place (not in the future) and how long it lasted. */
 export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps & { today: string }) {
   const command = useCommand('meetings.markHeld', MEETING_NAMESPACES);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<MarkHeldValues>({
+  const { register, formState, submit, formError } = useMeetingForm<MarkHeldValues>(
+    markHeldSchema,
     // A meeting planned for later but held early defaults to today: a date to come is refused.
-    defaultValues: { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
-    resolver: zodResolver(markHeldSchema, numberMessages) as never,
-    mode: 'onTouched',
-  });
-  const { errors } = formState;
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+    { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
+    ['heldOn', 'actualDurationMin', 'note'],
+    async (values) => {
       await command.mutateAsync({ id: meeting.id, ...values });
       onDone(`${meetingLabel(meeting)} marked held. Both people now owe a reflective log.`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['heldOn', 'actualDurationMin', 'note']));
-    }
-  });
+    },
+  );
+  const { errors } = formState;
   return (
-    <FormDialog isOpen title={`Mark held: ${title(meeting)}`} onClose={onClose}>
+    <FormDialog title={`Mark held: ${title(meeting)}`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="muted ml-dialog-intro">
           Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes.
@@ -73,27 +86,21 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
 export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
   const uid = useId();
   const command = useCommand('meetings.reschedule', MEETING_NAMESPACES);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState, watch } = useForm<RescheduleValues>({
-    defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
-    resolver: zodResolver(rescheduleSchema, numberMessages) as never,
-    mode: 'onTouched',
-  });
-  const { errors } = formState;
-  const online = watch('mode') === 'online';
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+  const { register, formState, watch, submit, formError } = useMeetingForm<RescheduleValues>(
+    rescheduleSchema,
+    { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
+    ['date', 'startTime', 'durationMin', 'mode', 'location', 'note'],
+    async (values) => {
       const moved = await command.mutateAsync({ id: meeting.id, ...values });
       // Numbers follow the dates: a meeting moved past another takes its place in the order.
       const renumbered = moved.sequence !== meeting.sequence ? ` It now comes ${moved.sequence > meeting.sequence ? 'after' : 'before'} another meeting, so it is ${meetingLabel(moved).toLowerCase()}.` : '';
       onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.${renumbered}`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['date', 'startTime', 'durationMin', 'mode', 'location', 'note']));
-    }
-  });
+    },
+  );
+  const { errors } = formState;
+  const online = watch('mode') === 'online';
   return (
-    <FormDialog isOpen title={`Reschedule: ${title(meeting)}`} onClose={onClose} wide>
+    <FormDialog title={`Reschedule: ${title(meeting)}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
         <div className="field-row ml-field-row-3">
           <TextInput label="Date" type="date" required autoFocus error={errors.date?.message} {...register('date')} />
@@ -134,23 +141,12 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
 /** Cancel: destructive, so it says what happens and asks for the reason. */
 export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useCommand('meetings.cancel', MEETING_NAMESPACES);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<CancelValues>({
-    defaultValues: { note: '' },
-    resolver: zodResolver(cancelSchema) as never,
-    mode: 'onTouched',
-  });
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await command.mutateAsync({ id: meeting.id, ...values });
-      onDone(`${meetingLabel(meeting)} cancelled.`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { note: 'note' }));
-    }
+  const { register, formState, submit, formError } = useMeetingForm<CancelValues>(cancelSchema, { note: '' }, ['note'], async (values) => {
+    await command.mutateAsync({ id: meeting.id, ...values });
+    onDone(`${meetingLabel(meeting)} cancelled.`);
   });
   return (
-    <FormDialog isOpen title={`Cancel ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
+    <FormDialog title={`Cancel ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="ml-dialog-intro">
           {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason. If it goes ahead after all, restore it.
@@ -171,23 +167,12 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
 /** Restore: a cancelled meeting goes ahead after all. Its cancellation stays in its history. */
 export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useCommand('meetings.restore', MEETING_NAMESPACES);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<RestoreValues>({
-    defaultValues: { note: '' },
-    resolver: zodResolver(restoreSchema) as never,
-    mode: 'onTouched',
-  });
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      const restored = await command.mutateAsync({ id: meeting.id, ...values });
-      onDone(`${meetingLabel(meeting)} restored: scheduled again for ${formatDay(restored.date)} at ${restored.startTime}. Export the calendar again so diaries follow.`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { note: 'note' }));
-    }
+  const { register, formState, submit, formError } = useMeetingForm<RestoreValues>(restoreSchema, { note: '' }, ['note'], async (values) => {
+    const restored = await command.mutateAsync({ id: meeting.id, ...values });
+    onDone(`${meetingLabel(meeting)} restored: scheduled again for ${formatDay(restored.date)} at ${restored.startTime}. Export the calendar again so diaries follow.`);
   });
   return (
-    <FormDialog isOpen title={`Restore ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
+    <FormDialog title={`Restore ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="ml-dialog-intro">
           {title(meeting)} was cancelled. Restoring it schedules it again for {formatDay(meeting.date)} at {meeting.startTime}; reschedule it afterwards if the date has changed. The cancellation and its reason

@@ -5,7 +5,8 @@ import { useChannel } from '../../queries';
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { LogStatePill, Pager, changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath, plural, usePagedChannel } from './common';
+import { LogStatePill, Pager, changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath, usePagedChannel } from './common';
+import { plural } from '../../ui/words';
 
 const intro = 'Each confirmed pair meets on the schedule made from the plan. Mark meetings held, move them, and see who owes a reflective log.';
 /** Rows per page: long lists are paged, so a scheme of thousands of pairs stays quick to show and to read. */

@@ -9,23 +9,10 @@ import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { CancelMeetingDialog, MarkHeldDialog, RescheduleDialog, RestoreMeetingDialog } from './MeetingDialogs';
-import {
-  DuePill,
-  LogStatePill,
-  changeSchedulePath,
-  errorText,
-  formatDay,
-  formatMinutes,
-  isCancelled,
-  joinPath,
-  meetingLabel,
-  meetingsPath,
-  pairName,
-  plural,
-  useFocusLater,
-  useToday,
-  writeLogPath,
-} from './common';
+import { DuePill, LogStatePill, changeSchedulePath, formatDay, formatMinutes, isCancelled, joinPath, meetingLabel, meetingsPath, pairName, writeLogPath } from './common';
+import { useFocusLater } from '../../ui/focus';
+import { useToday } from '../../ui/today';
+import { errorText, plural } from '../../ui/words';
 
 type DialogKind = 'held' | 'reschedule' | 'cancel' | 'restore';
 

@@ -1,11 +1,8 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type { LogState, Meeting, MeetingDue } from '../../../../shared/meetings/contract';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/contract';
 import { ApiError, call } from '../../api';
-import { queryClient, useChannel } from '../../queries';
+import { queryClient } from '../../queries';
 import { Button } from '../../ui/Button';
 
 /* ---- where things are ------------------------------------------------------------------- */
@@ -24,8 +21,6 @@ export function refreshMeetingsAndLogs(refetchType: 'active' | 'none' = 'active'
 
 /* ---- words ------------------------------------------------------------------------------ */
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 export const isCancelled = (error: unknown) => error instanceof ApiError && error.code === 'CANCELLED';
 
 const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -68,77 +63,6 @@ export function LogStatePill({ state }: { state: LogState }) {
 }
 
 export const meetingLabel = (m: Pick<Meeting, 'sequence' | 'of'>) => `Meeting ${m.sequence} of ${m.of}`;
-
-/* ---- dates ------------------------------------------------------------------------------ */
-
-/** Today as YYYY-MM-DD in the vault's time zone (the main process dates meetings by the same calendar). */
-export function useToday(): string {
-  const settings = useChannel('settings.get', {});
-  return todayIn(settings.data?.timeZone);
-}
-
-export function todayIn(timeZone: string | undefined, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { ...(timeZone ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  }
-}
-
-/* ---- forms ------------------------------------------------------------------------------ */
-
-/** zodResolver options: an empty number box says "Enter a number" instead of zod's type message. */
-export const numberMessages: { error: z.core.$ZodErrorMap } = {
-  error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Enter a number' : undefined),
-};
-
-export function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p role="alert" className="error-banner">
-      {message}
-    </p>
-  ) : null;
-}
-
-/**
- * A modal with a form in it (Mark held, Reschedule, Cancel…): focus is trapped inside, Escape
- * closes it and focus returns to the button that opened it. A click outside does not close it,
- * so nothing typed is lost by a stray click.
- */
-export function FormDialog({ isOpen, title, onClose, children, wide }: { isOpen: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isKeyboardDismissDisabled={false} className="modal-overlay">
-      <Modal className={`modal ml-modal ${wide ? 'ml-modal-wide' : ''}`}>
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog-title">
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
-
-/**
- * Moves keyboard focus, after the next render, to the first element found by id: used when the
- * button that was pressed disappears (a meeting marked held loses its "Mark held" button).
- */
-export function useFocusLater() {
-  const [ids, setIds] = useState<string[]>();
-  useEffect(() => {
-    if (!ids) return;
-    for (const id of ids) {
-      const element = document.getElementById(id);
-      if (element) {
-        element.focus();
-        break;
-      }
-    }
-    setIds(undefined);
-  }, [ids]);
-  return useCallback((...targets: string[]) => setIds(targets), []);
-}
 
 /** "/Users/x/Desktop" + "file.ics" with the folder's own separator. */
 export function joinPath(folder: string, file: string): string {

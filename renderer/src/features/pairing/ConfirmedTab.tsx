@@ -10,9 +10,12 @@ import { EmptyState, ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { FormDialog, FormError, PAIRING_NAMESPACES, ScoreBreakdown, plural, points, trainingPath, useFocusLater } from './common';
+import { PAIRING_NAMESPACES, ScoreBreakdown, points, trainingPath } from './common';
 import { pairName } from './words';
 import type { PairingTab } from './PairingPage';
+import { FormDialog, FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { plural } from '../../ui/words';
 
 const endSchema = matchingContract['pairs.unpair'].input.omit({ id: true });
 type EndValues = { reason: string };
@@ -34,7 +37,7 @@ function EndPairDialog({ pair, onClose, onEnded }: { pair: Pair; onClose: () => 
     }
   });
   return (
-    <FormDialog isOpen title={`End the pair of ${pairName(pair)}?`} onClose={onClose}>
+    <FormDialog size="wide" title={`End the pair of ${pairName(pair)}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="cp-flush">Their meetings still to come are cancelled, and both return to their stage before pairing. The pair and your reason stay on record.</p>
         <TextAreaInput

@@ -10,7 +10,10 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { FormError, PAIRING_NAMESPACES, PersonPicker, errorText, plural, roleShort, useFocusLater, type PersonOption } from './common';
+import { PAIRING_NAMESPACES, PersonPicker, roleShort, type PersonOption } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { errorText, plural } from '../../ui/words';
 
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 const option = (c: Candidate): PersonOption => ({ id: c.id, name: c.name, role: c.role, department: c.department });

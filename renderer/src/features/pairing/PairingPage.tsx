@@ -6,12 +6,13 @@ import { call } from '../../api';
 import { useChannel } from '../../queries';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { errorText, pairingPath } from './common';
+import { pairingPath } from './common';
 import { snapshotOf } from './words';
 import { ProposeTab } from './ProposeTab';
 import { SettingsTab } from './SettingsTab';
 import { ConstraintsTab } from './ConstraintsTab';
 import { ConfirmedTab } from './ConfirmedTab';
+import { errorText } from '../../ui/words';
 
 export const pairingTabs = [
   { id: 'propose', label: 'Propose pairs' },

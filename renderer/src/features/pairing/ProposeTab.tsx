@@ -6,9 +6,12 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { Callout, PAIRING_NAMESPACES, ScoreBreakdown, errorText, participantsPath, plural, points, roleShort, trainingPath, useFocusLater } from './common';
+import { Callout, GoToParticipants, PAIRING_NAMESPACES, ScoreBreakdown, participantsPath, points, roleShort, trainingPath } from './common';
 import { maxScore, modeExplanations, pairKey, pairName, reasonLabels, settingsInWords } from './words';
 import type { PairingTab, ProposalControl } from './PairingPage';
+import { useFocusLater } from '../../ui/focus';
+import { errorText, plural } from '../../ui/words';
+import { FormError } from '../../ui/FormDialog';
 
 type Rule = 'pin' | 'forbid' | undefined;
 
@@ -143,9 +146,7 @@ export function ProposeTab({
       <EmptyState
         title="Nobody to pair yet"
         action={
-          <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
-            Go to Participants
-          </Link>
+          <GoToParticipants pilotId={pilotId} />
         }
       >
         Pairing needs students (mentors) and members of staff (mentees) in the pilot’s register. Add or import them under Participants, then come back to propose pairs.
@@ -235,11 +236,7 @@ export function ProposeTab({
           </p>
         </Callout>
       ) : null}
-      {error ? (
-        <p role="alert" className="error-banner">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {running && !result ? <p className="loading" role="status">Proposing pairs…</p> : null}
       {!result && !running ? (
         <p className="cp-hint-box">

@@ -8,8 +8,10 @@ import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { FormError, PAIRING_NAMESPACES, numberMessages, planPath } from './common';
+import { PAIRING_NAMESPACES, planPath } from './common';
 import { modeExplanations } from './words';
+import { FormError } from '../../ui/FormDialog';
+import { numberMessages } from '../../ui/form-errors';
 
 const criterionHelp: Record<(typeof criteria)[number], string> = {
   chemistry: 'Both said yes after a chemistry meeting scores it all; yes and maybe, or two maybes, less.',

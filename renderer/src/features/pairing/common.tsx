@@ -1,24 +1,21 @@
-import { useCallback, useEffect, useId, useState, type ReactNode, type Ref } from 'react';
+import { useId, useState, type ReactNode, type Ref } from 'react';
 import {
   Button as AriaButton,
   ComboBox,
-  Dialog,
   FieldError,
-  Heading,
   Input,
   Label,
   ListBox,
   ListBoxItem,
-  Modal,
-  ModalOverlay,
   Popover,
   Text,
   type Key,
 } from 'react-aria-components';
-import type { z } from 'zod';
+import { Link } from 'react-router';
 import { criterionLabels, type Explanation } from '../../../../shared/matching/contract';
 import type { ParticipantRole } from '../../../../shared/participants/contract';
 import { useChannel } from '../../queries';
+import { RequiredMark } from '../../ui/Field';
 
 /* ---- where things are ------------------------------------------------------------------- */
 
@@ -36,9 +33,6 @@ export const PAIRING_NAMESPACES = ['chemistry', 'training', 'matching', 'pairs',
 
 /* ---- words ------------------------------------------------------------------------------ */
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** "Ana, Ben and Chen". */
 export function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -51,73 +45,6 @@ export const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixe
 /** Role words for a person in a reverse-mentoring scheme: students mentor staff. */
 export const roleWord: Record<ParticipantRole, string> = { mentor: 'student mentor', mentee: 'staff mentee' };
 export const roleShort: Record<ParticipantRole, string> = { mentor: 'Mentor (student)', mentee: 'Mentee (staff)' };
-
-/* ---- dates ------------------------------------------------------------------------------ */
-
-/** Today as YYYY-MM-DD in the vault's time zone when it has one, else this laptop's. */
-export function useToday(): string {
-  const settings = useChannel('settings.get', {});
-  const timeZone = (settings.data as { timeZone?: unknown } | undefined)?.timeZone;
-  try {
-    return new Intl.DateTimeFormat('en-CA', { ...(typeof timeZone === 'string' ? { timeZone } : {}), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  } catch {
-    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  }
-}
-
-/* ---- forms ------------------------------------------------------------------------------ */
-
-/** zodResolver options: an empty number box says "Enter a number" instead of zod's type message. */
-export const numberMessages: { error: z.core.$ZodErrorMap } = {
-  error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Enter a number' : undefined),
-};
-
-export function FormError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p role="alert" className="error-banner">
-      {message}
-    </p>
-  ) : null;
-}
-
-/**
- * A modal holding a form: focus is trapped inside, Escape closes it and focus returns to the button
- * that opened it. A click outside does not close it, so nothing typed is lost by a stray click.
- */
-export function FormDialog({ isOpen, title, onClose, children, wide }: { isOpen: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} className="modal-overlay">
-      <Modal className={`modal cp-modal ${wide ? 'cp-modal-wide' : ''}`}>
-        <Dialog className="dialog">
-          <Heading slot="title" className="dialog-title">
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
-
-/**
- * Moves keyboard focus after the next render to the first element found (by `data-focus-id`, then
- * id): used when the pressed control disappears or moves (a row removed, an item moved up).
- */
-export function useFocusLater() {
-  const [targets, setTargets] = useState<string[]>();
-  useEffect(() => {
-    if (!targets) return;
-    for (const target of targets) {
-      const element = document.querySelector<HTMLElement>(`[data-focus-id="${CSS.escape(target)}"]`) ?? document.getElementById(target);
-      if (element && !element.hasAttribute('disabled')) {
-        element.focus();
-        break;
-      }
-    }
-    setTargets(undefined);
-  }, [targets]);
-  return useCallback((...ids: string[]) => setTargets(ids), []);
-}
 
 /* ---- choosing a person ------------------------------------------------------------------ */
 
@@ -186,12 +113,7 @@ export function PersonPicker({
     >
       <Label className="field-label">
         {label}
-        {required ? (
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            (required)
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </Label>
       {description ? (
         <Text slot="description" className="field-description">
@@ -256,6 +178,15 @@ export function Callout({ children, tone = 'info', id }: { children: ReactNode; 
     <div className={`cp-callout cp-callout-${tone}`} id={id}>
       {children}
     </div>
+  );
+}
+
+/** The way out of an empty state when the pilot's register has nobody in it yet. */
+export function GoToParticipants({ pilotId }: { pilotId: number }) {
+  return (
+    <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
+      Go to Participants
+    </Link>
   );
 }
 

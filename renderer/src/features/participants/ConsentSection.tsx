@@ -11,10 +11,10 @@ import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { FormDialog, FormError, focusAfterDialog } from './FormDialog';
 import { PEOPLE_NAMESPACES } from './paths';
-import { useToday } from '../plan/common';
 import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
+import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
+import { useToday } from '../../ui/today';
 
 interface Props {
   person: Participant;
@@ -180,7 +180,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
     }
   });
   return (
-    <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} wide>
+    <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
         <p className="muted">Record what the person agreed to on the form they signed. Each choice is separate: tick only what they agreed to.</p>
         <SelectInput
@@ -191,7 +191,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
           error={errors.formId?.message}
           {...register('formId', { valueAsNumber: true })}
         />
-        <TextInput label="Date consent was given" type="date" required max={today} error={errors.givenOn?.message} {...register('givenOn')} />
+        <TextInput label="Date consent was given" type="date" className="pp-date" required max={today} error={errors.givenOn?.message} {...register('givenOn')} />
         <fieldset className="fieldset">
           <legend>They agreed to</legend>
           <ul className="checkbox-list">
@@ -272,7 +272,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
           <p className="muted">
             Consent given on {formatDate(record.givenOn)} on form version {record.formVersion}.
           </p>
-          <TextInput label="Date consent was withdrawn" type="date" required min={record.givenOn} max={today} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
+          <TextInput label="Date consent was withdrawn" type="date" className="pp-date" required min={record.givenOn} max={today} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
           <TextAreaInput label="Reason" required rows={3} description="In the person’s words where you can. It is kept with the record." error={errors.reason?.message} {...register('reason')} />
           {canLeaveScheme ? (
             <div className="checkbox-field">

@@ -17,10 +17,12 @@ import { FieldFrame } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { usePilotId } from '../pilots/usePilotId';
-import { toBase64, estimateRows } from './base64';
-import { FormError } from './FormDialog';
+import { estimateRows } from './csv-rows';
+import { toBase64 } from '../../ui/base64';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { count, delimiterName, errorText, people, plural } from './words';
+import { count, delimiterName, people, plural } from './words';
+import { FormError } from '../../ui/FormDialog';
+import { errorText } from '../../ui/words';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 

@@ -14,9 +14,9 @@ import { applyServerErrors } from '../../ui/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { ConsentSection } from './ConsentSection';
-import { FormDialog, FormError, focusAfterDialog } from './FormDialog';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { errorText } from './words';
+import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
+import { errorText } from '../../ui/words';
 
 /** "Monday morning and afternoon; Wednesday evening". */
 function availabilityText(slots: string[]): string {

@@ -13,8 +13,8 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormError } from './FormDialog';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
+import { FormError } from '../../ui/FormDialog';
 
 type Draft = z.output<typeof participantDraft>;
 /** The draft as the form holds it: no role until one is chosen. */

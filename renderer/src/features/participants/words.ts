@@ -29,5 +29,3 @@ export function delimiterName(delimiter: string): string {
   if (!name) return `“${delimiter}”`;
   return name === 'tab' ? 'tab' : `${name} (${delimiter})`;
 }
-
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -5,6 +5,7 @@ import { pilotDraft, pilotStatuses, pilotStatusLabels, type PilotDraft } from '.
 import { Button } from '../../ui/Button';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
+import { FormError } from '../../ui/FormDialog';
 
 export type PilotFormValues = Required<PilotDraft>;
 const fields = ['name', 'purpose', 'startDate', 'endDate', 'status'] as const;
@@ -51,11 +52,7 @@ export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPref
         <TextInput label="End date" type="date" required error={errors.endDate?.message} {...register('endDate')} />
       </div>
       <SelectInput label="Status" options={pilotStatuses.map((s) => ({ value: s, label: pilotStatusLabels[s] }))} error={errors.status?.message} {...register('status')} />
-      {formError ? (
-        <p role="alert" className="error-banner">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={formState.isSubmitting}>
           {submitLabel}

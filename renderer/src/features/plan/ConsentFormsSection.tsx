@@ -9,7 +9,11 @@ import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { FormError, Section, headingId, plural, useFocusAfterRender, useToday } from './common';
+import { Section, headingId } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { useToday } from '../../ui/today';
+import { plural } from '../../ui/words';
 
 const SECTION = 'consent-forms';
 type ConsentFormValues = z.input<typeof consentFormDraft>;
@@ -48,7 +52,7 @@ function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }
 
 export function ConsentFormsSection({ pilotId, forms }: { pilotId: number; forms: ConsentForm[] }) {
   const { notify } = useNotices();
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ConsentForm>();
   const create = useCommand('consentForms.create', ['plan']);

@@ -19,7 +19,11 @@ import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { FormError, Section, numberFieldMessages, plural, useFocusAfterRender } from './common';
+import { Section } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { numberMessages } from '../../ui/form-errors';
+import { plural } from '../../ui/words';
 
 /* ---- Eligibility -------------------------------------------------------------------------- */
 
@@ -33,7 +37,7 @@ type EligibilityValues = z.infer<typeof eligibilityFormSchema>;
 export function EligibilitySection({ pilotId, categories }: { pilotId: number; categories: string[] }) {
   const { notify } = useNotices();
   const save = useCommand('plan.setEligibility', ['plan']);
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const uid = useId();
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, reset, formState } = useForm<EligibilityValues>({
@@ -125,7 +129,7 @@ export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; 
   const uid = useId();
   const { register, handleSubmit, setError, reset, formState, watch } = useForm<z.input<typeof meetingPlanSchema>, unknown, MeetingPlan>({
     defaultValues: meetingPlan,
-    resolver: zodResolver(meetingPlanSchema, numberFieldMessages),
+    resolver: zodResolver(meetingPlanSchema, numberMessages),
     mode: 'onTouched',
   });
   const { errors } = formState;
@@ -213,7 +217,7 @@ type SupportFormOut = z.output<typeof supportFormSchema>;
 export function SupportSection({ pilotId, support }: { pilotId: number; support: SupportProtocol }) {
   const { notify } = useNotices();
   const save = useCommand('plan.setSupport', ['plan']);
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const uid = useId();
   const [formError, setFormError] = useState<string>();
   const toForm = (s: SupportProtocol): SupportFormIn => ({ contacts: s.contacts.map((c) => ({ ...c })), steps: s.escalationSteps.map((text) => ({ text })) });
@@ -335,7 +339,7 @@ export function GovernanceSection({ pilotId, governance }: { pilotId: number; go
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, setError, reset, formState } = useForm<Governance>({
     defaultValues: governance,
-    resolver: zodResolver(governanceSchema, numberFieldMessages),
+    resolver: zodResolver(governanceSchema, numberMessages),
     mode: 'onTouched',
   });
   const { errors } = formState;

@@ -11,7 +11,10 @@ import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { FormError, Section, errorText, headingId, plural, useFocusAfterRender } from './common';
+import { Section, headingId } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { errorText, plural } from '../../ui/words';
 
 const SECTION = 'themes';
 const MAX_ICE_BREAKERS = 30;
@@ -36,7 +39,7 @@ function ThemeForm({ heading, initial, submitLabel, onSubmit, onCancel }: { head
   });
   const questions = useFieldArray({ control, name: 'iceBreakers' });
   const { errors } = formState;
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const uid = useId();
   useEffect(() => setFocus('title'), [setFocus]);
 
@@ -161,7 +164,7 @@ function ThemeCard({ theme, index, count, pilotId, onMove, onEdit, onDelete }: {
 
 export function ThemesSection({ pilotId, themes }: { pilotId: number; themes: Theme[] }) {
   const { notify } = useNotices();
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
   const [deleting, setDeleting] = useState<Theme>();

@@ -11,7 +11,11 @@ import { EmptyState } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { FormError, Section, daysBetween, headingId, errorText, plural, useFocusAfterRender, useToday } from './common';
+import { Section, daysBetween, headingId } from './common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { useToday } from '../../ui/today';
+import { errorText, plural } from '../../ui/words';
 
 const SECTION = 'timeline';
 
@@ -91,7 +95,7 @@ function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { 
 export function TimelineSection({ pilotId, milestones }: { pilotId: number; milestones: Milestone[] }) {
   const today = useToday();
   const { notify } = useNotices();
-  const focusLater = useFocusAfterRender();
+  const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
   const [deleting, setDeleting] = useState<Milestone>();

@@ -11,6 +11,7 @@ import { formatMinutes } from '../../ui/format';
 import { applyServerErrors } from '../../ui/form-errors';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { ReplaceRecoveryKey } from '../vault/ReplaceRecoveryKey';
+import { FormError } from '../../ui/FormDialog';
 
 export function SettingsPage() {
   return (
@@ -120,11 +121,7 @@ function ChangePassphrase() {
       <form onSubmit={submit} noValidate className="form">
         <TextInput label="Current passphrase" type="password" autoComplete="current-password" required error={formState.errors.current?.message} {...register('current', { required: 'Enter your current passphrase' })} />
         <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
-        {formError ? (
-          <p role="alert" className="error-banner">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" variant="primary" busy={formState.isSubmitting}>
           Change passphrase
         </Button>

@@ -6,7 +6,10 @@ import { SUGGESTED_TRAINING_TOPICS, trainingAudience, trainingAudienceLabels, tr
 import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
-import { FormError, plural, roleShort, useFocusLater, type PersonOption } from '../pairing/common';
+import { roleShort, type PersonOption } from '../pairing/common';
+import { FormError } from '../../ui/FormDialog';
+import { useFocusLater } from '../../ui/focus';
+import { plural } from '../../ui/words';
 
 export const NOT_HELD_YET = 'This session has not taken place yet: record who attended once it has.';
 

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { REQUIRED_TRAINING_TOPICS, trainingAudienceLabels, type TrainingSession } from '../../../../shared/training/contract';
 import { useChannel, useCommand } from '../../queries';
@@ -8,8 +7,12 @@ import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { FormDialog, PAIRING_NAMESPACES, errorText, listInWords, pairingPath, participantsPath, plural, roleShort, usePilotPeople, useToday } from '../pairing/common';
+import { GoToParticipants, PAIRING_NAMESPACES, listInWords, pairingPath, roleShort, usePilotPeople } from '../pairing/common';
 import { TrainingForm, toTrainingForm } from './TrainingForm';
+import { FormDialog } from '../../ui/FormDialog';
+import { useToday } from '../../ui/today';
+import { useEditAndDelete } from '../../ui/useEditAndDelete';
+import { plural } from '../../ui/words';
 
 const sessionName = (s: TrainingSession) => `the session of ${formatDate(s.heldOn)}`;
 
@@ -70,25 +73,11 @@ export function TrainingPage() {
   const today = useToday();
   const { notify } = useNotices();
   const sessions = useChannel('training.list', { pilotId });
-  const [editing, setEditing] = useState<TrainingSession | 'new'>();
-  const [deleting, setDeleting] = useState<TrainingSession>();
-  const current = editing && editing !== 'new' ? editing : undefined;
-  const people = usePilotPeople(pilotId, current?.attendees.map((a) => a.id) ?? []);
   const create = useCommand('training.create', PAIRING_NAMESPACES);
   const update = useCommand('training.update', PAIRING_NAMESPACES);
   const remove = useCommand('training.delete', PAIRING_NAMESPACES);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const session = deleting;
-    try {
-      await remove.mutateAsync({ id: session.id });
-      notify(`Training ${sessionName(session)} deleted.`);
-    } catch (error) {
-      notify(errorText(error), { tone: 'error' });
-    }
-    setDeleting(undefined);
-  };
+  const { editing, setEditing, current, deleting, setDeleting, confirmDelete } = useEditAndDelete(remove, (session: TrainingSession) => `Training ${sessionName(session)} deleted.`);
+  const people = usePilotPeople(pilotId, current?.attendees.map((a) => a.id) ?? []);
 
   const list = sessions.data ?? [];
   const noPeople = people.query.data && people.rows.length === 0;
@@ -114,9 +103,7 @@ export function TrainingPage() {
           title="No training sessions recorded yet"
           action={
             noPeople ? (
-              <Link className="button button-primary cp-link-button" to={participantsPath(pilotId)}>
-                Go to Participants
-              </Link>
+              <GoToParticipants pilotId={pilotId} />
             ) : (
               recordButton
             )
@@ -175,7 +162,7 @@ export function TrainingPage() {
         </table>
       ) : null}
       {editing ? (
-        <FormDialog isOpen wide title={current ? `Edit ${sessionName(current)}` : 'Record a training session'} onClose={() => setEditing(undefined)}>
+        <FormDialog size="wider" title={current ? `Edit ${sessionName(current)}` : 'Record a training session'} onClose={() => setEditing(undefined)}>
           <TrainingForm
             initial={toTrainingForm(current, today)}
             today={today}

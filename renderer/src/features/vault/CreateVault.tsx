@@ -6,6 +6,7 @@ import { applyServerErrors } from '../../ui/form-errors';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { PageHeader } from '../../ui/Page';
+import { FormError } from '../../ui/FormDialog';
 
 /** First run: choose a passphrase, then note the recovery key, which is shown only this once. */
 export function CreateVault({ onDone }: { onDone: () => void }) {
@@ -34,11 +35,7 @@ export function CreateVault({ onDone }: { onDone: () => void }) {
         />
         <form onSubmit={submit} noValidate className="form">
           <NewPassphraseFields register={register} watch={watch} errors={formState.errors} />
-          {formError ? (
-            <p role="alert" className="error-banner">
-              {formError}
-            </p>
-          ) : null}
+          <FormError message={formError} />
           <p className="hint">There is no reset by e-mail. If you lose both the passphrase and the recovery key you will get next, the data cannot be recovered by anyone.</p>
           <Button type="submit" variant="primary" busy={formState.isSubmitting}>
             {formState.isSubmitting ? 'Creating the vault…' : 'Create vault'}

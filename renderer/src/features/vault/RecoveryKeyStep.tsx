@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
+import { FormError } from '../../ui/FormDialog';
 
 /**
  * The recovery key, shown once, and proof it was noted: a checkbox and its last group typed back.
@@ -54,11 +55,7 @@ export function RecoveryKeyConfirmation({ recoveryKey, onConfirmed, submitLabel 
             validate: (value) => value.trim().toUpperCase() === lastGroup || 'That is not the last group of the key shown above',
           })}
         />
-        {formError ? (
-          <p role="alert" className="error-banner">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" variant="primary" isDisabled={!stored} busy={formState.isSubmitting}>
           {submitLabel}
         </Button>

@@ -1,28 +1,14 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { ApiError, call } from '../../api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { RecoveryKeyConfirmation } from './RecoveryKeyStep';
+import { useNewRecoveryKey } from './useNewRecoveryKey';
+import { FormError } from '../../ui/FormDialog';
 
 /** Settings: replace a lost or exposed recovery key. The old key stops working the moment the new one is made. */
 export function ReplaceRecoveryKey() {
   const { notify } = useNotices();
-  const [recoveryKey, setRecoveryKey] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState, reset } = useForm<{ passphrase: string }>({ defaultValues: { passphrase: '' } });
-
-  const submit = handleSubmit(async ({ passphrase }) => {
-    setFormError(undefined);
-    try {
-      setRecoveryKey((await call('vault.replaceRecoveryKey', { passphrase })).recoveryKey);
-      reset();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'WRONG_PASSPHRASE') setError('passphrase', { type: 'server', message: error.message });
-      else setFormError((error as Error).message);
-    }
-  });
+  const { recoveryKey, forgetRecoveryKey, formError, submit, isSubmitting, passphraseField } = useNewRecoveryKey();
 
   return (
     <section className="panel" aria-labelledby="recovery-key-heading">
@@ -36,7 +22,7 @@ export function ReplaceRecoveryKey() {
             recoveryKey={recoveryKey}
             submitLabel="Done: I have stored the new key"
             onConfirmed={() => {
-              setRecoveryKey(undefined);
+              forgetRecoveryKey();
               notify('New recovery key confirmed. The earlier key no longer works.');
             }}
           />
@@ -45,21 +31,9 @@ export function ReplaceRecoveryKey() {
         <>
           <p>If the recovery key is lost, or someone else may have seen it, replace it with a new one. The current key stops working at once; your passphrase stays the same.</p>
           <form onSubmit={submit} noValidate className="form">
-            <TextInput
-              label="Your passphrase"
-              description="Needed to make the new key."
-              type="password"
-              autoComplete="current-password"
-              required
-              error={formState.errors.passphrase?.message}
-              {...register('passphrase', { required: 'Enter your passphrase' })}
-            />
-            {formError ? (
-              <p role="alert" className="error-banner">
-                {formError}
-              </p>
-            ) : null}
-            <Button type="submit" busy={formState.isSubmitting}>
+            <TextInput label="Your passphrase" description="Needed to make the new key." {...passphraseField} />
+            <FormError message={formError} />
+            <Button type="submit" busy={isSubmitting}>
               Replace the recovery key
             </Button>
           </form>

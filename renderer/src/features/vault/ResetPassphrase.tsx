@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/Page';
 import { applyServerErrors } from '../../ui/form-errors';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
+import { FormError } from '../../ui/FormDialog';
 
 /** After unlocking with the recovery key: choose a new passphrase so the key can go back in the drawer. */
 export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
@@ -24,11 +25,7 @@ export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; 
         <PageHeader title="Choose a new passphrase" description="You unlocked with the recovery key. Set a new passphrase now; the recovery key keeps working." />
         <form onSubmit={submit} noValidate className="form">
           <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
-          {formError ? (
-            <p role="alert" className="error-banner">
-              {formError}
-            </p>
-          ) : null}
+          <FormError message={formError} />
           <Button type="submit" variant="primary" busy={formState.isSubmitting}>
             Save the new passphrase
           </Button>

@@ -4,6 +4,7 @@ import { call, ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
+import { FormError } from '../../ui/FormDialog';
 
 type Mode = 'passphrase' | 'recoveryKey';
 
@@ -55,11 +56,7 @@ export function Unlock({ onUnlocked, lockedBecause }: { onUnlocked: (via: Mode, 
             aria-describedby={lockedBecause ? 'lock-reason' : undefined}
             {...register('secret', { required: mode === 'passphrase' ? 'Enter your passphrase' : 'Enter your recovery key' })}
           />
-          {error ? (
-            <p role="alert" className="error-banner">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
           <Button type="submit" variant="primary" busy={formState.isSubmitting}>
             {formState.isSubmitting ? 'Unlocking…' : 'Unlock'}
           </Button>

@@ -1,11 +1,3 @@
-/** Bytes as base64, in chunks so a 20 MB file does not blow the argument limit of fromCharCode. */
-export function toBase64(bytes: Uint8Array): string {
-  const chunk = 0x8000;
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += chunk) parts.push(String.fromCharCode(...bytes.subarray(i, i + chunk)));
-  return btoa(parts.join(''));
-}
-
 /**
  * How many data rows a CSV file has, counted from its line ends before the main process reads it
  * (for "Checking 5,000 rows…"). Exact unless a quoted cell spans lines, hence `exact`.
