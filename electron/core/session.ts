@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { AppError } from './errors';
 import type { Db } from './db/types';
 import type { UnlockInput, VaultState } from '../../shared/vault/contract';
+import type { AutoLockReason } from '../../shared/auto-lock/lock-notice';
 import { closeVault, createVault, inspectVaultDir, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
 import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
 import { prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
 import { commitKeyFileChange } from './vault/key-change';
 import { wipe } from './vault/crypto';
 
-export type LockReason = 'user' | 'idle' | 'screen-locked' | 'suspend' | 'shutdown';
+/** Asked for (the Lock button), automatic (shown on the unlock screen), or at shutdown. */
+export type LockReason = 'user' | AutoLockReason | 'shutdown';
 
 const lockedError = () => new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
 
@@ -123,13 +125,11 @@ export class VaultSession {
     return change.recoveryKey;
   }
 
-  /** Records that the current recovery key is stored; false when it already was (nothing written). */
-  confirmRecoveryKey(at: string, record: () => void): boolean {
+  /** Records that the current recovery key is stored; nothing is written when it already was. */
+  confirmRecoveryKey(at: string, record: () => void): void {
     const db = this.db;
     const change = prepareRecoveryConfirmation(this.keyPath, at);
-    if (!change) return false;
-    commitKeyFileChange(db, this.keyPath, change, record);
-    return true;
+    if (change) commitKeyFileChange(db, this.keyPath, change, record);
   }
 
   /** The raw key as SQLCipher tools expect it: x'<64 hex>'. */

@@ -6,7 +6,7 @@ import { createCore } from '../core';
 import { AutoLock } from '../core/auto-lock';
 import { channels } from '../../shared/contract';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './app-path';
-import { guardWebContents, hardenSession, isDevelopment, isTrustedSender } from './security';
+import { devServerUrl, guardWebContents, hardenSession, isDevelopment, isTrustedSender } from './security';
 import { applicationMenuTemplate } from './menu';
 import { lockOnScreenLockAndSleep } from './lock-triggers';
 import { flushPageBeforeLock } from './flush-before-lock';
@@ -129,7 +129,6 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  const devUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
-  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }

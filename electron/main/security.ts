@@ -11,7 +11,8 @@ export const isDevelopment = !app.isPackaged && process.env.NODE_ENV === 'develo
 /** The Vite dev server, allowed only in development. */
 export const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
 
-const policyFor = (url: string) => (devServerUrl && isDevServerPage(url, devServerUrl) ? developmentContentSecurityPolicy(devServerUrl) : CONTENT_SECURITY_POLICY);
+const devServerPolicy = devServerUrl ? developmentContentSecurityPolicy(devServerUrl) : undefined;
+const policyFor = (url: string) => (devServerPolicy && isDevServerPage(url, devServerUrl) ? devServerPolicy : CONTENT_SECURITY_POLICY);
 
 /**
  * Session-wide rules: no permission is ever granted, no request leaves the app's own origin,

@@ -14,33 +14,38 @@ function parse(url: string): URL | undefined {
 }
 
 const isAppOrigin = (url: URL) => url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+const isDevServerDocument = (url: URL, dev: URL) => (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === dev.origin;
+const parseDevServer = (devServerUrl: string | undefined) => (devServerUrl ? parse(devServerUrl) : undefined);
 
 /** A document of the Vite dev server (same origin, so http://localhost:51730 is not http://localhost:5173). */
 export function isDevServerPage(url: string, devServerUrl: string | undefined): boolean {
-  const parsed = parse(url);
-  const dev = devServerUrl ? parse(devServerUrl) : undefined;
-  return parsed !== undefined && dev !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === dev.origin;
+  const dev = parseDevServer(devServerUrl);
+  const parsed = dev && parse(url);
+  return parsed !== undefined && dev !== undefined && isDevServerDocument(parsed, dev);
 }
 
 /** The page's own documents: app://reciprocal/…, or in development the Vite dev server's origin. */
 export function isOurPage(url: string, devServerUrl?: string): boolean {
   const parsed = parse(url);
-  return (parsed !== undefined && isAppOrigin(parsed)) || isDevServerPage(url, devServerUrl);
+  if (!parsed) return false;
+  const dev = parseDevServer(devServerUrl);
+  return isAppOrigin(parsed) || (dev !== undefined && isDevServerDocument(parsed, dev));
 }
 
 /**
  * Whether a request may leave the page at all (everything else is cancelled). In development the
  * dev server's hot-reload socket (ws:// on the same host and port) and DevTools' own pages are
- * allowed too; `devServerUrl` is only ever passed in development.
+ * allowed too; `devServerUrl` is only ever passed in development. Runs on every request: the URL
+ * is parsed once.
  */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
-  if (isOurPage(url, devServerUrl)) return true;
-  if (!devServerUrl) return false;
   const parsed = parse(url);
-  const dev = parse(devServerUrl);
-  if (!parsed || !dev) return false;
+  if (!parsed) return false;
+  if (isAppOrigin(parsed)) return true;
+  const dev = parseDevServer(devServerUrl);
+  if (!dev) return false;
   const socketProtocol = dev.protocol === 'https:' ? 'wss:' : 'ws:';
-  return (parsed.protocol === socketProtocol && parsed.host === dev.host) || parsed.protocol === 'devtools:';
+  return isDevServerDocument(parsed, dev) || (parsed.protocol === socketProtocol && parsed.host === dev.host) || parsed.protocol === 'devtools:';
 }
 
 /** An IPC message is trusted only from the main window's own top frame, showing our page. */

@@ -1,4 +1,4 @@
-import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { call, type ApiError } from './api';
 
@@ -13,12 +13,17 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Reads a channel; the cache key is the channel and its input, so invalidating a feature's prefix refreshes its screens. */
-export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>, options: { enabled?: boolean } = {}) {
+/**
+ * Reads a channel; the cache key is the channel and its input, so invalidating a feature's prefix refreshes its screens.
+ * `keepPrevious` keeps the last answer on screen while one for a new input loads (the next page, a new search), so a
+ * table and the buttons that page it do not disappear under the keyboard focus.
+ */
+export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>, { enabled, keepPrevious = false }: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery<ChannelOutput<C>, ApiError>({
     queryKey: [channel, input],
     queryFn: () => call(channel, input),
-    ...options,
+    enabled,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   });
 }
 

@@ -29,8 +29,7 @@ export function lockNoticeParams(reason: string, idleSeconds?: number): Record<s
 
 /** The address to reload after a lock: the same screen (path and hash), with this lock's reason only. */
 export function urlAfterLock(pageUrl: string, reason: string, idleSeconds?: number): string {
-  const url = new URL(pageUrl);
-  for (const name of LOCK_NOTICE_PARAMS) url.searchParams.delete(name);
+  const url = urlWithoutNotice(pageUrl);
   for (const [name, value] of Object.entries(lockNoticeParams(reason, idleSeconds))) url.searchParams.set(name, value);
   return url.href;
 }
@@ -46,7 +45,11 @@ export function readLockNotice(pageUrl: string): LockNotice | undefined {
 
 /** The same address without a lock notice, so a later reload does not repeat it. */
 export function withoutLockNotice(pageUrl: string): string {
+  return urlWithoutNotice(pageUrl).href;
+}
+
+function urlWithoutNotice(pageUrl: string): URL {
   const url = new URL(pageUrl);
   for (const name of LOCK_NOTICE_PARAMS) url.searchParams.delete(name);
-  return url.href;
+  return url;
 }

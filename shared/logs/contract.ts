@@ -25,7 +25,7 @@ export const gibbsPrompts: Record<GibbsStage, string> = {
 
 /** U+E000 … U+E001 mark search hits (below); pasted into a log, they would fake a highlight. */
 const HIT_MARKERS = /[\uE000\uE001]/g;
-export const withoutHitMarkers = (text: string) => text.replace(HIT_MARKERS, '');
+const withoutHitMarkers = (text: string) => text.replace(HIT_MARKERS, '');
 const stageText = (label: string) => optionalText(label, 20_000).default('').transform(withoutHitMarkers);
 export const gibbsEntry = z.object({
   description: stageText('Description'),

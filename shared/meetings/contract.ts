@@ -17,12 +17,12 @@ export type MeetingStatus = z.infer<typeof meetingStatus>;
  * that had it cancelled receives a newer version of it, never an older one.
  */
 export type MeetingAction = 'hold' | 'cancel' | 'reschedule' | 'restore';
-export const meetingTransitions: Record<MeetingStatus, Partial<Record<MeetingAction, MeetingStatus>>> = {
-  scheduled: { hold: 'held', cancel: 'cancelled', reschedule: 'scheduled' },
-  held: {},
-  cancelled: { restore: 'scheduled' },
+const meetingActions: Record<MeetingStatus, readonly MeetingAction[]> = {
+  scheduled: ['hold', 'cancel', 'reschedule'],
+  held: [],
+  cancelled: ['restore'],
 };
-export const canDo = (status: MeetingStatus, action: MeetingAction): boolean => meetingTransitions[status][action] !== undefined;
+export const canDo = (status: MeetingStatus, action: MeetingAction): boolean => meetingActions[status].includes(action);
 /** Where a meeting stands today: done, cancelled, overdue (scheduled in the past), due within 7 days, or later. */
 export const meetingDue = z.enum(['done', 'cancelled', 'overdue', 'due-soon', 'upcoming']);
 export type MeetingDue = z.infer<typeof meetingDue>;
@@ -122,6 +122,7 @@ const page = <T extends z.ZodType>(row: T) => z.object({ total: z.number().int()
 export type Page<T> = { total: number; offset: number; rows: T[] };
 
 export const shiftScope = z.union([byPilot, z.object({ pairId: entityId }).strict()]);
+export type ShiftScope = z.infer<typeof shiftScope>;
 export const shiftInput = z
   .object({
     scope: shiftScope,

@@ -34,7 +34,7 @@ export const statusLabels: Record<ParticipantStatus, string> = {
  * - anyone can withdraw, with a reason, until they have completed; a withdrawn person can be
  *   reinstated as interested.
  */
-export const manualSteps: Record<ParticipantStatus, readonly ParticipantStatus[]> = {
+const manualSteps: Record<ParticipantStatus, readonly ParticipantStatus[]> = {
   interested: ['chemistry', 'trained', 'withdrawn'],
   chemistry: ['trained', 'withdrawn'],
   trained: ['withdrawn'],
@@ -110,8 +110,7 @@ export type ConsentRecord = z.infer<typeof consentRecordSchema>;
  * A person's consent, from their latest consent record: given (to take part), declined (the form
  * was answered but "take part" was not agreed), withdrawn, or none recorded.
  */
-export const consentStates = ['none', 'given', 'declined', 'withdrawn'] as const;
-export const consentState = z.enum(consentStates);
+export const consentState = z.enum(['none', 'given', 'declined', 'withdrawn']);
 export type ConsentState = z.infer<typeof consentState>;
 
 export const participantSummarySchema = z.object({

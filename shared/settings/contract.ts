@@ -4,7 +4,7 @@ import { empty } from '../contract/common';
 
 /** The auto-lock times the settings screen offers, spanning the whole range the schema accepts (1–240). */
 export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 120, 240] as const;
-export const AUTO_LOCK_MAX_MINUTES = 240;
+const AUTO_LOCK_MAX_MINUTES = 240;
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 /** Whether the JavaScript runtime knows this IANA time zone (Europe/London, America/Toronto…). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
-import { participantRole } from '../participants/contract';
+import { participantRole, type ParticipantRole } from '../participants/contract';
 
 export const trainingAudience = z.enum(['mentors', 'mentees', 'both']);
 export type TrainingAudience = z.infer<typeof trainingAudience>;
@@ -9,6 +9,11 @@ export const trainingAudienceLabels: Record<TrainingAudience, string> = { mentor
 export const SUGGESTED_TRAINING_TOPICS = ['Confidentiality and its limits', 'The disclosure protocol', 'Reverse mentoring: roles and expectations', 'Writing reflective logs (Gibbs’ cycle)'] as const;
 /** Someone counts as trained once they have attended (on past dates) sessions for their role covering both. */
 export const REQUIRED_TRAINING_TOPICS = ['Confidentiality and its limits', 'The disclosure protocol'] as const;
+
+/** Whether a session for this audience is one a person of this role attends (the core and the form agree). */
+export const audienceFits = (audience: TrainingAudience, role: ParticipantRole) => audience === 'both' || (audience === 'mentors' ? role === 'mentor' : role === 'mentee');
+/** Attendance is taken only once a session has taken place: the core's refusal, and the form's. */
+export const NOT_HELD_YET = 'This session has not taken place yet: record who attended once it has.';
 
 export const trainingDraft = z.object({
   heldOn: isoDate,

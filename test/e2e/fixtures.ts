@@ -1,10 +1,11 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startBridge } from '../bridge/server';
 import { TEST_SCRYPT } from '../helpers/vault';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 
 export const PASSPHRASE = 'lantern orbit pebble wisdom';
 const screenshotDir = resolve('test/artifacts/screens');
@@ -67,4 +68,45 @@ export async function createVault(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Continue to Reciprocal' }).click();
   await expect(page.getByRole('heading', { name: 'Pilots', exact: true })).toBeVisible();
   return key;
+}
+
+/* ---- helpers the screens' tests share ------------------------------------------------------- */
+
+/** Sets up what a test is not about straight through the core the bridge serves (same vault, same session). */
+export async function seed<C extends Channel>(registry: Bridge['registry'], channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await registry.call(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A local date as YYYY-MM-DD, `offset` days from today: the bridge dates milestones and meetings by this laptop's zone and clock. */
+export function isoDay(offset = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The academic year under way (from October), for a pilot that is running now. */
+export function currentAcademicYear() {
+  const now = new Date();
+  const year = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+  return { startDate: `${year}-10-01`, endDate: `${year + 1}-06-30` };
+}
+
+/** Opens a screen by its route (the app routes by the URL hash). */
+export async function goTo(page: Page, path: string) {
+  await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);
+}
+
+/** A confirmation or failure in the notices area. */
+export const notice = (page: Page, text: string | RegExp) => page.locator('.notices').getByText(text);
+
+/** Presses Tab (or Shift+Tab) until the element is focused: the keyboard-only path never clicks. */
+export async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${target.toString()} by ${backwards ? 'Shift+Tab' : 'Tab'}`);
 }

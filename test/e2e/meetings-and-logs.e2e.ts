@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Page } from '@playwright/test';
 import type { HandlerRegistry } from '../../electron/core';
-import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE } from './fixtures';
+import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE, seed, isoDay, goTo, notice, tabTo } from './fixtures';
 
 // Each test has its own vault and bridge, so they run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -12,20 +11,6 @@ test.describe.configure({ mode: 'parallel' });
 
 type Registry = HandlerRegistry;
 
-/** Calls a channel through the bridge's registry (to set up what a test is not about). */
-async function ok<C extends Channel>(registry: Registry, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await registry.call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A local date as YYYY-MM-DD, `offset` days from today: the bridge dates meetings by this laptop's zone and clock. */
-function isoDay(offset = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -35,33 +20,18 @@ const addDays = (iso: string, days: number) => {
 const shown = (page: Page, iso: string) =>
   page.evaluate((d) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), iso);
 
-async function goTo(page: Page, path: string) {
-  await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);
-}
-
-const notice = (page: Page, text: string | RegExp) => page.locator('.notices').getByText(text);
-
-/** Presses Tab (or Shift+Tab) until the element is focused: the keyboard-only path never clicks. */
-async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${target.toString()} by ${backwards ? 'Shift+Tab' : 'Tab'}`);
-}
-
 /** A meeting's card on a pair's page, found by its heading ("Meeting 2 of 4: Belonging"). */
 const card = (page: Page, sequence: number) => page.locator('.ml-meeting').filter({ has: page.getByRole('heading', { name: new RegExp(`^Meeting ${sequence} of \\d+:`) }) });
 
 /** A pilot that started two months ago, with three themes (each meeting takes the next one). */
 async function seedPilot(registry: Registry) {
-  const pilot = await ok(registry, 'pilots.create', { name: 'Belonging 2026/27', startDate: isoDay(-60), endDate: isoDay(240), status: 'running' });
+  const pilot = await seed(registry, 'pilots.create', { name: 'Belonging 2026/27', startDate: isoDay(-60), endDate: isoDay(240), status: 'running' });
   for (const [title, question] of [
     ['Identity', 'Which label do people give you that you would not choose?'],
     ['Belonging', 'Where on campus do you feel you belong?'],
     ['Assessment', 'What does a fair deadline look like to you?'],
   ] as const) {
-    await ok(registry, 'themes.create', { pilotId: pilot.id, theme: { title, iceBreakers: [question] } });
+    await seed(registry, 'themes.create', { pilotId: pilot.id, theme: { title, iceBreakers: [question] } });
   }
   return pilot.id;
 }
@@ -72,12 +42,12 @@ async function seedPilot(registry: Registry) {
  */
 async function seedPairs(registry: Registry, pilotId: number) {
   const person = (name: string, email: string, role: 'mentor' | 'mentee', department: string, slot: string) =>
-    ok(registry, 'participants.create', { pilotId, participant: { name, email, role, department, availability: [slot] } });
+    seed(registry, 'participants.create', { pilotId, participant: { name, email, role, department, availability: [slot] } });
   const amara = await person('Amara Nwosu', 'amara@example.ac.uk', 'mentor', 'Law', 'wed-pm');
   const helen = await person('Helen Marsh', 'helen@example.ac.uk', 'mentee', 'Registry', 'wed-pm');
   const bilal = await person('Bilal Khan', 'bilal@example.ac.uk', 'mentor', 'Engineering', 'tue-am');
   const david = await person('David Okafor', 'david@example.ac.uk', 'mentee', 'Estates', 'tue-am');
-  const [pairA, pairB] = await ok(registry, 'matching.confirm', {
+  const [pairA, pairB] = await seed(registry, 'matching.confirm', {
     pilotId,
     pairs: [
       { mentorId: amara.id, menteeId: helen.id },
@@ -91,8 +61,8 @@ async function seedPairs(registry: Registry, pilotId: number) {
     david,
     pairA: pairA!,
     pairB: pairB!,
-    a: (await ok(registry, 'meetings.forPair', { pairId: pairA!.id })).meetings,
-    b: (await ok(registry, 'meetings.forPair', { pairId: pairB!.id })).meetings,
+    a: (await seed(registry, 'meetings.forPair', { pairId: pairA!.id })).meetings,
+    b: (await seed(registry, 'meetings.forPair', { pairId: pairB!.id })).meetings,
   };
 }
 
@@ -116,10 +86,10 @@ test('meetings: overview, a pair’s meetings held, rescheduled and cancelled, c
 
   // Two pairs: one met early, three weeks ago, and missed its second meeting; the other meets in two days.
   const world = await seedPairs(registry, pilotId);
-  await ok(registry, 'meetings.reschedule', { id: world.a[0]!.id, date: isoDay(-21), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library café', note: 'Both free earlier' });
-  await ok(registry, 'meetings.markHeld', { id: world.a[0]!.id, heldOn: isoDay(-21), actualDurationMin: 55, note: 'Met in the library café' });
-  await ok(registry, 'meetings.reschedule', { id: world.a[1]!.id, date: isoDay(-4), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library room 2' });
-  await ok(registry, 'meetings.reschedule', { id: world.b[0]!.id, date: isoDay(2), startTime: '10:00', durationMin: 60, mode: 'in-person', location: 'Engineering foyer' });
+  await seed(registry, 'meetings.reschedule', { id: world.a[0]!.id, date: isoDay(-21), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library café', note: 'Both free earlier' });
+  await seed(registry, 'meetings.markHeld', { id: world.a[0]!.id, heldOn: isoDay(-21), actualDurationMin: 55, note: 'Met in the library café' });
+  await seed(registry, 'meetings.reschedule', { id: world.a[1]!.id, date: isoDay(-4), startTime: '14:00', durationMin: 60, mode: 'in-person', location: 'Library room 2' });
+  await seed(registry, 'meetings.reschedule', { id: world.b[0]!.id, date: isoDay(2), startTime: '10:00', durationMin: 60, mode: 'in-person', location: 'Engineering foyer' });
   await page.reload();
   await goTo(page, `/pilots/${pilotId}/meetings`);
 
@@ -338,14 +308,14 @@ test('meetings: the plan’s mode and link reach new pairs; long lists come a pa
   const people = [];
   for (let i = 0; i < 60; i++) {
     const role = i % 2 === 0 ? 'mentor' : 'mentee';
-    people.push(await ok(registry, 'participants.create', { pilotId, participant: { name: `Person ${String(i).padStart(2, '0')}`, email: `p${i}@example.ac.uk`, role, department: role === 'mentor' ? 'Law' : 'Registry', availability: ['thu-am'] } }));
+    people.push(await seed(registry, 'participants.create', { pilotId, participant: { name: `Person ${String(i).padStart(2, '0')}`, email: `p${i}@example.ac.uk`, role, department: role === 'mentor' ? 'Law' : 'Registry', availability: ['thu-am'] } }));
   }
   const mentors = people.filter((p) => p.role === 'mentor');
   const mentees = people.filter((p) => p.role === 'mentee');
-  const pairs = await ok(registry, 'matching.confirm', { pilotId, pairs: mentors.map((m, i) => ({ mentorId: m.id, menteeId: mentees[i]!.id })) });
-  const first = (await ok(registry, 'meetings.forPair', { pairId: pairs[0]!.id })).meetings;
+  const pairs = await seed(registry, 'matching.confirm', { pilotId, pairs: mentors.map((m, i) => ({ mentorId: m.id, menteeId: mentees[i]!.id })) });
+  const first = (await seed(registry, 'meetings.forPair', { pairId: pairs[0]!.id })).meetings;
   expect(first.map((m) => [m.mode, m.location])).toEqual(Array(4).fill(['online', 'https://teams.example.org/reverse-mentoring']));
-  await ok(registry, 'meetings.applyShift', { scope: { pilotId }, from: isoDay(0), shiftDays: -63 });
+  await seed(registry, 'meetings.applyShift', { scope: { pilotId }, from: isoDay(0), shiftDays: -63 });
 
   await goTo(page, `/pilots/${pilotId}/meetings`);
   const overdue = page.getByRole('table', { name: 'Overdue meetings' });
@@ -383,10 +353,10 @@ test('reflective logs: written by keyboard alone across a lock, owed, not provid
   const registry = bridge.registry;
   const pilotId = await seedPilot(registry);
   const { amara, helen, bilal, a, b } = await seedPairs(registry, pilotId);
-  await ok(registry, 'meetings.markHeld', { id: a[0]!.id, heldOn: isoDay(-20), actualDurationMin: 60 });
-  await ok(registry, 'meetings.markHeld', { id: b[0]!.id, heldOn: isoDay(-10), actualDurationMin: 50 });
-  await ok(registry, 'meetings.markHeld', { id: a[1]!.id, heldOn: isoDay(-6), actualDurationMin: 60 });
-  await ok(registry, 'logs.submit', {
+  await seed(registry, 'meetings.markHeld', { id: a[0]!.id, heldOn: isoDay(-20), actualDurationMin: 60 });
+  await seed(registry, 'meetings.markHeld', { id: b[0]!.id, heldOn: isoDay(-10), actualDurationMin: 50 });
+  await seed(registry, 'meetings.markHeld', { id: a[1]!.id, heldOn: isoDay(-6), actualDurationMin: 60 });
+  await seed(registry, 'logs.submit', {
     meetingId: a[0]!.id,
     authorId: helen.id,
     stages: { description: 'Amara showed me the commuter students’ lounge.', feelings: '', evaluation: '', analysis: 'Belonging depends on having somewhere to be between lectures.', conclusion: '', actionPlan: '' },

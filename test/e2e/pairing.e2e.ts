@@ -1,19 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { HandlerRegistry } from '../../electron/core';
+import { ok } from '../helpers/pilot';
 import { test, expect, expectAccessible, keepScreenshot, createVault } from './fixtures';
 
 // Each test has its own vault and bridge, so they run side by side.
 test.describe.configure({ mode: 'parallel' });
 
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-/** Calls a channel through the bridge's registry (to set up what a test is not about). */
-async function ok<C extends Channel>(registry: HandlerRegistry, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await registry.call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
 
 async function goTo(page: Page, path: string) {
   await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);

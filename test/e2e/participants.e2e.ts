@@ -1,41 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import type { Channel, ChannelInput, ChannelOutput, Envelope } from '../../shared/contract';
-import { test, expect, expectAccessible, keepScreenshot, createVault } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, keepScreenshot, createVault, seed, isoDay, currentAcademicYear, goTo, notice, tabTo } from './fixtures';
 
 // Each test has its own vault and bridge, so they can run side by side.
 test.describe.configure({ mode: 'parallel' });
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-interface Registry {
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>;
-}
+type Registry = Parameters<typeof seed>[0];
 
-/** Sets up what a test is not about straight through the core the bridge serves (same vault, same session). */
-async function seed<C extends Channel>(registry: Registry, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await registry.call(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-/** A local date as YYYY-MM-DD, `offset` days from today. */
-function isoDay(offset = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 /** A date as the app shows it ("14 Nov 2026"). */
 const shown = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-
-function currentAcademicYear() {
-  const now = new Date();
-  const year = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return { startDate: `${year}-10-01`, endDate: `${year + 1}-06-30` };
-}
 
 async function newPilot(page: Page, registry: Registry): Promise<number> {
   await createVault(page);
@@ -43,21 +20,7 @@ async function newPilot(page: Page, registry: Registry): Promise<number> {
   return pilot.id;
 }
 
-async function goTo(page: Page, path: string) {
-  await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);
-}
-
-const notice = (page: Page, text: string | RegExp) => page.locator('.notices').getByText(text);
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
-
-/** Presses Tab (or Shift+Tab) until the element is focused: the keyboard-only path never clicks. */
-async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${target.toString()} by ${backwards ? 'Shift+Tab' : 'Tab'}`);
-}
 
 /** A temporary folder for the CSV files a test "picks". */
 function tempFiles() {
@@ -443,7 +406,7 @@ test('5,000 people: search, filter by role, status and characteristic, sort, scr
   const departments = ['Physics', 'History', 'Law', 'Library', 'Finance', 'Estates', 'Nursing', 'Music'];
   const lines = ['Name,Email,Role,Department,Characteristics'];
   for (let i = 1; i <= 5000; i++) {
-    lines.push(`Participant ${pad(i, 4)},p${i}@uni.example,${i % 3 === 0 ? 'Staff' : 'Student'},${departments[i % departments.length]},${i % 10 === 0 ? 'International' : ''}`);
+    lines.push(`Participant ${String(i).padStart(4, '0')},p${i}@uni.example,${i % 3 === 0 ? 'Staff' : 'Student'},${departments[i % departments.length]},${i % 10 === 0 ? 'International' : ''}`);
   }
   const { imported } = await seed(bridge.registry, 'participants.import', {
     pilotId,

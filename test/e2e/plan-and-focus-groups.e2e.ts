@@ -1,29 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { test, expect, expectAccessible, keepScreenshot, createVault } from './fixtures';
+import { test, expect, expectAccessible, keepScreenshot, createVault, isoDay, currentAcademicYear, goTo, notice, tabTo } from './fixtures';
 
 // Each test has its own vault and bridge, so the three can run side by side.
 test.describe.configure({ mode: 'parallel' });
 
 /* ---- helpers ------------------------------------------------------------------------------ */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A local date as YYYY-MM-DD, `offset` days from today (the app dates milestones by the same clock). */
-function isoDay(offset = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 /** A date as the app shows it ("14 Nov 2026"), formatted by the page's own Intl so month names match. */
 const shown = (page: Page, iso: string) =>
   page.evaluate((d) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)), iso);
-
-/** The academic year the pilot runs in, from October of the current one (as the New pilot form suggests). */
-function currentAcademicYear() {
-  const now = new Date();
-  const year = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return { startDate: `${year}-10-01`, endDate: `${year + 1}-06-30` };
-}
 
 /** Calls the app's own window.api from the page (to set up what a test is not about). */
 async function api<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -45,20 +31,6 @@ async function newPilot(page: Page, name: string): Promise<number> {
   return pilot.id;
 }
 
-async function goTo(page: Page, path: string) {
-  await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);
-}
-
-const notice = (page: Page, text: string | RegExp) => page.getByRole('status').getByText(text);
-
-/** Presses Tab (or Shift+Tab) until the element is focused: the keyboard-only path never clicks. */
-async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${target.toString()} by ${backwards ? 'Shift+Tab' : 'Tab'}`);
-}
 
 /* ---- the plan ----------------------------------------------------------------------------- */
 

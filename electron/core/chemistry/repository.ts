@@ -2,7 +2,7 @@ import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
 import type { ChemistryMeeting, Willingness } from '../../../shared/chemistry/contract';
 import { assertPairPeople } from '../participants/roles';
-import { STAGE_REASONS, settleStage } from '../training/preparation';
+import { STAGE_REASONS, settleStages } from '../training/preparation';
 
 interface Row {
   id: number;
@@ -69,8 +69,8 @@ function check(db: Db, pilotId: number, m: ChemistryFields, exceptId?: number): 
 }
 
 /** A chemistry meeting that took place moves both people on to "chemistry"; one removed or not held takes back a stage it set. */
-function settle(db: Db, ids: number[], today: string, now: string): void {
-  for (const id of new Set(ids)) settleStage(db, id, today, now, STAGE_REASONS.chemistryChanged);
+function settle(db: Db, pilotId: number, ids: number[], today: string, now: string): void {
+  settleStages(db, pilotId, ids, today, now, STAGE_REASONS.chemistryChanged);
 }
 
 export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, today: string, now: string): ChemistryMeeting {
@@ -81,7 +81,7 @@ export function insertChemistry(db: Db, pilotId: number, m: ChemistryFields, tod
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(pilotId, m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote);
-  settle(db, [m.mentorId, m.menteeId], today, now);
+  settle(db, pilotId, [m.mentorId, m.menteeId], today, now);
   return getChemistry(db, Number(lastInsertRowid));
 }
 
@@ -92,12 +92,12 @@ export function updateChemistry(db: Db, id: number, m: ChemistryFields, today: s
     `UPDATE chemistry_meetings SET held_on = ?, mentor_id = ?, mentee_id = ?, happened = ?, mentor_willingness = ?, mentee_willingness = ?, mentor_note = ?, mentee_note = ? WHERE id = ?`,
   ).run(m.heldOn, m.mentorId, m.menteeId, +m.happened, m.mentorWillingness, m.menteeWillingness, m.mentorNote, m.menteeNote, id);
   // The people it was recorded for before, too: a meeting moved to someone else no longer counts for them.
-  settle(db, [current.mentorId, current.menteeId, m.mentorId, m.menteeId], today, now);
+  settle(db, current.pilotId, [current.mentorId, current.menteeId, m.mentorId, m.menteeId], today, now);
   return getChemistry(db, id);
 }
 
 export function deleteChemistry(db: Db, id: number, today: string, now: string): void {
   const current = getChemistry(db, id);
   db.prepare('DELETE FROM chemistry_meetings WHERE id = ?').run(id);
-  settle(db, [current.mentorId, current.menteeId], today, now);
+  settle(db, current.pilotId, [current.mentorId, current.menteeId], today, now);
 }

@@ -105,14 +105,11 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr(`${error.message}\n`);
     return error.exitCode;
   }
-  if (error instanceof AppError) {
-    io.stderr(`${error.message}\n`);
-    return exitCodeFor(error.code);
-  }
-  const mapped = fromDatabaseError(error);
-  if (mapped) {
-    io.stderr(`${mapped.message}\n`);
-    return exitCodeFor(mapped.code);
+  // SQLite's own errors (damaged file, vault busy…) get the same plain message as in the app.
+  const appError = error instanceof AppError ? error : fromDatabaseError(error);
+  if (appError) {
+    io.stderr(`${appError.message}\n`);
+    return exitCodeFor(appError.code);
   }
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) {
@@ -147,31 +144,27 @@ function parseAnchor(text: string): AuditAnchor {
   return parsed.data;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** integrity_check, the audit chain and the schema version; damage the check itself trips over is reported as VAULT_CORRUPT. */
+/** integrity_check, the audit chain and the schema version; damage the check itself trips over reaches reportError as VAULT_CORRUPT. */
 function checkVault(db: Db, anchor: AuditAnchor | undefined, io: CliIo): number {
-  try {
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
-    const intact = problems.length === 1 && problems[0] === 'ok';
-    const audit = verifyAudit(db, anchor);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const lines = [intact ? 'integrity: ok' : `integrity: DAMAGED\n${problems.map((p) => `  ${p}`).join('\n')}`];
-    if (audit.ok) {
-      lines.push(`audit chain: ok, ${plural(audit.entries, 'entry', 'entries')}`);
-      if (audit.headHash) lines.push(`audit head: entry ${audit.entries}, hash ${audit.headHash}  (note both; compare later with --anchor ${audit.entries}:${audit.headHash})`);
-    } else {
-      lines.push(`audit chain: BROKEN at entry ${audit.brokenAt}: that entry or the one before it was altered, removed or reordered`);
-    }
-    if (anchor && audit.anchorMatches !== null) {
-      lines.push(audit.anchorMatches ? `audit anchor: entry ${anchor.seq} still has the noted hash` : `audit anchor: entry ${anchor.seq} DOES NOT MATCH the noted hash (the trail was rewritten or cut short since)`);
-    }
-    lines.push(`schema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})`);
-    io.stdout(`${lines.join('\n')}\n`);
-    return intact && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
-  } catch (error) {
-    throw fromDatabaseError(error) ?? error;
+  const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  const intact = problems.length === 1 && problems[0] === 'ok';
+  const audit = verifyAudit(db, anchor);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const lines = [intact ? 'integrity: ok' : `integrity: DAMAGED\n${problems.map((p) => `  ${p}`).join('\n')}`];
+  if (audit.ok) {
+    lines.push(`audit chain: ok, ${plural(audit.entries, 'entry', 'entries')}`);
+    if (audit.headHash) lines.push(`audit head: entry ${audit.entries}, hash ${audit.headHash}  (note both; compare later with --anchor ${audit.entries}:${audit.headHash})`);
+  } else {
+    lines.push(`audit chain: BROKEN at entry ${audit.brokenAt}: that entry or the one before it was altered, removed or reordered`);
   }
+  if (anchor && audit.anchorMatches !== null) {
+    lines.push(audit.anchorMatches ? `audit anchor: entry ${anchor.seq} still has the noted hash` : `audit anchor: entry ${anchor.seq} DOES NOT MATCH the noted hash (the trail was rewritten or cut short since)`);
+  }
+  lines.push(`schema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return intact && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
 }
 
 async function vaultCommand(args: string[], values: Options, io: CliIo): Promise<number> {
@@ -376,7 +369,7 @@ async function exportCommand(args: string[], values: Options, io: CliIo): Promis
   const core = await openCore(values, io, host);
   try {
     const result = unwrap(await core.registry.call('meetings.exportIcs', input, 'cli'));
-    io.stdout(`Wrote ${result.events} meeting${result.events === 1 ? '' : 's'} to ${resolve(result.folder, result.files[0]!)}\n`);
+    io.stdout(`Wrote ${plural(result.events, 'meeting')} to ${resolve(result.folder, result.files[0]!)}\n`);
     return EXIT.ok;
   } finally {
     core.session.lock();

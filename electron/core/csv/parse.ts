@@ -19,7 +19,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
  * The delimiter is whichever of comma, semicolon or tab the header row uses most, counted outside
  * quotes: a heading such as "Role (student, staff, other)" says nothing about the delimiter.
  */
-export function detectDelimiter(text: string): ParsedCsv['delimiter'] {
+function detectDelimiter(text: string): ParsedCsv['delimiter'] {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const ch of text) {

@@ -218,6 +218,8 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   // logs mostly submitted, some drafts, some missing, a few not provided.
   clock.jumpTo(0);
   const counts = { held: 0, cancelled: 0, logs: 0, drafts: 0 };
+  // The day the scheme's first meeting was held: the timeline's "First meetings" is done then.
+  let firstHeld: string | undefined;
   const reflections = [
     ['We talked about what the label "international student" means on campus.', 'Curious and a little nervous.', 'Honest conversation; we ran out of time.', 'Labels say more about the institution than about us.', 'Ask more open questions.', 'Bring an example from a seminar next time.'],
     ['We compared how feedback is written and how it is read.', 'Frustrated, then hopeful.', 'Useful; the staff member listened closely.', 'Deadlines clash with paid work for many students.', 'Staff rarely see the whole week of a student.', 'Share the timetable of a typical week.'],
@@ -235,6 +237,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
       if (fate < 0.16) continue; // happened or not, nobody has said: shows as overdue
       await call(registry, 'meetings.markHeld', { id: meeting.id, heldOn: meeting.date, actualDurationMin: 60 + 15 * Math.floor(random() * 3), note: '' });
       counts.held += 1;
+      if (!firstHeld || meeting.date < firstHeld) firstHeld = meeting.date;
       for (const authorId of [pair.mentorId, pair.menteeId]) {
         const r = random();
         const text = reflections[Math.floor(random() * reflections.length)]!;
@@ -259,13 +262,6 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
     await call(registry, 'meetings.reschedule', { id: next.id, date: addDays(next.date, 7), startTime: next.startTime, durationMin: next.durationMin, mode: next.mode, location: 'Students’ union, room 3 (demo)', note: 'Room clash; moved a week (demo).' });
   }
 
-  // The timeline's "First meetings" is done on the day the first meeting of the scheme was held.
-  let firstHeld: string | undefined;
-  for (const pair of confirmed) {
-    for (const m of (await call(registry, 'meetings.forPair', { pairId: pair.id })).meetings) {
-      if (m.heldOn && (!firstHeld || m.heldOn < firstHeld)) firstHeld = m.heldOn;
-    }
-  }
   if (firstHeld) await milestoneDone('First meetings', firstHeld);
 
   return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts };

@@ -1,10 +1,8 @@
-import { addDays, format, parseISO } from 'date-fns';
 import type { Db } from '../db/types';
-import type { MeetingMode, ShiftChange } from '../../../shared/meetings/contract';
+import type { MeetingMode, ShiftChange, ShiftScope } from '../../../shared/meetings/contract';
+import { addDays } from '../util/json';
 import { getMeetingPlan } from '../plan/repository';
-import { recordChange, renumber } from './repository';
-
-export type ShiftScope = { pilotId: number } | { pairId: number };
+import { changeRecorder, renumber } from './repository';
 
 /**
  * Contingency: the remaining meetings of a pair or of the whole scheme moved by some days and/or
@@ -32,7 +30,7 @@ export function planShift(db: Db, pilotId: number, scope: ShiftScope, from: stri
         menteeName: r.mentee_name,
         sequence: r.sequence,
         fromDate: r.date,
-        toDate: format(addDays(parseISO(r.date), shiftDays), 'yyyy-MM-dd'),
+        toDate: addDays(r.date, shiftDays),
         fromMode: r.mode,
         toMode: goesOnline ? 'online' : r.mode,
         toLocation: goesOnline ? onlineLink : r.location,
@@ -46,9 +44,10 @@ export function applyShift(db: Db, changes: ShiftChange[], note: string, now: st
   const update = db.prepare(
     'UPDATE meetings SET date = ?, mode = ?, location = ?, reschedule_count = reschedule_count + 1, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?',
   );
+  const recordChange = changeRecorder(db);
   for (const c of changes) {
     update.run(c.toDate, c.toMode, c.toLocation, now, c.meetingId);
-    recordChange(db, c.meetingId, { at: now, kind: 'schedule-change', fromDate: c.fromDate, toDate: c.toDate, fromMode: c.fromMode, toMode: c.toMode, note });
+    recordChange(c.meetingId, { at: now, kind: 'schedule-change', fromDate: c.fromDate, toDate: c.toDate, fromMode: c.fromMode, toMode: c.toMode, note });
   }
   for (const pairId of new Set(changes.map((c) => c.pairId))) renumber(db, pairId);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FeatureHandlers, HandlerContext } from '../registry/types';
-import type { meetingsContract } from '../../../shared/meetings/contract';
-import { AppError } from '../errors';
+import type { meetingsContract, ShiftScope } from '../../../shared/meetings/contract';
+import { AppError, notFound } from '../errors';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import { readSettings, todayFor } from '../settings/handlers';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -15,12 +15,13 @@ const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
 const iso = (ctx: HandlerContext) => ctx.now().toISOString();
 const pilotOfMeeting = (ctx: HandlerContext, id: number) => repo.getMeeting(ctx.db, id, today(ctx)).pilotId;
 
-function shiftScopePilot(ctx: HandlerContext, scope: { pilotId: number } | { pairId: number }): number {
-  if ('pilotId' in scope) return scope.pilotId;
-  const row = ctx.db.prepare('SELECT pilot_id FROM pairs WHERE id = ?').get(scope.pairId) as { pilot_id: number } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `Pair ${scope.pairId} does not exist.`);
+function pilotOfPair(ctx: HandlerContext, pairId: number): number {
+  const row = ctx.db.prepare('SELECT pilot_id FROM pairs WHERE id = ?').get(pairId) as { pilot_id: number } | undefined;
+  if (!row) throw notFound('Pair', pairId);
   return row.pilot_id;
 }
+
+const shiftScopePilot = (ctx: HandlerContext, scope: ShiftScope): number => ('pilotId' in scope ? scope.pilotId : pilotOfPair(ctx, scope.pairId));
 
 /** Asks the shell where to write; a cancelled dialog writes nothing. */
 export async function exportFolder(ctx: HandlerContext, purpose: string): Promise<string> {
@@ -106,8 +107,8 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
   'meetings.exportIcs': {
     kind: 'action',
     run: async (input, ctx) => {
-      if ('pairId' in input && !ctx.db.prepare('SELECT 1 FROM pairs WHERE id = ?').get(input.pairId)) throw new AppError('NOT_FOUND', `Pair ${input.pairId} does not exist.`);
-      if ('participantId' in input) person(ctx.db, input.participantId);
+      if ('pairId' in input) pilotOfPair(ctx, input.pairId);
+      else person(ctx.db, input.participantId);
       const meetings = calendarMeetings(ctx.db, input);
       if (meetings.length === 0) throw new AppError('NOT_FOUND', 'There are no meetings to export yet.');
       const folder = await exportFolder(ctx, 'Choose a folder for the calendar file');

@@ -39,7 +39,7 @@ const UTC_IDS = new Set(['Etc/UTC', 'Etc/GMT']);
  * so every TZID in the file has its VTIMEZONE (RFC 5545 §3.2.19). Null: write UTC instead — for
  * UTC itself, and for a zone the rules library does not know (the instants stay right).
  */
-export function calendarZone(timeZone: string): { tzid: string; vtimezone: string } | null {
+function calendarZone(timeZone: string): { tzid: string; vtimezone: string } | null {
   const found = tzlib_get_ical_block(timeZone);
   if (!Array.isArray(found) || !found[0] || !found[1]?.startsWith('TZID=')) return null;
   const tzid = found[1].slice('TZID='.length);

@@ -2,6 +2,8 @@ import type { Db } from '../db/types';
 import type { Meeting, MeetingListKind, MeetingsOverview, Page, PairProgress } from '../../../shared/meetings/contract';
 import { dueSoonUntil, meetingSelect, toMeeting, type MeetingRow } from './repository';
 
+const currentPairs = (db: Db, pilotId: number) => db.prepare('SELECT count(*) FROM pairs WHERE pilot_id = ? AND ended_at IS NULL').pluck().get(pilotId) as number;
+
 /** Counts only: each list is read a page at a time, so a scheme of thousands of pairs stays quick. */
 export function overview(db: Db, pilotId: number, today: string): MeetingsOverview {
   const counts = db
@@ -15,9 +17,8 @@ export function overview(db: Db, pilotId: number, today: string): MeetingsOvervi
        FROM meetings WHERE pilot_id = @pilotId`,
     )
     .get({ pilotId, today, soon: dueSoonUntil(today) }) as Record<string, number | null>;
-  const pairs = db.prepare('SELECT count(*) FROM pairs WHERE pilot_id = ? AND ended_at IS NULL').pluck().get(pilotId) as number;
   const n = (k: string) => counts[k] ?? 0;
-  return { today, counts: { scheduled: n('scheduled'), overdue: n('overdue'), dueSoon: n('dueSoon'), held: n('held'), cancelled: n('cancelled') }, pairs };
+  return { today, counts: { scheduled: n('scheduled'), overdue: n('overdue'), dueSoon: n('dueSoon'), held: n('held'), cancelled: n('cancelled') }, pairs: currentPairs(db, pilotId) };
 }
 
 /** What each list holds and in which order: what needs doing oldest first, what is done newest first. */
@@ -47,7 +48,7 @@ export function listMeetings(db: Db, pilotId: number, kind: MeetingListKind, off
  * would otherwise read each log's wide row through the UNIQUE index to learn its state).
  */
 export function pairProgress(db: Db, pilotId: number, offset: number, limit: number, today: string): Page<PairProgress> {
-  const total = db.prepare('SELECT count(*) FROM pairs WHERE pilot_id = ? AND ended_at IS NULL').pluck().get(pilotId) as number;
+  const total = currentPairs(db, pilotId);
   const rows = db
     .prepare(
       `WITH page AS MATERIALIZED (

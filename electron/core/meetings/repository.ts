@@ -1,7 +1,6 @@
-import { addDays, format, parseISO } from 'date-fns';
 import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
-import { parseJsonArray } from '../util/json';
+import { addDays, parseJsonArray } from '../util/json';
 import {
   canDo,
   type LogState,
@@ -43,8 +42,8 @@ export interface MeetingRow {
   mentee_log: Exclude<LogState, 'missing'> | null;
 }
 
-export const DUE_SOON_DAYS = 7;
-export const dueSoonUntil = (today: string) => format(addDays(parseISO(today), DUE_SOON_DAYS), 'yyyy-MM-dd');
+const DUE_SOON_DAYS = 7;
+export const dueSoonUntil = (today: string) => addDays(today, DUE_SOON_DAYS);
 
 /** Meetings with the pair's names, the meeting count of the pair, and both people's log state (from the index, not the log's text). */
 export const meetingSelect = `SELECT m.*, x.mentor_id, x.mentee_id, a.name AS mentor_name, b.name AS mentee_name,
@@ -177,33 +176,30 @@ export function generateMeetings(db: Db, pairId: number, now: string): { count: 
   return { count: meetings.length, note };
 }
 
-export function recordChange(db: Db, meetingId: number, change: Omit<MeetingChange, 'fromDate' | 'toDate' | 'fromMode' | 'toMode'> & Partial<MeetingChange>): void {
-  db.prepare('INSERT INTO meeting_changes (meeting_id, at, kind, from_date, to_date, from_mode, to_mode, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    meetingId,
-    change.at,
-    change.kind,
-    change.fromDate ?? null,
-    change.toDate ?? null,
-    change.fromMode ?? null,
-    change.toMode ?? null,
-    change.note,
-  );
+type NewChange = Omit<MeetingChange, 'fromDate' | 'toDate' | 'fromMode' | 'toMode'> & Partial<MeetingChange>;
+
+/** Adds entries to meetings' histories, with the statement prepared once for a loop of them. */
+export function changeRecorder(db: Db): (meetingId: number, change: NewChange) => void {
+  const insert = db.prepare('INSERT INTO meeting_changes (meeting_id, at, kind, from_date, to_date, from_mode, to_mode, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  return (meetingId, c) => insert.run(meetingId, c.at, c.kind, c.fromDate ?? null, c.toDate ?? null, c.fromMode ?? null, c.toMode ?? null, c.note);
 }
+
+const recordChange = (db: Db, meetingId: number, change: NewChange) => changeRecorder(db)(meetingId, change);
 
 /** When a pair ends, its meetings still to come are cancelled (kept, with the reason in their history). */
 export function cancelRemaining(db: Db, pairId: number, reason: string, now: string): void {
-  const ids = db.prepare("SELECT id FROM meetings WHERE pair_id = ? AND status = 'scheduled'").pluck().all(pairId) as number[];
-  const cancel = db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?");
-  for (const id of ids) {
-    cancel.run(now, id);
-    recordChange(db, id, { at: now, kind: 'cancelled', note: `Pair ended: ${reason}` });
-  }
+  db.prepare("INSERT INTO meeting_changes (meeting_id, at, kind, note) SELECT id, ?, 'cancelled', ? FROM meetings WHERE pair_id = ? AND status = 'scheduled' ORDER BY id").run(
+    now,
+    `Pair ended: ${reason}`,
+    pairId,
+  );
+  db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE pair_id = ? AND status = 'scheduled'").run(now, pairId);
 }
 
 const actionWords: Record<MeetingAction, string> = { hold: 'marked held', cancel: 'cancelled', reschedule: 'moved', restore: 'restored' };
 const statusWords: Record<MeetingStatus, string> = { scheduled: 'scheduled', held: 'held', cancelled: 'cancelled' };
 
-/** Enforces the meeting's life (shared/meetings/contract.ts, meetingTransitions). */
+/** Enforces the meeting's life (shared/meetings/contract.ts, canDo). */
 function assertCan(meeting: Meeting, action: MeetingAction): void {
   if (canDo(meeting.status, action)) return;
   const hint = meeting.status === 'cancelled' && action !== 'restore' ? ' Restore it first if it is going ahead after all.' : '';

@@ -1,5 +1,5 @@
 import type { FeatureHandlers, HandlerContext } from '../registry/types';
-import type { participantsContract } from '../../../shared/participants/contract';
+import type { participantsContract, ParticipantStatus } from '../../../shared/participants/contract';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import * as repo from './repository';
 import { getConsent, recordConsent, withdrawConsent } from './consent';
@@ -9,6 +9,8 @@ import { todayFor } from '../settings/handlers';
 const nowIso = (now: () => Date) => now().toISOString();
 const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
 const fileBytes = (file: { base64: string }) => Buffer.from(file.base64, 'base64');
+/** The trail entry of a status change, however it was made. */
+const transitionEvent = (id: number, to: ParticipantStatus) => ({ action: `participants.transition.${to}`, entityType: 'participant', entityId: id });
 
 export const participantHandlers: FeatureHandlers<keyof typeof participantsContract> = {
   'participants.list': {
@@ -41,7 +43,7 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
       assertPilotWritable(db, repo.participantPilot(db, id));
       return repo.transitionParticipant(db, id, to, reason, nowIso(now));
     },
-    audit: (input) => ({ action: `participants.transition.${input.to}`, entityType: 'participant', entityId: input.id }),
+    audit: (input) => transitionEvent(input.id, input.to),
   },
   'participants.importPreview': {
     kind: 'query',
@@ -77,7 +79,7 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
       if (withdrawParticipant && person.status !== 'withdrawn' && person.status !== 'completed') {
         repo.transitionParticipant(db, participantId, 'withdrawn', `Consent withdrawn: ${reason}`, nowIso(ctx.now));
         // The same trail entry as a withdrawal from the Status panel, in the same transaction.
-        ctx.audit({ action: 'participants.transition.withdrawn', entityType: 'participant', entityId: participantId });
+        ctx.audit(transitionEvent(participantId, 'withdrawn'));
       }
       return record;
     },

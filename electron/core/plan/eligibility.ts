@@ -56,13 +56,13 @@ export function changeEligibility(db: Db, pilotId: number, wanted: string[], ren
     throw refuse(`Nothing was saved: the pairing settings use ${usedInPairing.map((c) => `“${c}”`).join(', ')} (pairs should differ on it). Change the pairing settings first, or rename the category instead.`);
   }
 
-  setEligibility(db, pilotId, categories);
+  const saved = setEligibility(db, pilotId, categories);
   const movedPeople = renameTo.size > 0 ? carryPeople(db, pilotId, renameTo, now) : [];
   const renamedInPairing = matching.differenceCharacteristics.map((d) => renameTo.get(d.toLowerCase()) ?? d);
   if (renamedInPairing.some((d, i) => d !== matching.differenceCharacteristics[i])) {
     setMatchingSettings(db, pilotId, { ...matching, differenceCharacteristics: uniqueIgnoringCase(renamedInPairing) });
   }
-  return { categories: getEligibility(db, pilotId), movedPeople };
+  return { categories: saved, movedPeople };
 }
 
 function carryPeople(db: Db, pilotId: number, renameTo: Map<string, string>, now: string): number[] {

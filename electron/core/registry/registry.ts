@@ -108,12 +108,12 @@ export class HandlerRegistry {
 /**
  * Runs a query with the connection in `query_only` mode, so a query handler cannot write even by
  * mistake: SQLite refuses the statement, and the registry reports it as a bug (INTERNAL).
- * Queries are synchronous, so no other call runs on the connection before the mode is restored.
+ * Queries are synchronous, so no other call runs on the connection before the mode is switched
+ * back; nothing else ever sets it, so back means OFF (no need to read it first on every query).
  */
 function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
   if (!session.isUnlocked) return run(); // a query that needs the database throws VAULT_LOCKED itself
   const db = session.db;
-  const previous = db.pragma('query_only', { simple: true }) as number;
   db.pragma('query_only=ON');
   try {
     return run();
@@ -121,7 +121,7 @@ function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
     if ((error as { code?: unknown }).code === 'SQLITE_READONLY') throw new QueryTriedToWrite(channel, error);
     throw error;
   } finally {
-    if (db.open) db.pragma(`query_only=${previous ? 'ON' : 'OFF'}`);
+    if (db.open) db.pragma('query_only=OFF');
   }
 }
 

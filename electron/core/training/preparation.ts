@@ -7,8 +7,8 @@
 import type { Db } from '../db/types';
 import { person } from '../participants/roles';
 import { parseJsonArray } from '../util/json';
-import { REQUIRED_TRAINING_TOPICS, type TrainingAudience } from '../../../shared/training/contract';
-import type { ParticipantStatus } from '../../../shared/participants/contract';
+import { REQUIRED_TRAINING_TOPICS, audienceFits, type TrainingAudience } from '../../../shared/training/contract';
+import type { ParticipantRole, ParticipantStatus } from '../../../shared/participants/contract';
 
 /** Reasons written into the status history by this module: a stage with one of them was set automatically. */
 export const STAGE_REASONS = {
@@ -28,17 +28,17 @@ const normal = (topic: string) => topic.trim().toLowerCase();
  * on or before `today` (YYYY-MM-DD); topics may come from several sessions. Everyone of the pilot is
  * in the map; an empty list means trained.
  */
-export function missingTopics(db: Db, pilotId: number, today: string, only?: number): Map<number, string[]> {
-  const people = db.prepare(`SELECT id FROM participants WHERE pilot_id = ? ${only === undefined ? '' : 'AND id = ?'}`).all(...(only === undefined ? [pilotId] : [pilotId, only])) as { id: number }[];
+export function missingTopics(db: Db, pilotId: number, today: string): Map<number, string[]> {
+  const people = db.prepare('SELECT id FROM participants WHERE pilot_id = ?').all(pilotId) as { id: number }[];
   const attended = db
     .prepare(
-      `SELECT a.participant_id AS id, s.topics FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
-       WHERE s.pilot_id = ? AND s.held_on <= ? ${only === undefined ? '' : 'AND p.id = ?'}
-         AND (s.audience = 'both' OR (s.audience = 'mentors' AND p.role = 'mentor') OR (s.audience = 'mentees' AND p.role = 'mentee'))`,
+      `SELECT a.participant_id AS id, p.role, s.audience, s.topics FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN participants p ON p.id = a.participant_id
+       WHERE s.pilot_id = ? AND s.held_on <= ?`,
     )
-    .all(...(only === undefined ? [pilotId, today] : [pilotId, today, only])) as { id: number; topics: string }[];
+    .all(pilotId, today) as { id: number; role: ParticipantRole; audience: TrainingAudience; topics: string }[];
   const covered = new Map<number, Set<string>>();
   for (const row of attended) {
+    if (!audienceFits(row.audience, row.role)) continue;
     const set = covered.get(row.id) ?? new Set<string>();
     for (const topic of parseJsonArray(row.topics)) set.add(normal(topic));
     covered.set(row.id, set);
@@ -46,40 +46,32 @@ export function missingTopics(db: Db, pilotId: number, today: string, only?: num
   return new Map(people.map((p) => [p.id, REQUIRED_TRAINING_TOPICS.filter((t) => !covered.get(p.id)?.has(normal(t)))]));
 }
 
-/** Who in the pilot is trained for their role by `today`. */
-export function trainedIds(db: Db, pilotId: number, today: string): Set<number> {
-  return new Set([...missingTopics(db, pilotId, today)].filter(([, missing]) => missing.length === 0).map(([id]) => id));
-}
-
-export const audienceFits = (audience: TrainingAudience, role: string) => audience === 'both' || (audience === 'mentors' ? role === 'mentor' : role === 'mentee');
-
-/** The stage a person's records earn them before pairing. */
-function earnedStage(db: Db, id: number, pilotId: number, today: string): ParticipantStatus {
-  if (missingTopics(db, pilotId, today, id).get(id)?.length === 0) return 'trained';
-  const met = db.prepare('SELECT 1 FROM chemistry_meetings WHERE happened = 1 AND (mentor_id = ? OR mentee_id = ?)').get(id, id);
-  return met ? 'chemistry' : 'interested';
-}
-
 /**
- * Brings a person's stage in line with their chemistry meetings and training: forward when they have
- * earned more; back (with `reasonBack` in the history) only when the current stage was set by a record
- * that no longer holds. Stages from "paired" on are never touched.
+ * Brings the stages of these people of the pilot in line with their chemistry meetings and training:
+ * forward when they have earned more; back (with `reasonBack` in the history) only when the current
+ * stage was set by a record that no longer holds. Stages from "paired" on are never touched.
  */
-export function settleStage(db: Db, id: number, today: string, now: string, reasonBack: string): void {
-  const who = person(db, id);
-  const current = order.indexOf(who.status);
-  if (current === -1) return;
-  const earned = earnedStage(db, id, who.pilotId, today);
-  const target = order.indexOf(earned);
-  if (target === current) return;
-  let reason: string;
-  if (target > current) {
-    reason = earned === 'trained' ? STAGE_REASONS.trained : STAGE_REASONS.chemistryHeld;
-  } else {
-    const last = db.prepare('SELECT to_status, reason FROM participant_status_history WHERE participant_id = ? ORDER BY id DESC LIMIT 1').get(id) as { to_status: string; reason: string | null } | undefined;
-    if (!last || last.to_status !== who.status || !automatic.includes(last.reason ?? '')) return;
-    reason = reasonBack;
+export function settleStages(db: Db, pilotId: number, ids: Iterable<number>, today: string, now: string, reasonBack: string): void {
+  const missing = missingTopics(db, pilotId, today);
+  const met = db.prepare('SELECT 1 FROM chemistry_meetings WHERE happened = 1 AND (mentor_id = ? OR mentee_id = ?)');
+  const lastChange = db.prepare('SELECT to_status, reason FROM participant_status_history WHERE participant_id = ? ORDER BY id DESC LIMIT 1');
+  for (const id of new Set(ids)) {
+    const who = person(db, id);
+    const current = order.indexOf(who.status);
+    if (current === -1) continue;
+    // The stage their records earn them before pairing.
+    const earned: ParticipantStatus = missing.get(id)?.length === 0 ? 'trained' : met.get(id, id) ? 'chemistry' : 'interested';
+    const target = order.indexOf(earned);
+    if (target === current) continue;
+    let reason: string;
+    if (target > current) {
+      reason = earned === 'trained' ? STAGE_REASONS.trained : STAGE_REASONS.chemistryHeld;
+    } else {
+      const last = lastChange.get(id) as { to_status: string; reason: string | null } | undefined;
+      if (!last || last.to_status !== who.status || !automatic.includes(last.reason ?? '')) continue;
+      reason = reasonBack;
+    }
+    db.prepare('UPDATE participants SET status = ?, status_reason = NULL, updated_at = ? WHERE id = ?').run(earned, now, id);
+    db.prepare('INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(id, who.status, earned, reason, now);
   }
-  db.prepare('UPDATE participants SET status = ?, status_reason = NULL, updated_at = ? WHERE id = ?').run(earned, now, id);
-  db.prepare('INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(id, who.status, earned, reason, now);
 }

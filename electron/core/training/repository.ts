@@ -1,8 +1,9 @@
 import type { Db } from '../db/types';
 import { AppError, notFound } from '../errors';
 import { parseJsonArray } from '../util/json';
-import type { TrainingAudience, TrainingSession } from '../../../shared/training/contract';
-import { STAGE_REASONS, audienceFits, settleStage } from './preparation';
+import { NOT_HELD_YET, audienceFits, type TrainingAudience, type TrainingSession } from '../../../shared/training/contract';
+import type { ParticipantRole } from '../../../shared/participants/contract';
+import { STAGE_REASONS, settleStages } from './preparation';
 
 interface Row {
   id: number;
@@ -45,19 +46,19 @@ export function getTraining(db: Db, id: number): TrainingSession {
 function writeAttendance(db: Db, sessionId: number, pilotId: number, t: TrainingFields, before: number[], today: string, now: string): void {
   const unique = [...new Set(t.attendeeIds)];
   const people = unique.length
-    ? (db.prepare(`SELECT id, name, role, pilot_id FROM participants WHERE id IN (${unique.map(() => '?').join(',')})`).all(...unique) as { id: number; name: string; role: string; pilot_id: number }[])
+    ? (db.prepare(`SELECT id, name, role, pilot_id FROM participants WHERE id IN (${unique.map(() => '?').join(',')})`).all(...unique) as { id: number; name: string; role: ParticipantRole; pilot_id: number }[])
     : [];
   const problems: string[] = [];
   if (people.length !== unique.length || people.some((p) => p.pilot_id !== pilotId)) problems.push('Some attendees are not in this pilot’s register.');
   for (const p of people) if (!audienceFits(t.audience, p.role)) problems.push(`${p.name} is a ${p.role}, but this session was for ${t.audience}.`);
-  if (unique.length > 0 && t.heldOn > today) problems.push('This session has not taken place yet: record who attended once it has.');
+  if (unique.length > 0 && t.heldOn > today) problems.push(NOT_HELD_YET);
   if (problems.length > 0) {
     throw new AppError('INVALID_INPUT', problems.join(' '), [{ path: ['session', 'attendeeIds'], message: problems.join(' ') }]);
   }
   db.prepare('DELETE FROM training_attendance WHERE session_id = ?').run(sessionId);
   const insert = db.prepare('INSERT INTO training_attendance (session_id, participant_id) VALUES (?, ?)');
   for (const id of unique) insert.run(sessionId, id);
-  for (const id of new Set([...before, ...unique])) settleStage(db, id, today, now, STAGE_REASONS.trainingChanged);
+  settleStages(db, pilotId, [...before, ...unique], today, now, STAGE_REASONS.trainingChanged);
 }
 
 export function insertTraining(db: Db, pilotId: number, t: TrainingFields, today: string, now: string): TrainingSession {
@@ -77,5 +78,5 @@ export function updateTraining(db: Db, id: number, t: TrainingFields, today: str
 export function deleteTraining(db: Db, id: number, today: string, now: string): void {
   const current = getTraining(db, id);
   db.prepare('DELETE FROM training_sessions WHERE id = ?').run(id);
-  for (const a of current.attendees) settleStage(db, a.id, today, now, STAGE_REASONS.trainingChanged);
+  settleStages(db, current.pilotId, current.attendees.map((a) => a.id), today, now, STAGE_REASONS.trainingChanged);
 }

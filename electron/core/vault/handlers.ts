@@ -1,7 +1,7 @@
 import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { vaultContract } from '../../../shared/vault/contract';
 
-/** The audit entry of a vault-level action; appended inside the action's own transaction. */
+/** The audit entry of a vault-level action, as a callback so a key change can append it inside its own transaction. */
 const recordVault = (ctx: HandlerContext, action: string) => () => ctx.audit({ action, entityType: 'vault', entityId: ctx.session.vaultId });
 
 export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
@@ -22,7 +22,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
     kind: 'action',
     run: async ({ passphrase }, ctx) => {
       const recoveryKey = await ctx.session.create(passphrase);
-      ctx.audit({ action: 'vault.create', entityType: 'vault', entityId: ctx.session.vaultId });
+      recordVault(ctx, 'vault.create')();
       return { recoveryKey };
     },
   },

@@ -10,7 +10,7 @@ import { readKeyFile, writeKeyFile, KEYFILE_FORMAT } from './keyfile';
 import { generateRecoveryKey } from './recovery-key';
 import { assertStrongPassphrase, makeSlot, passphraseBytes, unwrapDataKey, type ScryptCost } from './slots';
 
-export { passphraseBytes, type ScryptCost };
+export { passphraseBytes };
 
 export const DB_FILE = 'vault.sqlite';
 export const KEY_FILE = 'vault.keys.json';

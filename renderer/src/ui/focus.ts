@@ -25,3 +25,10 @@ export function useFocusLater() {
   }, [request]);
   return useCallback((...targets: string[]) => setRequest(targets), []);
 }
+
+/**
+ * Where focus goes once row `index` of `count` is removed from a form's list: the Remove button
+ * that takes its place (or the new last one), found as `${prefix}${row}`, else `whenNone` once no
+ * row is left (usually the Add button).
+ */
+export const afterRemovingRow = (prefix: string, index: number, count: number, whenNone: string) => (count > 1 ? `${prefix}${Math.min(index, count - 2)}` : whenNone);

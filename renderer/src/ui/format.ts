@@ -1,3 +1,5 @@
+import { plural } from './words';
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -12,7 +14,6 @@ export function formatDateTime(iso: string): string {
 
 /** "1 minute", "45 minutes", "1 hour", "1 hour 30 minutes", "4 hours". */
 export function formatMinutes(total: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
   if (hours === 0) return plural(minutes, 'minute');

@@ -1,5 +1,12 @@
-/** "1 meeting", "3 meetings"; `many` for irregular plurals ("1 row has", "2 rows have"). */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const numberFormat = new Intl.NumberFormat('en-GB');
+/** "5,000". */
+export const count = (n: number) => numberFormat.format(n);
+
+/** "1 meeting", "5,000 meetings"; `many` for irregular plurals ("1 row has", "2 rows have"). */
+export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** "1 person", "5,000 people". */
+export const people = (n: number) => plural(n, 'person', 'people');
 
 /** The message of whatever a failed call threw, for a banner or a notice. */
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

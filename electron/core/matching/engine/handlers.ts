@@ -8,6 +8,7 @@ import { participantPilot } from '../../participants/repository';
 import { evaluatePair } from './scoring';
 import { propose } from './propose';
 import * as repo from './repository';
+import { pairKey } from './types';
 import { cancelRemaining, generateMeetings } from '../../meetings/repository';
 import { todayFor } from '../../settings/handlers';
 
@@ -25,7 +26,7 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
       problems.push(`${person(db, mentorId).name} and ${person(db, menteeId).name} cannot be paired: both must be in this pilot, still taking part, one mentor and one mentee.`);
       continue;
     }
-    const key = `${mentorId}:${menteeId}`;
+    const key = pairKey(mentorId, menteeId);
     if (seen.has(key)) continue;
     seen.add(key);
     const e = evaluatePair(input, mentor, mentee);
@@ -47,7 +48,7 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
   }
   // All or nothing: the transaction around this command rolls back the pairs already inserted.
   if (problems.length > 0) throw new AppError('INVALID_INPUT', `No pair was confirmed. ${problems.join(' ')}`, problems.map((message) => ({ path: ['pairs'], message })));
-  return ids.map((id) => repo.getPair(db, id, today));
+  return repo.getPairs(db, ids, today);
 }
 
 /** Ending a pair returns each person to their stage before pairing, unless they still have another partner. */
@@ -150,9 +151,8 @@ export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = 
   'pairs.unpair': {
     kind: 'command',
     run: ({ id, reason }, { db, now }) => {
-      const today = todayFor(db, now());
-      assertPilotWritable(db, repo.getPair(db, id, today).pilotId);
-      return unpair(db, id, reason, today, now().toISOString());
+      assertPilotWritable(db, repo.pairPilot(db, id));
+      return unpair(db, id, reason, todayFor(db, now()), now().toISOString());
     },
     audit: (input) => ({ action: 'pairs.unpair', entityType: 'pair', entityId: input.id }),
   },

@@ -1,6 +1,6 @@
 import type { Proposal, ProposedPair } from '../../../../shared/matching/contract';
 import { solveScoreAssignment, type PairingMode } from '../assignment';
-import { countBlockingPairs, stableMatching } from '../stable';
+import { countBlockingPairs, stableMatching, type StableMatchingProblem } from '../stable';
 import { solveBMatching } from './b-matching';
 import { evaluatePair } from './scoring';
 import { explainUnpaired } from './unpaired';
@@ -103,33 +103,39 @@ function solveOptimal(g: Grid, mode: PairingMode): [number, number][] {
   return pairs;
 }
 
-function solveStable(c: Cohort, g: Grid): [number, number][] {
-  const matrix = (values: Float64Array) => g.rows.map((i) => g.cols.map((j) => values[i * c.mentors.length + j]!));
-  return stableMatching({
+/**
+ * The stable-matching view of some mentees (rows) and mentors (cols) of the cohort: each side by its
+ * own preferences, with the pair score as the shared value.
+ */
+function stableProblem(c: Cohort, rows: number[], cols: number[], allowed: (r: number, k: number) => boolean, menteeCapacity: number[], mentorCapacity: number[]): StableMatchingProblem {
+  const matrix = (values: Float64Array) => rows.map((i) => cols.map((j) => values[i * c.mentors.length + j]!));
+  return {
     scores: matrix(c.scores),
     menteePrefs: matrix(c.menteePrefs),
     mentorPrefs: matrix(c.mentorPrefs),
-    allowed: g.rows.map((_, r) => g.cols.map((_, k) => g.allowed[r * g.cols.length + k] === 1)),
-    menteeCapacity: [...g.rowCapacity],
-    mentorCapacity: [...g.colCapacity],
-  }).pairs.map(([r, k]) => [r, k] as [number, number]);
+    allowed: rows.map((_, r) => cols.map((_, k) => allowed(r, k))),
+    menteeCapacity,
+    mentorCapacity,
+  };
+}
+
+function solveStable(c: Cohort, g: Grid): [number, number][] {
+  return stableMatching(stableProblem(c, g.rows, g.cols, (r, k) => g.allowed[r * g.cols.length + k] === 1, [...g.rowCapacity], [...g.colCapacity])).pairs;
 }
 
 /** Blocking pairs of the whole result (pins included), by each side's own preferences. */
 function blockingPairsOf(c: Cohort, pairs: [number, number][]): number {
   if (c.mentees.length === 0 || c.mentors.length === 0) return 0;
-  const matrix = (values: Float64Array) => c.mentees.map((_, i) => Array.from(values.subarray(i * c.mentors.length, (i + 1) * c.mentors.length)));
-  return countBlockingPairs(
-    {
-      scores: matrix(c.scores),
-      menteePrefs: matrix(c.menteePrefs),
-      mentorPrefs: matrix(c.mentorPrefs),
-      allowed: c.mentees.map((_, i) => c.mentors.map((_, j) => c.allowed[i * c.mentors.length + j] === 1)),
-      menteeCapacity: c.mentees.map((m) => m.freeCapacity),
-      mentorCapacity: c.mentors.map((m) => m.freeCapacity),
-    },
-    pairs,
+  const everyone = (people: Person[]) => people.map((_, index) => index);
+  const problem = stableProblem(
+    c,
+    everyone(c.mentees),
+    everyone(c.mentors),
+    (i, j) => c.allowed[i * c.mentors.length + j] === 1,
+    c.mentees.map((m) => m.freeCapacity),
+    c.mentors.map((m) => m.freeCapacity),
   );
+  return countBlockingPairs(problem, pairs);
 }
 
 /**

@@ -247,10 +247,25 @@ export function listPairs(db: Db, pilotId: number, includeEnded: boolean, today:
   return toPairs(db, rows, today);
 }
 
+/** Pairs by id, in that order; who is not trained yet is read once for them all. */
+export function getPairs(db: Db, ids: number[], today: string): Pair[] {
+  const select = db.prepare(`${pairSelect} WHERE x.id = ?`);
+  const rows = ids.map((id) => {
+    const row = select.get(id) as PairRow | undefined;
+    if (!row) throw notFound('Pair', id);
+    return row;
+  });
+  return toPairs(db, rows, today);
+}
+
 export function getPair(db: Db, id: number, today: string): Pair {
-  const row = db.prepare(`${pairSelect} WHERE x.id = ?`).get(id) as PairRow | undefined;
+  return getPairs(db, [id], today)[0]!;
+}
+
+export function pairPilot(db: Db, id: number): number {
+  const row = db.prepare('SELECT pilot_id FROM pairs WHERE id = ?').get(id) as { pilot_id: number } | undefined;
   if (!row) throw notFound('Pair', id);
-  return toPairs(db, [row], today)[0]!;
+  return row.pilot_id;
 }
 
 export function insertPair(db: Db, pilotId: number, mentorId: number, menteeId: number, score: number, explanation: Pair['explanation'], now: string): number {

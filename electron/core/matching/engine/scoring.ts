@@ -1,11 +1,11 @@
 import { slotLabel } from '../../../../shared/participants/availability';
 import type { Explanation } from '../../../../shared/matching/contract';
+import { ordinal } from '../../../../shared/matching/words';
 import type { ChemistryAnswer, PairEvaluation, PairingInput, Person } from './types';
 import { pairKey } from './types';
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const lower = (values: string[]) => new Set(values.map((v) => v.toLowerCase()));
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 /** yes+yes is the best start; a "no" from either side forbids the pair outright (handled as a hard rule). */
 const chemistryValue: Record<string, number> = { 'yes:yes': 1, 'yes:maybe': 0.6, 'maybe:yes': 0.6, 'maybe:maybe': 0.3 };

@@ -1,4 +1,5 @@
 import type { PairingModeChoice, Unpaired } from '../../../../shared/matching/contract';
+import { listInWords } from '../../../../shared/matching/words';
 import type { Cohort, HardRule, PairEvaluation, Person } from './types';
 
 export interface Outcome {
@@ -34,9 +35,9 @@ const ruleWords: Record<HardRule, string> = {
 };
 
 const MAX_NAMED = 4;
+/** At most four names: "Ana, Ben, Chen and 2 more". */
 function namesInWords(names: string[]): string {
-  const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED - 1), `${names.length - MAX_NAMED + 1} more`] : names;
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return listInWords(names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED - 1), `${names.length - MAX_NAMED + 1} more`] : names);
 }
 
 const best = (options: Option[]) => options.reduce((a, b) => (b.e.score > a.e.score ? b : a));
@@ -63,6 +64,23 @@ export function explainUnpaired(o: Outcome): Unpaired[] {
   const sides = {
     mentee: { people: c.mentees, others: c.mentors, partners: menteePartners, otherPartners: mentorPartners, free: o.menteeFree, otherFree: o.mentorFree, cell: (x: number, y: number) => x * cols + y },
     mentor: { people: c.mentors, others: c.mentees, partners: mentorPartners, otherPartners: menteePartners, free: o.mentorFree, otherFree: o.menteeFree, cell: (x: number, y: number) => y * cols + x },
+  };
+
+  // Not enough places left on the other side for everyone on this side who could use them: the same
+  // for everyone on a side, so counted once per side.
+  const placesBySide = new Map<Side, { supply: number; demand: number; single: boolean }>();
+  const placesOf = (side: Side) => {
+    const known = placesBySide.get(side);
+    if (known) return known;
+    const v = sides[side];
+    const counted = { supply: v.otherFree.reduce((sum, n) => sum + n, 0), demand: 0, single: true };
+    v.people.forEach((_, k) => {
+      if (v.free[k]! === 0 || !v.others.some((_, y) => v.otherFree[y]! > 0 && c.allowed[v.cell(k, y)] === 1)) return;
+      counted.demand += v.free[k]!;
+      if (v.free[k]! > 1) counted.single = false;
+    });
+    placesBySide.set(side, counted);
+    return counted;
   };
 
   const reasonFor = (side: Side, x: number): Reason => {
@@ -137,15 +155,7 @@ export function explainUnpaired(o: Outcome): Unpaired[] {
           : tie(weakest);
     }
 
-    // Not enough places left on the other side for everyone on this side who could use them.
-    const supply = v.otherFree.reduce((sum, n) => sum + n, 0);
-    let demand = 0;
-    let single = true;
-    v.people.forEach((p, k) => {
-      if (v.free[k]! === 0 || !v.others.some((_, y) => v.otherFree[y]! > 0 && c.allowed[v.cell(k, y)] === 1)) return;
-      demand += v.free[k]!;
-      if (v.free[k]! > 1) single = false;
-    });
+    const { supply, demand, single } = placesOf(side);
     if (demand > supply) {
       const places = `${supply} ${otherRole} place${supply === 1 ? '' : 's'}`;
       const wanted = single ? `${demand} ${side}s` : `${demand} ${side} places`;

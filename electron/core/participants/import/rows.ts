@@ -88,13 +88,13 @@ export function checkRows(db: Db, pilotId: number, headers: string[], rows: stri
     for (const p of known.problems) fail(p.field as ImportField, p.message);
 
     // Checked even when the row has other problems: fixing those must not reveal a duplicate later.
-    const email = normalEmail.safeParse(draft.email);
-    if (email.success) {
-      const clash = checks.emailClash(email.data);
+    const email = parsed.success ? parsed.data.email : normalEmail.safeParse(draft.email).data;
+    if (email !== undefined) {
+      const clash = checks.emailClash(email);
       if (clash) fail('email', clash.message);
-      const earlier = firstRowOfEmail.get(email.data);
-      if (earlier !== undefined) fail('email', `${email.data} also appears in row ${earlier}`);
-      else firstRowOfEmail.set(email.data, row);
+      const earlier = firstRowOfEmail.get(email);
+      if (earlier !== undefined) fail('email', `${email} also appears in row ${earlier}`);
+      else firstRowOfEmail.set(email, row);
     }
 
     if (result.sample.length < sampleSize) result.sample.push(sampleRow(row, mappedFields, cell, draft, role, known.characteristics, problems));

@@ -2,6 +2,8 @@
  * Plain words for audit entries. The trail stores channel names and record ids only (never content);
  * this maps them to what a coordinator or auditor would say, and names pilots from the live list.
  */
+import { statusLabels, type ParticipantStatus } from '../../../../shared/participants/contract';
+import { people, plural } from '../../ui/words';
 
 /** What each recorded action means; counted actions such as `participants.import(12)` are handled below. */
 const ACTIONS: Record<string, string> = {
@@ -46,9 +48,9 @@ const ACTIONS: Record<string, string> = {
 
 /** Counted actions: `name(count)`. */
 const COUNTED: Record<string, (count: number) => string> = {
-  'participants.import': (n) => `Imported ${n} ${n === 1 ? 'person' : 'people'}`,
-  'logs.import': (n) => `Imported ${n} reflective log${n === 1 ? '' : 's'}`,
-  'meetings.applyShift': (n) => `Moved ${n} meeting${n === 1 ? '' : 's'}`,
+  'participants.import': (n) => `Imported ${people(n)}`,
+  'logs.import': (n) => `Imported ${plural(n, 'reflective log')}`,
+  'meetings.applyShift': (n) => `Moved ${plural(n, 'meeting')}`,
 };
 
 /** Each feature's records, for "Added a theme", "Deleted a finding"… */
@@ -74,15 +76,6 @@ const VERBS: Record<string, string> = {
   restore: 'Restored',
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  interested: 'Interested',
-  chemistry: 'Chemistry meeting',
-  trained: 'Trained',
-  paired: 'Paired',
-  active: 'Active',
-  completed: 'Completed',
-};
-
 /** "focusGroups" → "focus groups". */
 const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -94,7 +87,7 @@ export function describeAction(action: string): string {
   if (counted && COUNTED[counted[1]!]) return COUNTED[counted[1]!]!(Number(counted[2]));
   const transition = /^participants\.transition\.(\w+)$/.exec(action);
   if (transition?.[1] === 'withdrawn') return 'Recorded that a person withdrew from the scheme';
-  if (transition) return `Moved a person to ${STATUS_WORDS[transition[1]!] ?? words(transition[1]!)}`;
+  if (transition) return `Moved a person to ${statusLabels[transition[1] as ParticipantStatus] ?? words(transition[1]!)}`;
   const [feature = '', verb = '', ...rest] = action.split('.');
   const noun = NOUNS[feature];
   if (noun && VERBS[verb] && rest.length === 0) return `${VERBS[verb]} a ${noun}`;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { audienceLabels, findingDraft, type Finding, type FocusGroup } from '../../../../shared/focus-groups/contract';
@@ -11,14 +11,15 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { DeleteFocusGroupDialog } from './FocusGroupList';
 import { focusGroupsPath } from './paths';
-import { FormError } from '../../ui/FormDialog';
+import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
-import { errorText, plural } from '../../ui/words';
+import { useSavingForm } from '../../ui/useSavingForm';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
+import { errorText, people, plural } from '../../ui/words';
 
 const findingFormSchema = z.object({ text: findingDraft.shape.text, themeIds: z.array(z.number()) });
 type FindingValues = z.infer<typeof findingFormSchema>;
@@ -44,24 +45,20 @@ function FindingForm({
   autoFocus?: boolean;
 }) {
   const uid = useId();
-  const [formError, setFormError] = useState<string>();
-  const { register, control, handleSubmit, setError, setFocus, reset, formState } = useForm<FindingValues>({ defaultValues: initial, resolver: zodResolver(findingFormSchema), mode: 'onTouched' });
+  const { register, control, setFocus, reset, formState, submit, formError } = useSavingForm<FindingValues>(
+    { defaultValues: initial, resolver: zodResolver(findingFormSchema), mode: 'onTouched' },
+    { 'finding.text': 'text', 'finding.themeIds': 'themeIds' },
+    async (values) => {
+      await onSubmit(values);
+      reset(initial);
+    },
+  );
   const { errors } = formState;
   useEffect(() => {
     if (autoFocus) setFocus('text');
   }, [autoFocus, setFocus]);
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(values);
-      reset(initial);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { 'finding.text': 'text', 'finding.themeIds': 'themeIds' }));
-    }
-  });
   return (
-    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
-      <h3 className="inline-form-title">{heading}</h3>
+    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
       <TextAreaInput label="Finding" required rows={3} description="One point people made, in a sentence or two." error={errors.text?.message} {...register('text')} />
       <Controller
         control={control}
@@ -96,14 +93,7 @@ function FindingForm({
           </fieldset>
         )}
       />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        {onCancel ? <Button onPress={onCancel}>Cancel</Button> : null}
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -111,24 +101,12 @@ function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes
   const { notify } = useNotices();
   const focusLater = useFocusLater();
   const [editingId, setEditingId] = useState<number>();
-  const [deleting, setDeleting] = useState<{ finding: Finding; number: number }>();
   const create = useCommand('findings.create', ['focusGroups', 'plan']);
   const update = useCommand('findings.update', ['focusGroups', 'plan']);
   const remove = useCommand('findings.delete', ['focusGroups', 'plan']);
+  // The finding asked about, with its number in the list.
+  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (finding: Finding & { number: number }) => `Finding ${finding.number} deleted.`, { focusAfter: 'findings-heading' });
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync({ id: deleting.finding.id });
-      setDeleting(undefined);
-      focusLater('findings-heading');
-      notify(`Finding ${deleting.number} deleted.`);
-    } catch (error) {
-      setDeleting(undefined);
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
 
   return (
     <section className="plan-section" aria-labelledby="findings-heading">
@@ -182,7 +160,7 @@ function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes
                       <Button variant="quiet" id={`finding-${finding.id}-edit`} aria-label={`Edit finding ${i + 1}`} onPress={() => setEditingId(finding.id)}>
                         Edit
                       </Button>
-                      <Button variant="quiet" aria-label={`Delete finding ${i + 1}`} onPress={() => setDeleting({ finding, number: i + 1 })}>
+                      <Button variant="quiet" aria-label={`Delete finding ${i + 1}`} onPress={() => setDeleting({ ...finding, number: i + 1 })}>
                         Delete
                       </Button>
                     </span>
@@ -215,7 +193,7 @@ function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(undefined)}
       >
-        <p className="quoted">“{deleting?.finding.text}”</p>
+        <p className="quoted">“{deleting?.text}”</p>
         <p>It also disappears from the themes it informed. This cannot be undone.</p>
       </ConfirmDialog>
     </section>
@@ -282,13 +260,13 @@ export function FocusGroupDetail() {
             <p>
               {g.attendance.staff + g.attendance.students === 0
                 ? 'Not recorded.'
-                : `${g.attendance.staff} staff and ${plural(g.attendance.students, 'student')}: ${plural(g.attendance.staff + g.attendance.students, 'person', 'people')} in all (head counts, no names).`}
+                : `${g.attendance.staff} staff and ${plural(g.attendance.students, 'student')}: ${people(g.attendance.staff + g.attendance.students)} in all (head counts, no names).`}
             </p>
           ) : g.attendeeNames.length === 0 ? (
             <p>Nobody from the register was named.</p>
           ) : (
             <>
-              <p>{plural(g.attendeeNames.length, 'person', 'people')} from the register:</p>
+              <p>{people(g.attendeeNames.length)} from the register:</p>
               <ul className="attendee-list">
                 {g.attendeeNames.map((name, i) => (
                   <li key={`${name}-${i}`}>{name}</li>

@@ -1,21 +1,20 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { attendanceSchema, audienceLabels, focusGroupAudience, focusGroupDraft, type FocusGroup, type FocusGroupDraft } from '../../../../shared/focus-groups/contract';
 import { roleLabels } from '../../../../shared/participants/contract';
 import { useChannel, useCommand } from '../../queries';
-import { Button } from '../../ui/Button';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { focusGroupsPath } from './paths';
-import { FormError } from '../../ui/FormDialog';
+import { FormActions } from '../../ui/FormActions';
 import { numberMessages } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { useToday } from '../../ui/today';
 
 const countsAttendance = attendanceSchema.options[1];
@@ -143,22 +142,13 @@ function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; 
 
 function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: { pilotId: number; initial: FocusGroupDraft; submitLabel: string; onSubmit: (draft: FocusGroupDraft) => Promise<unknown>; onCancel: () => void }) {
   const uid = useId();
-  const [formError, setFormError] = useState<string>();
-  const { register, control, handleSubmit, setError, formState } = useForm<FormIn, unknown, FormOut>({
-    defaultValues: toForm(initial),
-    resolver: zodResolver(focusGroupFormSchema, numberMessages),
-    mode: 'onTouched',
-  });
+  const { register, control, formState, submit, formError } = useSavingForm<FormIn, FormOut>(
+    { defaultValues: toForm(initial), resolver: zodResolver(focusGroupFormSchema, numberMessages), mode: 'onTouched' },
+    serverFields,
+    (values) => onSubmit(toDraft(values)),
+  );
   const mode = useWatch({ control, name: 'mode' });
   const { errors } = formState;
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(toDraft(values));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, serverFields));
-    }
-  });
   const number = { valueAsNumber: true } as const;
 
   return (
@@ -194,13 +184,7 @@ function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: {
         )}
       </fieldset>
       <TextAreaInput label="Notes" rows={6} description="What was discussed, in your own words. Keep names out of notes where you can." error={errors.notes?.message} {...register('notes')} />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
+      <FormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

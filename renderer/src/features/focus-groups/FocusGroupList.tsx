@@ -1,40 +1,22 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { audienceLabels, type FocusGroup } from '../../../../shared/focus-groups/contract';
 import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { attendanceSummary } from './attendance';
 import { focusGroupsPath } from './paths';
-import { useFocusLater } from '../../ui/focus';
-import { errorText, plural } from '../../ui/words';
+import { plural } from '../../ui/words';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
 
 export function FocusGroupList() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
-  const { notify } = useNotices();
   const groups = useChannel('focusGroups.list', { pilotId });
   const remove = useCommand('focusGroups.delete', ['focusGroups', 'plan']);
-  const [deleting, setDeleting] = useState<FocusGroup>();
-  const focusLater = useFocusLater();
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const group = deleting;
-    try {
-      await remove.mutateAsync({ id: group.id });
-      setDeleting(undefined);
-      focusLater('.page-title');
-      notify(`Focus group of ${formatDate(group.heldOn)} deleted.`);
-    } catch (error) {
-      setDeleting(undefined);
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
+  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (group: FocusGroup) => `Focus group of ${formatDate(group.heldOn)} deleted.`, { focusAfter: '.page-title' });
 
   const record = () => navigate(focusGroupsPath(pilotId, 'new'));
 

@@ -1,6 +1,5 @@
 import type { FocusGroup } from '../../../../shared/focus-groups/contract';
-
-const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+import { people, plural } from '../../ui/words';
 
 /** "6 staff, 4 students" or "3 named: Ana, Ben and Chen" (longer lists end "and 4 more"). */
 export function attendanceSummary(group: Pick<FocusGroup, 'attendance' | 'attendeeNames'>): string {
@@ -8,7 +7,7 @@ export function attendanceSummary(group: Pick<FocusGroup, 'attendance' | 'attend
   if (attendance.mode === 'counts') {
     const total = attendance.staff + attendance.students;
     if (total === 0) return 'Not recorded';
-    return `${attendance.staff} staff, ${attendance.students} ${attendance.students === 1 ? 'student' : 'students'}`;
+    return `${attendance.staff} staff, ${plural(attendance.students, 'student')}`;
   }
   const names = group.attendeeNames;
   if (names.length === 0) return 'Nobody named';

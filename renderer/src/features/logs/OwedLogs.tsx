@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { logsContract, type OwedLog } from '../../../../shared/logs/contract';
 import { useChannel, useCommand } from '../../queries';
@@ -8,10 +7,11 @@ import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { usePilotId } from '../pilots/usePilotId';
 import { MEETING_NAMESPACES, formatDay, meetingsPath, pairPath, writeLogPath } from '../meetings/common';
-import { FormDialog, FormError } from '../../ui/FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
+import { DialogFormActions } from '../../ui/FormActions';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { useFocusLater } from '../../ui/focus';
 import { plural } from '../../ui/words';
 
@@ -110,16 +110,9 @@ export function OwedLogs() {
 
 function NotProvidedDialog({ owed, onClose, onDone }: { owed: OwedLog; onClose: () => void; onDone: () => void }) {
   const command = useCommand('logs.markNotProvided', MEETING_NAMESPACES);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver: zodResolver(reasonSchema), mode: 'onTouched' });
-  const submit = handleSubmit(async ({ reason }) => {
-    setFormError(undefined);
-    try {
-      await command.mutateAsync({ meetingId: owed.meetingId, authorId: owed.authorId, reason });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['reason']));
-    }
+  const { register, formState, submit, formError } = useSavingForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver: zodResolver(reasonSchema), mode: 'onTouched' }, ['reason'], async ({ reason }) => {
+    await command.mutateAsync({ meetingId: owed.meetingId, authorId: owed.authorId, reason });
+    onDone();
   });
   return (
     <FormDialog title={`Mark ${owed.authorName}’s log as not provided?`} onClose={onClose}>
@@ -128,13 +121,7 @@ function NotProvidedDialog({ owed, onClose, onDone }: { owed: OwedLog; onClose: 
           Meeting {owed.sequence}: {owed.themeTitle}, held on {formatDay(owed.heldOn)}. The log stops being owed{owed.state === 'draft' ? '; the draft is kept' : ''}. Someone can still write it later.
         </p>
         <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: on leave; agreed with the coordinator." error={formState.errors.reason?.message} {...register('reason')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Mark not provided
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Mark not provided" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );

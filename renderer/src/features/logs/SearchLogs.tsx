@@ -5,14 +5,15 @@ import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { Pager, formatDay, pairPath, usePagedChannel } from '../meetings/common';
+import { Pager, formatDay, pairPath } from '../meetings/common';
+import { useChannel } from '../../queries';
 import { plural } from '../../ui/words';
 
 /**
  * A passage with the core's hit markers (U+E000 … U+E001) as <mark> elements. Text is rendered
  * as text, never as HTML: whatever a log contains cannot become markup.
  */
-export function Highlighted({ text }: { text: string }) {
+function Highlighted({ text }: { text: string }) {
   const parts: { hit: boolean; text: string }[] = [];
   text.split(HIGHLIGHT_START).forEach((piece, i) => {
     if (i === 0) return parts.push({ hit: false, text: piece });
@@ -55,7 +56,7 @@ export function SearchLogs() {
   const [chosenOrder, setChosenOrder] = useState<SearchOrder>(order);
   const [offset, setOffset] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const results = usePagedChannel('logs.search', { pilotId, query, order, offset, limit: PAGE }, { enabled: query.trim().length > 0 });
+  const results = useChannel('logs.search', { pilotId, query, order, offset, limit: PAGE }, { enabled: query.trim().length > 0, keepPrevious: true });
   // While a new search loads, the previous one's hits stay only if they are for the same words.
   const shown = query.trim() && !(results.isPlaceholderData && offset === 0) ? results.data : undefined;
 

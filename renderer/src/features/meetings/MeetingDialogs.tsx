@@ -1,24 +1,19 @@
-import { useId, useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
+import { useId } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
 import { meetingModeLabels, meetingModes, meetingsContract, type Meeting } from '../../../../shared/meetings/contract';
 import { useCommand } from '../../queries';
-import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { MEETING_NAMESPACES, formatDay, meetingLabel } from './common';
-import { FormDialog, FormError } from '../../ui/FormDialog';
-import { applyServerErrors, numberMessages } from '../../ui/form-errors';
+import { FormDialog } from '../../ui/FormDialog';
+import { DialogFormActions } from '../../ui/FormActions';
+import { numberMessages } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
 
 /* The same schemas the main process enforces, less the meeting id the dialog already knows. */
-const markHeldSchema = meetingsContract['meetings.markHeld'].input.omit({ id: true });
-const rescheduleSchema = meetingsContract['meetings.reschedule'].input.omit({ id: true });
-const cancelSchema = meetingsContract['meetings.cancel'].input.omit({ id: true });
-const restoreSchema = meetingsContract['meetings.restore'].input.omit({ id: true });
-type MarkHeldValues = z.input<typeof markHeldSchema>;
-type RescheduleValues = z.input<typeof rescheduleSchema>;
-type CancelValues = z.input<typeof cancelSchema>;
-type RestoreValues = z.input<typeof restoreSchema>;
+const markHeldResolver = zodResolver(meetingsContract['meetings.markHeld'].input.omit({ id: true }), numberMessages);
+const rescheduleResolver = zodResolver(meetingsContract['meetings.reschedule'].input.omit({ id: true }), numberMessages);
+const cancelResolver = zodResolver(meetingsContract['meetings.cancel'].input.omit({ id: true }));
+const restoreResolver = zodResolver(meetingsContract['meetings.restore'].input.omit({ id: true }));
 
 interface DialogProps {
   meeting: Meeting;
@@ -29,31 +24,16 @@ interface DialogProps {
 
 const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
 
-/**
- * A dialog's form for one change to a meeting: checked against the main process's own schema, then
- * `save`d; issues the main process finds go to the `fields` they name, anything else above the form.
- */
-function useMeetingForm<Values extends FieldValues>(schema: z.ZodType<unknown, Values>, defaultValues: DefaultValues<Values>, fields: readonly string[], save: (values: Values) => Promise<void>) {
-  const [formError, setFormError] = useState<string>();
-  const form = useForm<Values>({ defaultValues, resolver: zodResolver(schema, numberMessages) as never, mode: 'onTouched' });
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await save(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    }
-  });
-  return { ...form, submit, formError };
-}
-
 /** Mark held: the date it really took place (not in the future) and how long it lasted. */
 export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps & { today: string }) {
   const command = useCommand('meetings.markHeld', MEETING_NAMESPACES);
-  const { register, formState, submit, formError } = useMeetingForm<MarkHeldValues>(
-    markHeldSchema,
-    // A meeting planned for later but held early defaults to today: a date to come is refused.
-    { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
+  const { register, formState, submit, formError } = useSavingForm(
+    {
+      // A meeting planned for later but held early defaults to today: a date to come is refused.
+      defaultValues: { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
+      resolver: markHeldResolver,
+      mode: 'onTouched',
+    },
     ['heldOn', 'actualDurationMin', 'note'],
     async (values) => {
       await command.mutateAsync({ id: meeting.id, ...values });
@@ -70,13 +50,7 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
         <TextInput label="Date it was held" type="date" required max={today} autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
         <TextInput label="How long it lasted (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.actualDurationMin?.message} {...register('actualDurationMin', { valueAsNumber: true })} />
         <TextAreaInput label="Note" rows={3} description="Optional: anything worth remembering. Not part of anyone’s log." error={errors.note?.message} {...register('note')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Mark held
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Mark held" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );
@@ -86,9 +60,12 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
 export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
   const uid = useId();
   const command = useCommand('meetings.reschedule', MEETING_NAMESPACES);
-  const { register, formState, watch, submit, formError } = useMeetingForm<RescheduleValues>(
-    rescheduleSchema,
-    { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
+  const { register, formState, watch, submit, formError } = useSavingForm(
+    {
+      defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
+      resolver: rescheduleResolver,
+      mode: 'onTouched',
+    },
     ['date', 'startTime', 'durationMin', 'mode', 'location', 'note'],
     async (values) => {
       const moved = await command.mutateAsync({ id: meeting.id, ...values });
@@ -126,13 +103,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
           {...register('location')}
         />
         <TextAreaInput label="Note" rows={2} description="Optional: why it moved. It is kept in the meeting’s history with the earlier notes." error={errors.note?.message} {...register('note')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Reschedule meeting
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Reschedule meeting" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );
@@ -141,7 +112,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
 /** Cancel: destructive, so it says what happens and asks for the reason. */
 export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useCommand('meetings.cancel', MEETING_NAMESPACES);
-  const { register, formState, submit, formError } = useMeetingForm<CancelValues>(cancelSchema, { note: '' }, ['note'], async (values) => {
+  const { register, formState, submit, formError } = useSavingForm({ defaultValues: { note: '' }, resolver: cancelResolver, mode: 'onTouched' }, ['note'], async (values) => {
     await command.mutateAsync({ id: meeting.id, ...values });
     onDone(`${meetingLabel(meeting)} cancelled.`);
   });
@@ -152,13 +123,7 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
           {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason. If it goes ahead after all, restore it.
         </p>
         <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: the mentee is on leave that week." error={formState.errors.note?.message} {...register('note')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Keep the meeting</Button>
-          <Button type="submit" variant="danger" busy={formState.isSubmitting}>
-            Cancel meeting
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Cancel meeting" tone="danger" busy={formState.isSubmitting} onCancel={onClose} cancelLabel="Keep the meeting" />
       </form>
     </FormDialog>
   );
@@ -167,7 +132,7 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
 /** Restore: a cancelled meeting goes ahead after all. Its cancellation stays in its history. */
 export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useCommand('meetings.restore', MEETING_NAMESPACES);
-  const { register, formState, submit, formError } = useMeetingForm<RestoreValues>(restoreSchema, { note: '' }, ['note'], async (values) => {
+  const { register, formState, submit, formError } = useSavingForm({ defaultValues: { note: '' }, resolver: restoreResolver, mode: 'onTouched' }, ['note'], async (values) => {
     const restored = await command.mutateAsync({ id: meeting.id, ...values });
     onDone(`${meetingLabel(meeting)} restored: scheduled again for ${formatDay(restored.date)} at ${restored.startTime}. Export the calendar again so diaries follow.`);
   });
@@ -179,13 +144,7 @@ export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) 
           stay in its history.
         </p>
         <TextAreaInput label="Note" rows={2} autoFocus description="Optional: why it is going ahead after all." error={formState.errors.note?.message} {...register('note')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Keep it cancelled</Button>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Restore meeting
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Restore meeting" busy={formState.isSubmitting} onCancel={onClose} cancelLabel="Keep it cancelled" />
       </form>
     </FormDialog>
   );

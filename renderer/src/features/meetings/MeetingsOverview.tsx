@@ -5,7 +5,7 @@ import { useChannel } from '../../queries';
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
-import { LogStatePill, Pager, changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath, usePagedChannel } from './common';
+import { LogStatePill, Pager, changeSchedulePath, formatDay, logsPath, meetingLabel, pairName, pairPath } from './common';
 import { plural } from '../../ui/words';
 
 const intro = 'Each confirmed pair meets on the schedule made from the plan. Mark meetings held, move them, and see who owes a reflective log.';
@@ -105,7 +105,7 @@ function useSectionPaging() {
 
 function MeetingList({ pilotId, kind, title, what, intro, empty }: { pilotId: number; kind: MeetingListKind; title: string; what: string; intro?: string; empty: string }) {
   const { heading, offset, page } = useSectionPaging();
-  const list = usePagedChannel('meetings.list', { pilotId, kind, offset, limit: PAGE });
+  const list = useChannel('meetings.list', { pilotId, kind, offset, limit: PAGE }, { keepPrevious: true });
   const id = `${kind}-heading`;
   return (
     <section className="ml-section" aria-labelledby={id}>
@@ -174,7 +174,7 @@ function MeetingTable({ meetings, caption, pilotId, done }: { meetings: Meeting[
 
 function PairList({ pilotId, total }: { pilotId: number; total: number }) {
   const { heading, offset, page } = useSectionPaging();
-  const pairs = usePagedChannel('meetings.pairProgress', { pilotId, offset, limit: PAGE });
+  const pairs = useChannel('meetings.pairProgress', { pilotId, offset, limit: PAGE }, { keepPrevious: true });
   return (
     <section className="ml-section" aria-labelledby="pairs-heading">
       <h2 id="pairs-heading" ref={heading} tabIndex={-1}>

@@ -1,7 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LogState, Meeting, MeetingDue } from '../../../../shared/meetings/contract';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/contract';
-import { ApiError, call } from '../../api';
+import { ApiError } from '../../api';
 import { queryClient } from '../../queries';
 import { Button } from '../../ui/Button';
 
@@ -30,15 +28,9 @@ const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-dig
 /** "14:02" in this laptop's time, from an ISO timestamp. */
 export const formatClock = (timestamp: string) => clock.format(new Date(timestamp));
 
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60 || minutes % 30 !== 0) return `${minutes} minutes`;
-  const hours = minutes / 60;
-  return hours === 1 ? '1 hour' : `${hours} hours`;
-}
-
 export const pairName = (m: { mentorName: string; menteeName: string }) => `${m.mentorName} and ${m.menteeName}`;
 
-export const dueLabels: Record<MeetingDue, string> = {
+const dueLabels: Record<MeetingDue, string> = {
   done: 'Held',
   cancelled: 'Cancelled',
   overdue: 'Overdue',
@@ -46,7 +38,7 @@ export const dueLabels: Record<MeetingDue, string> = {
   upcoming: 'Scheduled',
 };
 
-export const logStateLabels: Record<LogState, string> = {
+const logStateLabels: Record<LogState, string> = {
   missing: 'Not written yet',
   draft: 'Draft started',
   submitted: 'Submitted',
@@ -71,14 +63,6 @@ export function joinPath(folder: string, file: string): string {
 }
 
 /* ---- long lists, a page at a time ---------------------------------------------------------- */
-
-/**
- * Like useChannel, but the previous page stays on screen while the next one loads, so the table
- * and the buttons that page it do not disappear under the keyboard focus.
- */
-export function usePagedChannel<C extends Channel>(channel: C, input: ChannelInput<C>, options: { enabled?: boolean } = {}) {
-  return useQuery<ChannelOutput<C>, ApiError>({ queryKey: [channel, input], queryFn: () => call(channel, input), placeholderData: keepPreviousData, ...options });
-}
 
 /** "Showing 101–200 of 340 overdue meetings", with Previous and Next when there is more than one page. */
 export function Pager({ total, offset, pageSize, what, onPage }: { total: number; offset: number; pageSize: number; what: string; onPage: (offset: number) => void }) {

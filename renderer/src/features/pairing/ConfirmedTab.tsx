@@ -10,7 +10,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
-import { PAIRING_NAMESPACES, ScoreBreakdown, points, trainingPath } from './common';
+import { PAIRING_NAMESPACES, ScoreBreakdown, WhyButton, points, trainingPath } from './common';
 import { pairName } from './words';
 import type { PairingTab } from './PairingPage';
 import { FormDialog, FormError } from '../../ui/FormDialog';
@@ -95,12 +95,7 @@ function PairRow({ pair, onEnd }: { pair: Pair; onEnd: () => void }) {
           )}
         </td>
         <td className="cell-actions">
-          <Button variant="quiet" aria-expanded={open} aria-controls={open ? whyId : undefined} aria-label={`Why ${name}`} onPress={() => setOpen(!open)}>
-            <span aria-hidden="true" className={`cp-caret ${open ? 'cp-caret-open' : ''}`}>
-              ▸
-            </span>{' '}
-            Why?
-          </Button>
+          <WhyButton open={open} onToggle={() => setOpen(!open)} controls={whyId} name={name} />
           {ended ? null : (
             <Button variant="quiet" data-focus-id={`end-${pair.id}`} aria-label={`End pair of ${name}`} onPress={onEnd}>
               End pair
@@ -201,7 +196,8 @@ export function ConfirmedTab({ pilotId, goTo, focusHeading, onFocused }: { pilot
           pair={ending}
           onClose={() => setEnding(undefined)}
           onEnded={() => {
-            const next = current[current.findIndex((p) => p.id === ending.id) + 1] ?? current[current.findIndex((p) => p.id === ending.id) - 1];
+            const at = current.findIndex((p) => p.id === ending.id);
+            const next = current[at + 1] ?? current[at - 1];
             setEnding(undefined);
             focusLater(...(next ? [`end-${next.id}`] : []), 'show-ended-pairs');
           }}

@@ -3,20 +3,28 @@ import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { conflictKindLabels, conflictKinds, type Candidate, type MatchingState } from '../../../../shared/matching/contract';
-import { statusLabels, type ParticipantStatus } from '../../../../shared/participants/contract';
+import { roleLabels, statusLabels, type ParticipantStatus } from '../../../../shared/participants/contract';
+import { ordinal } from '../../../../shared/matching/words';
 import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { PAIRING_NAMESPACES, PersonPicker, roleShort, type PersonOption } from './common';
+import { PAIRING_NAMESPACES, PersonPicker, toPersonOption } from './common';
 import { FormError } from '../../ui/FormDialog';
 import { useFocusLater } from '../../ui/focus';
 import { errorText, plural } from '../../ui/words';
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
-const option = (c: Candidate): PersonOption => ({ id: c.id, name: c.name, role: c.role, department: c.department });
+
+/** The candidates of one role, as picker options (in the state's order: by name). */
+const optionsOf = (state: MatchingState, role: Candidate['role']) => state.candidates.filter((c) => c.role === role).map(toPersonOption);
+
+/** Names by id, looked up once per render rather than searched for on every row. */
+function namesOf(state: MatchingState, gone = 'someone no longer taking part') {
+  const names = new Map(state.candidates.map((c) => [c.id, c.name]));
+  return (id: number) => names.get(id) ?? gone;
+}
 
 /* ---- conflicts of interest -------------------------------------------------------------- */
 
@@ -42,9 +50,9 @@ function Conflicts({ pilotId, state }: { pilotId: number; state: MatchingState }
     resolver: zodResolver(conflictForm),
     mode: 'onTouched',
   });
-  const nameOf = (id: number) => state.candidates.find((c) => c.id === id)?.name ?? 'someone no longer taking part';
-  const mentees = state.candidates.filter((c) => c.role === 'mentee').map(option);
-  const mentors = state.candidates.filter((c) => c.role === 'mentor').map(option);
+  const nameOf = namesOf(state);
+  const mentees = optionsOf(state, 'mentee');
+  const mentors = optionsOf(state, 'mentor');
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -167,9 +175,9 @@ function AddRule({ pilotId, state }: { pilotId: number; state: MatchingState }) 
   const [formError, setFormError] = useState<string>();
   const menteeInput = useRef<HTMLInputElement>(null);
   const mentorInput = useRef<HTMLInputElement>(null);
-  const mentees = state.candidates.filter((c) => c.role === 'mentee').map(option);
-  const mentors = state.candidates.filter((c) => c.role === 'mentor').map(option);
-  const nameOf = (id: number) => state.candidates.find((c) => c.id === id)?.name ?? '';
+  const mentees = optionsOf(state, 'mentee');
+  const mentors = optionsOf(state, 'mentor');
+  const nameOf = namesOf(state, '');
 
   // Not disabled while saving (that would drop keyboard focus); a second press is ignored instead.
   const add = async (rule: RuleKind) => {
@@ -240,7 +248,7 @@ function Rules({ pilotId, state }: { pilotId: number; state: MatchingState }) {
   const { notify } = useNotices();
   const setRule = useCommand('matching.setRule', PAIRING_NAMESPACES);
   const focusLater = useFocusLater();
-  const nameOf = (id: number) => state.candidates.find((c) => c.id === id)?.name ?? 'someone no longer taking part';
+  const nameOf = namesOf(state);
   const rules = [...state.rules].sort((a, b) => a.rule.localeCompare(b.rule) * -1 || nameOf(a.menteeId).localeCompare(nameOf(b.menteeId)));
   const lift = async (rule: MatchingState['rules'][number], index: number) => {
     const name = `${nameOf(rule.menteeId)} and ${nameOf(rule.mentorId)}`;
@@ -314,14 +322,13 @@ function Preferences({ state }: { state: MatchingState }) {
   const [adding, setAdding] = useState<number | null>(null);
   const [addError, setAddError] = useState<string>();
   const focusLater = useFocusLater();
-  const byId = new Map(state.candidates.map((c) => [c.id, c]));
-  const person = personId === null ? undefined : byId.get(personId);
-  const everyone = [...state.candidates].sort((a, b) => a.role.localeCompare(b.role) * -1 || a.name.localeCompare(b.name)).map(option);
+  const person = personId === null ? undefined : state.candidates.find((c) => c.id === personId);
+  const everyone = [...state.candidates].sort((a, b) => a.role.localeCompare(b.role) * -1 || a.name.localeCompare(b.name)).map(toPersonOption);
   const otherRole = person?.role === 'mentee' ? 'mentor' : 'mentee';
   const partnerWord = otherRole === 'mentor' ? 'mentor (student)' : 'mentee (staff)';
   const list = person?.preferences ?? [];
-  const addable = person ? state.candidates.filter((c) => c.role === otherRole && !list.includes(c.id)).map(option) : [];
-  const nameOf = (id: number) => byId.get(id)?.name ?? 'someone no longer taking part';
+  const addable = person ? state.candidates.filter((c) => c.role === otherRole && !list.includes(c.id)).map(toPersonOption) : [];
+  const nameOf = namesOf(state);
 
   const write = async (next: number[], message: string, focus: string[]) => {
     if (!person) return;
@@ -346,10 +353,16 @@ function Preferences({ state }: { state: MatchingState }) {
     void write([...list, adding], `${nameOf(adding)} added as ${person!.name}’s ${ordinal(list.length + 1)} choice.`, ['pref-add-button']);
   };
 
-  const listedBy = (id: number) =>
-    state.candidates
-      .filter((c) => c.preferences.includes(id))
-      .map((c) => `${c.name} (${ordinal(c.preferences.indexOf(id) + 1)})`);
+  // Who listed each person, and at which rank: one pass over every list, not one per row.
+  const listers = new Map<number, string[]>();
+  for (const c of state.candidates) {
+    c.preferences.forEach((id, i) => {
+      const names = listers.get(id) ?? [];
+      names.push(`${c.name} (${ordinal(i + 1)})`);
+      listers.set(id, names);
+    });
+  }
+  const listedBy = (id: number) => listers.get(id) ?? [];
   const involved = state.candidates.filter((c) => c.preferences.length > 0 || listedBy(c.id).length > 0);
 
   return (
@@ -441,7 +454,7 @@ function Preferences({ state }: { state: MatchingState }) {
                   <tr key={c.id}>
                     <th scope="row">
                       {c.name}
-                      <div className="cp-cell-note">{roleShort[c.role]}</div>
+                      <div className="cp-cell-note">{roleLabels[c.role]}</div>
                     </th>
                     <td>{c.preferences.length ? c.preferences.map((id, i) => `${i + 1}. ${nameOf(id)}`).join(', ') : <span className="cp-muted">None</span>}</td>
                     <td>{listedBy(c.id).join(', ') || <span className="cp-muted">Nobody</span>}</td>
@@ -535,7 +548,7 @@ function Capacities({ state }: { state: MatchingState }) {
           {people.map((c) => (
             <tr key={c.id}>
               <th scope="row">{c.name}</th>
-              <td className="cp-nowrap">{roleShort[c.role]}</td>
+              <td className="cp-nowrap">{roleLabels[c.role]}</td>
               <td>{c.department || <span className="cp-muted">Not given</span>}</td>
               <td>
                 <span className={`cp-pill cp-stage-${c.status}`}>{statusLabels[c.status as ParticipantStatus] ?? c.status}</span>

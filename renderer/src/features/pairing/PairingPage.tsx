@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import type { Proposal } from '../../../../shared/matching/contract';
@@ -51,7 +51,9 @@ function useProposal(pilotId: number) {
       setRunning(false);
     }
   }, [pilotId, refetch]);
-  const stale = Boolean(run && state.data && snapshotOf(state.data) !== run.snapshot);
+  // Serialised once per new state, not on every render of the page.
+  const current = useMemo(() => (state.data ? snapshotOf(state.data) : undefined), [state.data]);
+  const stale = Boolean(run && current !== undefined && current !== run.snapshot);
   return { state, run, stale, running, error, propose, clear: () => setRun(undefined) };
 }
 

@@ -6,7 +6,9 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { Callout, GoToParticipants, PAIRING_NAMESPACES, ScoreBreakdown, participantsPath, points, roleShort, trainingPath } from './common';
+import { roleLabels } from '../../../../shared/participants/contract';
+import { Callout, GoToParticipants, PAIRING_NAMESPACES, ScoreBreakdown, WhyButton, points, trainingPath } from './common';
+import { participantsPath } from '../participants/paths';
 import { maxScore, modeExplanations, pairKey, pairName, reasonLabels, settingsInWords } from './words';
 import type { PairingTab, ProposalControl } from './PairingPage';
 import { useFocusLater } from '../../ui/focus';
@@ -70,12 +72,7 @@ function ProposedRow({
           )}
         </td>
         <td className="cell-actions cp-pair-actions">
-          <Button variant="quiet" aria-expanded={open} aria-controls={open ? whyId : undefined} aria-label={`Why ${name}`} onPress={() => setOpen(!open)}>
-            <span aria-hidden="true" className={`cp-caret ${open ? 'cp-caret-open' : ''}`}>
-              ▸
-            </span>{' '}
-            Why?
-          </Button>
+          <WhyButton open={open} onToggle={() => setOpen(!open)} controls={whyId} name={name} />
           {forbidden ? (
             <Button variant="quiet" data-focus-id={`allow-${key}`} aria-label={`Allow ${name} again`} onPress={() => !busy && onRule(null)}>
               Allow
@@ -154,7 +151,9 @@ export function ProposeTab({
     );
   }
 
-  const ruleOf = (p: { mentorId: number; menteeId: number }): Rule => state.rules.find((r) => r.mentorId === p.mentorId && r.menteeId === p.menteeId)?.rule;
+  // Looked up for every proposed row, several times: by key, not by searching the list.
+  const rules = new Map(state.rules.map((r) => [pairKey(r), r.rule]));
+  const ruleOf = (p: { mentorId: number; menteeId: number }): Rule => rules.get(pairKey(p));
   const untrained = new Set(state.candidates.filter((c) => !c.trained).map((c) => c.id));
   const changeRule = async (pair: ProposedPair, rule: 'pin' | 'forbid' | null) => {
     const name = pairName(pair);
@@ -392,7 +391,7 @@ export function ProposeTab({
                 {result.unpaired.map((u) => (
                   <tr key={u.participantId}>
                     <th scope="row">{u.name}</th>
-                    <td className="cp-nowrap">{roleShort[u.role]}</td>
+                    <td className="cp-nowrap">{roleLabels[u.role]}</td>
                     <td>
                       <span className={`cp-pill cp-pill-reason`}>{reasonLabels[u.reason]}</span>
                     </td>

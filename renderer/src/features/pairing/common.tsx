@@ -13,15 +13,15 @@ import {
 } from 'react-aria-components';
 import { Link } from 'react-router';
 import { criterionLabels, type Explanation } from '../../../../shared/matching/contract';
-import type { ParticipantRole } from '../../../../shared/participants/contract';
+import { roleLabels, type ParticipantRole } from '../../../../shared/participants/contract';
 import { useChannel } from '../../queries';
+import { Button } from '../../ui/Button';
 import { RequiredMark } from '../../ui/Field';
+import { participantsPath } from '../participants/paths';
 
 /* ---- where things are ------------------------------------------------------------------- */
 
-export const chemistryPath = (pilotId: number) => `/pilots/${pilotId}/chemistry`;
 export const trainingPath = (pilotId: number) => `/pilots/${pilotId}/training`;
-export const participantsPath = (pilotId: number) => `/pilots/${pilotId}/participants`;
 export const planPath = (pilotId: number) => `/pilots/${pilotId}/plan`;
 export const pairingPath = (pilotId: number, tab?: string) => `/pilots/${pilotId}/pairing${tab && tab !== 'propose' ? `/${tab}` : ''}`;
 
@@ -33,18 +33,8 @@ export const PAIRING_NAMESPACES = ['chemistry', 'training', 'matching', 'pairs',
 
 /* ---- words ------------------------------------------------------------------------------ */
 
-/** "Ana, Ben and Chen". */
-export function listInWords(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** 40 → "40", 14.4 → "14.4": scores are kept to one decimal by the core. */
 export const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
-/** Role words for a person in a reverse-mentoring scheme: students mentor staff. */
-export const roleWord: Record<ParticipantRole, string> = { mentor: 'student mentor', mentee: 'staff mentee' };
-export const roleShort: Record<ParticipantRole, string> = { mentor: 'Mentor (student)', mentee: 'Mentee (staff)' };
 
 /* ---- choosing a person ------------------------------------------------------------------ */
 
@@ -54,6 +44,8 @@ export interface PersonOption {
   role: ParticipantRole;
   department: string;
 }
+
+export const toPersonOption = ({ id, name, role, department }: PersonOption): PersonOption => ({ id, name, role, department });
 
 /**
  * A searchable list of people (React Aria ComboBox): type part of a name to filter,
@@ -133,7 +125,7 @@ export function PersonPicker({
             <ListBoxItem id={person.id} textValue={person.name} className="cp-option">
               <span className="cp-option-name">{person.name}</span>
               <span className="cp-option-note">
-                {[showRole ? roleShort[person.role] : '', person.department].filter(Boolean).join(' · ')}
+                {[showRole ? roleLabels[person.role] : '', person.department].filter(Boolean).join(' · ')}
               </span>
             </ListBoxItem>
           )}
@@ -172,6 +164,18 @@ export function ScoreBreakdown({ explanation, id, label }: { explanation: Explan
   );
 }
 
+/** Opens and closes a pair's score breakdown (the element `controls` names) below its row. */
+export function WhyButton({ open, onToggle, controls, name }: { open: boolean; onToggle: () => void; controls: string; name: string }) {
+  return (
+    <Button variant="quiet" aria-expanded={open} aria-controls={open ? controls : undefined} aria-label={`Why ${name}`} onPress={onToggle}>
+      <span aria-hidden="true" className={`cp-caret ${open ? 'cp-caret-open' : ''}`}>
+        ▸
+      </span>{' '}
+      Why?
+    </Button>
+  );
+}
+
 /** A short note in a coloured box; the colour only repeats the words. */
 export function Callout({ children, tone = 'info', id }: { children: ReactNode; tone?: 'info' | 'warning'; id?: string }) {
   return (
@@ -196,12 +200,11 @@ export function GoToParticipants({ pilotId }: { pilotId: number }) {
 export function usePilotPeople(pilotId: number, keep: number[] = []) {
   const query = useChannel('participants.list', { pilotId, sortBy: 'name' });
   const rows = (query.data?.rows ?? []).filter((p) => p.status !== 'withdrawn' || keep.includes(p.id));
-  const toOption = (p: (typeof rows)[number]): PersonOption => ({ id: p.id, name: p.name, role: p.role, department: p.department });
   return {
     query,
     rows,
-    mentors: rows.filter((p) => p.role === 'mentor').map(toOption),
-    mentees: rows.filter((p) => p.role === 'mentee').map(toOption),
+    mentors: rows.filter((p) => p.role === 'mentor').map(toPersonOption),
+    mentees: rows.filter((p) => p.role === 'mentee').map(toPersonOption),
     total: query.data?.total ?? 0,
   };
 }

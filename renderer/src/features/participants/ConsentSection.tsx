@@ -10,6 +10,8 @@ import { Button } from '../../ui/Button';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
+import { DialogFormActions } from '../../ui/FormActions';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { PEOPLE_NAMESPACES } from './paths';
 import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
@@ -159,26 +161,23 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
   const uid = useId();
   const record = useCommand('consent.record', PEOPLE_NAMESPACES);
   const { notify } = useNotices();
-  const [formError, setFormError] = useState<string>();
   // The newest version first: it is the one people sign now.
   const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
   const today = useToday();
-  const { register, handleSubmit, setError, formState } = useForm<RecordValues>({
-    defaultValues: { formId: versions[0]!.id, givenOn: today, choices: noChoices },
-    resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
-    mode: 'onTouched',
-  });
-  const { errors } = formState;
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+  const { register, formState, submit, formError } = useSavingForm<RecordValues>(
+    {
+      defaultValues: { formId: versions[0]!.id, givenOn: today, choices: noChoices },
+      resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
+      mode: 'onTouched',
+    },
+    ['formId', 'givenOn', ...consentChoiceKeys.map((k) => `choices.${k}`)],
+    async (values) => {
       const saved = await record.mutateAsync({ participantId: person.id, ...values });
       notify(`Consent recorded for ${person.name} (version ${saved.formVersion}).`);
       onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['formId', 'givenOn', ...consentChoiceKeys.map((k) => `choices.${k}`)]));
-    }
-  });
+    },
+  );
+  const { errors } = formState;
   return (
     <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
@@ -203,13 +202,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
             ))}
           </ul>
         </fieldset>
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Record consent
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Record consent" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );
@@ -282,13 +275,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
           ) : (
             <p className="hint">{person.status === 'withdrawn' ? 'They have already withdrawn from the scheme.' : 'They have completed the scheme; their status stays Completed.'}</p>
           )}
-          <FormError message={formError} />
-          <div className="dialog-actions">
-            <Button onPress={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary">
-              Continue
-            </Button>
-          </div>
+          <DialogFormActions formError={formError} submitLabel="Continue" onCancel={onClose} />
         </form>
       )}
     </FormDialog>

@@ -20,9 +20,9 @@ import { usePilotId } from '../pilots/usePilotId';
 import { estimateRows } from './csv-rows';
 import { toBase64 } from '../../ui/base64';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { count, delimiterName, people, plural } from './words';
+import { delimiterName } from './words';
 import { FormError } from '../../ui/FormDialog';
-import { errorText } from '../../ui/words';
+import { count, errorText, people, plural } from '../../ui/words';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { allowedTransitions, roleLabels, statusLabels, stepNotes, type Participant, type ParticipantStatus } from '../../../../shared/participants/contract';
@@ -10,12 +9,13 @@ import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDateTime } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
 import { ConsentSection } from './ConsentSection';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
+import { focusAfterDialog, FormDialog } from '../../ui/FormDialog';
+import { DialogFormActions } from '../../ui/FormActions';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { errorText } from '../../ui/words';
 
 /** "Monday morning and afternoon; Wednesday evening". */
@@ -202,20 +202,10 @@ const withdrawSchema = z.object({
 function WithdrawDialog({ person, onClose, onDone }: { person: Participant; onClose: () => void; onDone: () => void }) {
   const transition = useCommand('participants.transition', PEOPLE_NAMESPACES);
   const { notify } = useNotices();
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof withdrawSchema>>({
-    defaultValues: { reason: '' },
-    resolver: zodResolver(withdrawSchema),
-  });
-  const submit = handleSubmit(async ({ reason }) => {
-    setFormError(undefined);
-    try {
-      await transition.mutateAsync({ id: person.id, to: 'withdrawn', reason });
-      notify(`${person.name} withdrawn from the scheme. Nothing was deleted.`);
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['reason']));
-    }
+  const { register, formState, submit, formError } = useSavingForm<z.input<typeof withdrawSchema>>({ defaultValues: { reason: '' }, resolver: zodResolver(withdrawSchema) }, ['reason'], async ({ reason }) => {
+    await transition.mutateAsync({ id: person.id, to: 'withdrawn', reason });
+    notify(`${person.name} withdrawn from the scheme. Nothing was deleted.`);
+    onDone();
   });
   return (
     <FormDialog title={`Withdraw ${person.name} from the scheme?`} onClose={onClose} alert>
@@ -224,13 +214,7 @@ function WithdrawDialog({ person, onClose, onDone }: { person: Participant; onCl
           They leave pairing and meetings from now on. <strong>Nothing is deleted:</strong> their details, consent records and history stay, and you can reinstate them later.
         </p>
         <TextAreaInput label="Reason for withdrawing" required rows={3} autoFocus error={formState.errors.reason?.message} {...register('reason')} />
-        <FormError message={formError} />
-        <div className="dialog-actions">
-          <Button onPress={onClose}>Cancel</Button>
-          <Button type="submit" variant="danger" busy={formState.isSubmitting}>
-            Withdraw from the scheme
-          </Button>
-        </div>
+        <DialogFormActions formError={formError} submitLabel="Withdraw from the scheme" tone="danger" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );

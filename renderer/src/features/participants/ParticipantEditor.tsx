@@ -14,7 +14,7 @@ import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { usePilotId } from '../pilots/usePilotId';
 import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { FormError } from '../../ui/FormDialog';
+import { FormActions } from '../../ui/FormActions';
 
 type Draft = z.output<typeof participantDraft>;
 /** The draft as the form holds it: no role until one is chosen. */
@@ -261,13 +261,7 @@ function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: 
         )}
       />
       <TextAreaInput label="Notes" rows={4} description="Anything useful for pairing them, in your own words." error={errors.notes?.message} {...register('notes')} />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
+      <FormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

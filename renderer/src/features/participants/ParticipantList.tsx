@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   participantRoles,
@@ -10,15 +9,14 @@ import {
   type ParticipantQuery,
   type ParticipantSummary,
 } from '../../../../shared/participants/contract';
-import type { ChannelOutput } from '../../../../shared/contract';
-import { call, type ApiError } from '../../api';
 import { useChannel } from '../../queries';
 import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { usePilotId } from '../pilots/usePilotId';
 import { lastListSearch, participantsPath } from './paths';
-import { consentLabels, count } from './words';
+import { consentLabels } from './words';
+import { count } from '../../ui/words';
 
 const sortKeys = ['name', 'role', 'department', 'status'] as const;
 type SortKey = (typeof sortKeys)[number];
@@ -97,12 +95,8 @@ export function ParticipantList() {
     ...(department !== undefined ? { department } : {}),
     ...(characteristic ? { characteristic } : {}),
   };
-  const list = useQuery<ChannelOutput<'participants.list'>, ApiError>({
-    queryKey: ['participants.list', input],
-    queryFn: () => call('participants.list', input),
-    // While a new search runs, the previous rows stay on screen instead of a loading flash.
-    placeholderData: keepPreviousData,
-  });
+  // While a new search runs, the previous rows stay on screen instead of a loading flash.
+  const list = useChannel('participants.list', input, { keepPrevious: true });
   const plan = useChannel('plan.get', { pilotId });
 
   const filtersActive = Boolean(search || searchText.trim() || role || status || department !== undefined || characteristic);

@@ -1,12 +1,5 @@
 import { consentChoiceLabels, type ConsentChoices, type ConsentState } from '../../../../shared/participants/contract';
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-/** "5,000". */
-export const count = (n: number) => numberFormat.format(n);
-/** "1 person", "5,000 people". */
-export const people = (n: number) => `${count(n)} ${n === 1 ? 'person' : 'people'}`;
-export const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
-
 export const consentLabels: Record<ConsentState, string> = {
   none: 'None recorded',
   given: 'Given',

@@ -1,13 +1,10 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { pilotDraft, pilotStatuses, pilotStatusLabels, type PilotDraft } from '../../../../shared/pilots/contract';
-import { Button } from '../../ui/Button';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
-import { applyServerErrors } from '../../ui/form-errors';
-import { FormError } from '../../ui/FormDialog';
+import { FormActions } from '../../ui/FormActions';
+import { useSavingForm } from '../../ui/useSavingForm';
 
-export type PilotFormValues = Required<PilotDraft>;
+type PilotFormValues = Required<PilotDraft>;
 const fields = ['name', 'purpose', 'startDate', 'endDate', 'status'] as const;
 
 /** The academic year a new pilot most likely runs in: from the next October to the June after. */
@@ -26,22 +23,17 @@ interface PilotFormProps {
 }
 
 export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPrefix = '' }: PilotFormProps) {
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState } = useForm<PilotFormValues>({
-    defaultValues: initial,
-    // The same schema the main process enforces, so messages match wherever they come from.
-    resolver: zodResolver(pilotDraft) as never,
-    mode: 'onTouched',
-  });
+  const { register, formState, submit, formError } = useSavingForm<PilotFormValues>(
+    {
+      defaultValues: initial,
+      // The same schema the main process enforces, so messages match wherever they come from.
+      resolver: zodResolver(pilotDraft) as never,
+      mode: 'onTouched',
+    },
+    Object.fromEntries(fields.map((f) => [`${serverPrefix}${f}`, f])),
+    onSubmit,
+  );
   const { errors } = formState;
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, Object.fromEntries(fields.map((f) => [`${serverPrefix}${f}`, f]))));
-    }
-  });
 
   return (
     <form onSubmit={submit} noValidate className="form form-wide">
@@ -52,13 +44,7 @@ export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPref
         <TextInput label="End date" type="date" required error={errors.endDate?.message} {...register('endDate')} />
       </div>
       <SelectInput label="Status" options={pilotStatuses.map((s) => ({ value: s, label: pilotStatusLabels[s] }))} error={errors.status?.message} {...register('status')} />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
+      <FormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

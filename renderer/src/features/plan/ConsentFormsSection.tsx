@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { consentFormDraft, type ConsentForm } from '../../../../shared/plan/contract';
@@ -7,11 +6,11 @@ import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { Section, headingId } from './common';
-import { FormError } from '../../ui/FormDialog';
+import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { useToday } from '../../ui/today';
 import { plural } from '../../ui/words';
 
@@ -19,34 +18,21 @@ const SECTION = 'consent-forms';
 type ConsentFormValues = z.input<typeof consentFormDraft>;
 
 function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: ConsentFormValues; submitLabel: string; onSubmit: (values: ConsentFormValues) => Promise<unknown>; onCancel: () => void }) {
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<ConsentFormValues>({ defaultValues: initial, resolver: zodResolver(consentFormDraft), mode: 'onTouched' });
+  const { register, setFocus, formState, submit, formError } = useSavingForm<ConsentFormValues>(
+    { defaultValues: initial, resolver: zodResolver(consentFormDraft), mode: 'onTouched' },
+    { 'form.version': 'version', 'form.datedOn': 'datedOn', 'form.text': 'text' },
+    onSubmit,
+  );
   const { errors } = formState;
   useEffect(() => setFocus('version'), [setFocus]);
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { 'form.version': 'version', 'form.datedOn': 'datedOn', 'form.text': 'text' }));
-    }
-  });
   return (
-    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
-      <h3 className="inline-form-title">{heading}</h3>
+    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
       <div className="field-row">
         <TextInput label="Version" required autoComplete="off" description="The label printed on the form, such as 1.0 or 2026-10." error={errors.version?.message} {...register('version')} />
         <TextInput label="Dated" type="date" required error={errors.datedOn?.message} {...register('datedOn')} />
       </div>
       <TextAreaInput label="Form text" required rows={8} description="The full wording participants read and agree to." error={errors.text?.message} {...register('text')} />
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 

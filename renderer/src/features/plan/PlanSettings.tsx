@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import {
@@ -18,11 +18,11 @@ import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { Section } from './common';
 import { FormError } from '../../ui/FormDialog';
-import { useFocusLater } from '../../ui/focus';
+import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { numberMessages } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { plural } from '../../ui/words';
 
 /* ---- Eligibility -------------------------------------------------------------------------- */
@@ -39,30 +39,26 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
   const save = useCommand('plan.setEligibility', ['plan']);
   const focusLater = useFocusLater();
   const uid = useId();
-  const [formError, setFormError] = useState<string>();
-  const { register, control, handleSubmit, setError, reset, formState } = useForm<EligibilityValues>({
-    defaultValues: { categories: categories.map((name) => ({ name, saved: name })) },
-    resolver: zodResolver(eligibilityFormSchema),
-    // Checked on submit, then as you type: rows just added must not show errors before anyone typed in them.
-    mode: 'onSubmit',
-  });
-  const rows = useFieldArray({ control, name: 'categories' });
-  const current = useWatch({ control, name: 'categories' });
-  const { errors } = formState;
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+  const { register, control, reset, formState, submit, formError } = useSavingForm<EligibilityValues>(
+    {
+      defaultValues: { categories: categories.map((name) => ({ name, saved: name })) },
+      resolver: zodResolver(eligibilityFormSchema),
+      // Checked on submit, then as you type: rows just added must not show errors before anyone typed in them.
+      mode: 'onSubmit',
+    },
+    (values) => Object.fromEntries(values.categories.map((_, i) => [`categories.${i}`, `categories.${i}.name`])),
+    async (values) => {
       const renames = values.categories.filter((c) => c.saved && c.saved !== c.name).map((c) => ({ from: c.saved, to: c.name }));
       const saved = await save.mutateAsync({ pilotId, categories: values.categories.map((c) => c.name), renames });
       reset({ categories: saved.map((name) => ({ name, saved: name })) });
       const merged = values.categories.length - saved.length;
       const renamed = renames.length > 0 ? `; ${plural(renames.length, 'category', 'categories')} renamed, on people’s records too` : '';
       notify(`Eligibility categories saved${renamed}${merged > 0 ? `; ${plural(merged, 'duplicate')} merged` : ''}.`);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, Object.fromEntries(values.categories.map((_, i) => [`categories.${i}`, `categories.${i}.name`]))));
-    }
-  });
+    },
+  );
+  const rows = useFieldArray({ control, name: 'categories' });
+  const current = useWatch({ control, name: 'categories' });
+  const { errors } = formState;
 
   return (
     <Section
@@ -86,8 +82,7 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
                 aria-label={`Remove ${current?.[i]?.name.trim() || `category ${i + 1}`}`}
                 onPress={() => {
                   rows.remove(i);
-                  const left = rows.fields.length - 1;
-                  focusLater(left > 0 ? `${uid}-remove-${Math.min(i, left - 1)}` : `${uid}-add`);
+                  focusLater(afterRemovingRow(`${uid}-remove-`, i, rows.fields.length, `${uid}-add`));
                 }}
               >
                 Remove
@@ -121,32 +116,25 @@ function describeMeetingPlan(plan: MeetingPlan): string {
   return `${plan.meetingCount} meetings of ${length}, one every ${plural(plan.cadenceDays, 'day')}: about ${span < 14 ? plural(span, 'day') : plural(weeks, 'week')} from the first meeting to the last.`;
 }
 
+const meetingPlanFields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax', 'mode', 'place', 'onlineLink'] as const;
+
 export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; meetingPlan: MeetingPlan }) {
   const { notify } = useNotices();
   const save = useCommand('plan.setMeetingPlan', ['plan']);
-  const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(meetingPlan);
   const uid = useId();
-  const { register, handleSubmit, setError, reset, formState, watch } = useForm<z.input<typeof meetingPlanSchema>, unknown, MeetingPlan>({
-    defaultValues: meetingPlan,
-    resolver: zodResolver(meetingPlanSchema, numberMessages),
-    mode: 'onTouched',
-  });
-  const { errors } = formState;
-  const fields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax', 'mode', 'place', 'onlineLink'] as const;
-  const online = watch('mode') === 'online';
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+  const { register, reset, formState, watch, submit, formError } = useSavingForm<z.input<typeof meetingPlanSchema>, MeetingPlan>(
+    { defaultValues: meetingPlan, resolver: zodResolver(meetingPlanSchema, numberMessages), mode: 'onTouched' },
+    Object.fromEntries(meetingPlanFields.map((f) => [`meetingPlan.${f}`, f])),
+    async (values) => {
       const result = await save.mutateAsync({ pilotId, meetingPlan: values });
       reset(result);
       setSaved(result);
       notify('Meeting plan saved.');
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, Object.fromEntries(fields.map((f) => [`meetingPlan.${f}`, f]))));
-    }
-  });
+    },
+  );
+  const { errors } = formState;
+  const online = watch('mode') === 'online';
   const number = { valueAsNumber: true } as const;
 
   return (
@@ -219,30 +207,24 @@ export function SupportSection({ pilotId, support }: { pilotId: number; support:
   const save = useCommand('plan.setSupport', ['plan']);
   const focusLater = useFocusLater();
   const uid = useId();
-  const [formError, setFormError] = useState<string>();
   const toForm = (s: SupportProtocol): SupportFormIn => ({ contacts: s.contacts.map((c) => ({ ...c })), steps: s.escalationSteps.map((text) => ({ text })) });
-  const { register, control, handleSubmit, setError, reset, formState } = useForm<SupportFormIn, unknown, SupportFormOut>({
-    defaultValues: toForm(support),
-    resolver: zodResolver(supportFormSchema),
-    mode: 'onSubmit',
-  });
-  const contacts = useFieldArray({ control, name: 'contacts' });
-  const steps = useFieldArray({ control, name: 'steps' });
-  const { errors } = formState;
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      const result = await save.mutateAsync({ pilotId, support: { contacts: values.contacts, escalationSteps: values.steps.map((s) => s.text) } });
-      reset(toForm(result));
-      notify('Support protocol saved.');
-    } catch (error) {
+  const { register, control, reset, formState, submit, formError } = useSavingForm<SupportFormIn, SupportFormOut>(
+    { defaultValues: toForm(support), resolver: zodResolver(supportFormSchema), mode: 'onSubmit' },
+    (values) => {
       const map: Record<string, string> = {};
       values.contacts.forEach((_, i) => ['name', 'role', 'contact'].forEach((f) => (map[`support.contacts.${i}.${f}`] = `contacts.${i}.${f}`)));
       values.steps.forEach((_, i) => (map[`support.escalationSteps.${i}`] = `steps.${i}.text`));
-      setFormError(applyServerErrors(error, setError, map));
-    }
-  });
+      return map;
+    },
+    async (values) => {
+      const result = await save.mutateAsync({ pilotId, support: { contacts: values.contacts, escalationSteps: values.steps.map((s) => s.text) } });
+      reset(toForm(result));
+      notify('Support protocol saved.');
+    },
+  );
+  const contacts = useFieldArray({ control, name: 'contacts' });
+  const steps = useFieldArray({ control, name: 'steps' });
+  const { errors } = formState;
 
   const moveStep = (i: number, direction: 'up' | 'down') => {
     const target = direction === 'up' ? i - 1 : i + 1;
@@ -269,8 +251,7 @@ export function SupportSection({ pilotId, support }: { pilotId: number; support:
                   aria-label={`Remove contact ${i + 1}`}
                   onPress={() => {
                     contacts.remove(i);
-                    const left = contacts.fields.length - 1;
-                    focusLater(left > 0 ? `${uid}-contact-remove-${Math.min(i, left - 1)}` : `${uid}-contact-add`);
+                    focusLater(afterRemovingRow(`${uid}-contact-remove-`, i, contacts.fields.length, `${uid}-contact-add`));
                   }}
                 >
                   Remove
@@ -304,8 +285,7 @@ export function SupportSection({ pilotId, support }: { pilotId: number; support:
                     aria-label={`Remove step ${i + 1}`}
                     onPress={() => {
                       steps.remove(i);
-                      const left = steps.fields.length - 1;
-                      focusLater(left > 0 ? `${uid}-step-remove-${Math.min(i, left - 1)}` : `${uid}-step-add`);
+                      focusLater(afterRemovingRow(`${uid}-step-remove-`, i, steps.fields.length, `${uid}-step-add`));
                     }}
                   >
                     Remove
@@ -336,23 +316,16 @@ export function SupportSection({ pilotId, support }: { pilotId: number; support:
 export function GovernanceSection({ pilotId, governance }: { pilotId: number; governance: Governance }) {
   const { notify } = useNotices();
   const save = useCommand('plan.setGovernance', ['plan']);
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, reset, formState } = useForm<Governance>({
-    defaultValues: governance,
-    resolver: zodResolver(governanceSchema, numberMessages),
-    mode: 'onTouched',
-  });
-  const { errors } = formState;
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
+  const { register, reset, formState, submit, formError } = useSavingForm<Governance>(
+    { defaultValues: governance, resolver: zodResolver(governanceSchema, numberMessages), mode: 'onTouched' },
+    { 'governance.ethicsReference': 'ethicsReference', 'governance.retentionMonths': 'retentionMonths' },
+    async (values) => {
       const result = await save.mutateAsync({ pilotId, governance: values });
       reset(result);
       notify('Ethics and retention saved.');
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { 'governance.ethicsReference': 'ethicsReference', 'governance.retentionMonths': 'retentionMonths' }));
-    }
-  });
+    },
+  );
+  const { errors } = formState;
   return (
     <Section id="governance" title="Ethics and retention" intro="The approval the pilot runs under, and how long its personal data is kept once it ends.">
       <form onSubmit={submit} noValidate className="form" aria-label="Ethics and retention">

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { themeDraft, type Theme } from '../../../../shared/plan/contract';
@@ -9,11 +9,12 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { Section, headingId } from './common';
-import { FormError } from '../../ui/FormDialog';
-import { useFocusLater } from '../../ui/focus';
+import { InlineForm } from '../../ui/FormActions';
+import { afterRemovingRow, useFocusLater } from '../../ui/focus';
+import { useSavingForm } from '../../ui/useSavingForm';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { errorText, plural } from '../../ui/words';
 
 const SECTION = 'themes';
@@ -30,33 +31,24 @@ type ThemeFormOut = z.output<typeof themeFormSchema>;
 type ThemeValues = { title: string; description: string; iceBreakers: string[] };
 
 function ThemeForm({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: ThemeValues; submitLabel: string; onSubmit: (values: ThemeValues) => Promise<unknown>; onCancel: () => void }) {
-  const [formError, setFormError] = useState<string>();
-  const { register, control, handleSubmit, setError, setFocus, formState } = useForm<ThemeFormIn, unknown, ThemeFormOut>({
-    defaultValues: { title: initial.title, description: initial.description, iceBreakers: initial.iceBreakers.map((text) => ({ text })) },
-    resolver: zodResolver(themeFormSchema),
-    // Checked on submit, then as you type: a question just added must not show an error before anyone typed in it.
-    mode: 'onSubmit',
-  });
+  const { register, control, setFocus, formState, submit, formError } = useSavingForm<ThemeFormIn, ThemeFormOut>(
+    {
+      defaultValues: { title: initial.title, description: initial.description, iceBreakers: initial.iceBreakers.map((text) => ({ text })) },
+      resolver: zodResolver(themeFormSchema),
+      // Checked on submit, then as you type: a question just added must not show an error before anyone typed in it.
+      mode: 'onSubmit',
+    },
+    (values) => ({ 'theme.title': 'title', 'theme.description': 'description', ...Object.fromEntries(values.iceBreakers.map((_, i) => [`theme.iceBreakers.${i}`, `iceBreakers.${i}.text`])) }),
+    (values) => onSubmit({ title: values.title, description: values.description, iceBreakers: values.iceBreakers.map((q) => q.text) }),
+  );
   const questions = useFieldArray({ control, name: 'iceBreakers' });
   const { errors } = formState;
   const focusLater = useFocusLater();
   const uid = useId();
   useEffect(() => setFocus('title'), [setFocus]);
 
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit({ title: values.title, description: values.description, iceBreakers: values.iceBreakers.map((q) => q.text) });
-    } catch (error) {
-      const fields: Record<string, string> = { 'theme.title': 'title', 'theme.description': 'description' };
-      values.iceBreakers.forEach((_, i) => (fields[`theme.iceBreakers.${i}`] = `iceBreakers.${i}.text`));
-      setFormError(applyServerErrors(error, setError, fields));
-    }
-  });
-
   return (
-    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
-      <h3 className="inline-form-title">{heading}</h3>
+    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
       <TextInput label="Theme" required autoComplete="off" error={errors.title?.message} {...register('title')} />
       <TextAreaInput label="Description" rows={3} description="What the pair talks about, and why it matters for the people taking part." error={errors.description?.message} {...register('description')} />
       <fieldset className="fieldset">
@@ -72,8 +64,7 @@ function ThemeForm({ heading, initial, submitLabel, onSubmit, onCancel }: { head
                 aria-label={`Remove question ${i + 1}`}
                 onPress={() => {
                   questions.remove(i);
-                  const left = questions.fields.length - 1;
-                  focusLater(left > 0 ? `${uid}-remove-${Math.min(i, left - 1)}` : `${uid}-add`);
+                  focusLater(afterRemovingRow(`${uid}-remove-`, i, questions.fields.length, `${uid}-add`));
                 }}
                 data-focus-id={`${uid}-remove-${i}`}
               >
@@ -90,14 +81,7 @@ function ThemeForm({ heading, initial, submitLabel, onSubmit, onCancel }: { head
           <p className="hint">At most {MAX_ICE_BREAKERS} questions per theme.</p>
         )}
       </fieldset>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -167,11 +151,11 @@ export function ThemesSection({ pilotId, themes }: { pilotId: number; themes: Th
   const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
-  const [deleting, setDeleting] = useState<Theme>();
   const create = useCommand('themes.create', ['plan']);
   const update = useCommand('themes.update', ['plan']);
   const move = useCommand('themes.move', ['plan']);
   const remove = useCommand('themes.delete', ['plan']);
+  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (theme: Theme) => `Theme “${theme.title}” deleted.`, { focusAfter: headingId(SECTION) });
 
   const moveTheme = async (theme: Theme, direction: 'up' | 'down') => {
     if (move.isPending) return;
@@ -182,20 +166,6 @@ export function ThemesSection({ pilotId, themes }: { pilotId: number; themes: Th
       focusLater(`theme-${theme.id}-${direction}`, `theme-${theme.id}-${direction === 'up' ? 'down' : 'up'}`);
       notify(`“${theme.title}” is now theme ${position} of ${ordered.length}.`);
     } catch (error) {
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const theme = deleting;
-    try {
-      await remove.mutateAsync({ id: theme.id });
-      setDeleting(undefined);
-      focusLater(headingId(SECTION));
-      notify(`Theme “${theme.title}” deleted.`);
-    } catch (error) {
-      setDeleting(undefined);
       notify(errorText(error), { tone: 'error' });
     }
   };

@@ -1,5 +1,4 @@
 import { Fragment, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { milestoneDraft, type Milestone, type MilestoneStatus } from '../../../../shared/plan/contract';
@@ -9,21 +8,22 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextInput } from '../../ui/Field';
 import { EmptyState } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
 import { formatDate } from '../../ui/format';
 import { Section, daysBetween, headingId } from './common';
-import { FormError } from '../../ui/FormDialog';
+import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
+import { useSavingForm } from '../../ui/useSavingForm';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useToday } from '../../ui/today';
 import { errorText, plural } from '../../ui/words';
 
 const SECTION = 'timeline';
 
-export const statusLabels: Record<MilestoneStatus, string> = { done: 'Done', late: 'Late', 'due-soon': 'Due soon', upcoming: 'Upcoming' };
+const statusLabels: Record<MilestoneStatus, string> = { done: 'Done', late: 'Late', 'due-soon': 'Due soon', upcoming: 'Upcoming' };
 const statusIcons: Record<MilestoneStatus, string> = { done: '✓', late: '!', 'due-soon': '◷', upcoming: '○' };
 
 /** "5 late, 1 due soon, 2 of 12 done. Next: First meetings on 28 Nov 2026." */
-export function timelineSummary(milestones: Milestone[], today: string): string {
+function timelineSummary(milestones: Milestone[], today: string): string {
   const count = (status: MilestoneStatus) => milestones.filter((m) => m.status === status).length;
   const late = count('late');
   const dueSoon = count('due-soon');
@@ -62,33 +62,20 @@ const milestoneFormSchema = milestoneDraft.pick({ title: true, dueOn: true });
 type MilestoneFormValues = z.input<typeof milestoneFormSchema>;
 
 function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: MilestoneFormValues; submitLabel: string; onSubmit: (values: MilestoneFormValues) => Promise<unknown>; onCancel: () => void }) {
-  const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, setFocus, formState } = useForm<MilestoneFormValues>({ defaultValues: initial, resolver: zodResolver(milestoneFormSchema), mode: 'onTouched' });
+  const { register, setFocus, formState, submit, formError } = useSavingForm<MilestoneFormValues>(
+    { defaultValues: initial, resolver: zodResolver(milestoneFormSchema), mode: 'onTouched' },
+    { 'milestone.title': 'title', 'milestone.dueOn': 'dueOn' },
+    onSubmit,
+  );
   const { errors } = formState;
   useEffect(() => setFocus('title'), [setFocus]);
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { 'milestone.title': 'title', 'milestone.dueOn': 'dueOn' }));
-    }
-  });
   return (
-    <form onSubmit={submit} noValidate className="form inline-form" aria-label={heading}>
-      <h3 className="inline-form-title">{heading}</h3>
+    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
       <div className="field-row">
         <TextInput label="Milestone" required autoComplete="off" error={errors.title?.message} {...register('title')} />
         <TextInput label="Due date" type="date" required error={errors.dueOn?.message} {...register('dueOn')} />
       </div>
-      <FormError message={formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-        <Button onPress={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
@@ -98,10 +85,14 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
   const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
-  const [deleting, setDeleting] = useState<Milestone>();
   const create = useCommand('milestones.create', ['plan']);
   const update = useCommand('milestones.update', ['plan']);
   const remove = useCommand('milestones.delete', ['plan']);
+  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (m: Milestone) => `“${m.title}” deleted.`, {
+    // After the dialog has closed (it would otherwise return focus to the deleted row's button).
+    focusAfter: headingId(SECTION),
+    undo: (m) => create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn } }),
+  });
   const applyTemplate = useCommand('milestones.applyTemplate', ['plan']);
 
   const addStandardTimeline = async () => {
@@ -121,26 +112,6 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
       await update.mutateAsync({ id: m.id, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ? null : today } });
       notify(m.doneOn ? `“${m.title}” is no longer marked done.` : `“${m.title}” marked done.`);
     } catch (error) {
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const m = deleting;
-    try {
-      await remove.mutateAsync({ id: m.id });
-      setDeleting(undefined);
-      // After the dialog has closed (it would otherwise return focus to the deleted row's button).
-      focusLater(headingId(SECTION));
-      notify(`“${m.title}” deleted.`, {
-        action: {
-          label: 'Undo',
-          run: () => void create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn } }).catch((e: Error) => notify(e.message, { tone: 'error' })),
-        },
-      });
-    } catch (error) {
-      setDeleting(undefined);
       notify(errorText(error), { tone: 'error' });
     }
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AUTO_LOCK_CHOICES } from '../../../../shared/settings/contract';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
@@ -12,6 +12,7 @@ import { applyServerErrors } from '../../ui/form-errors';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { ReplaceRecoveryKey } from '../vault/ReplaceRecoveryKey';
 import { FormError } from '../../ui/FormDialog';
+import { errorText } from '../../ui/words';
 
 export function SettingsPage() {
   return (
@@ -111,7 +112,7 @@ function ChangePassphrase() {
       notify('Passphrase changed. Your recovery key still works.');
     } catch (error) {
       const message = applyServerErrors(error, setError, { next: 'passphrase', 'current.passphrase': 'current' });
-      if ((error as { code?: string }).code === 'WRONG_PASSPHRASE') setError('current', { type: 'server', message: (error as Error).message });
+      if (error instanceof ApiError && error.code === 'WRONG_PASSPHRASE') setError('current', { type: 'server', message: error.message });
       else setFormError(message);
     }
   });
@@ -138,7 +139,7 @@ function RevealKey() {
       setKey((await call('vault.revealKey', { passphrase })).key);
       reset();
     } catch (error) {
-      setError('passphrase', { type: 'server', message: (error as Error).message });
+      setError('passphrase', { type: 'server', message: errorText(error) });
     }
   });
   return (

@@ -2,16 +2,25 @@ import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { SUGGESTED_TRAINING_TOPICS, trainingAudience, trainingAudienceLabels, trainingDraft, type TrainingAudience, type TrainingDraft, type TrainingSession } from '../../../../shared/training/contract';
+import {
+  NOT_HELD_YET,
+  SUGGESTED_TRAINING_TOPICS,
+  audienceFits,
+  trainingAudience,
+  trainingAudienceLabels,
+  trainingDraft,
+  type TrainingAudience,
+  type TrainingDraft,
+  type TrainingSession,
+} from '../../../../shared/training/contract';
+import { roleLabels } from '../../../../shared/participants/contract';
 import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
-import { roleShort, type PersonOption } from '../pairing/common';
+import type { PersonOption } from '../pairing/common';
 import { FormError } from '../../ui/FormDialog';
 import { useFocusLater } from '../../ui/focus';
 import { plural } from '../../ui/words';
-
-export const NOT_HELD_YET = 'This session has not taken place yet: record who attended once it has.';
 
 /** The draft's rules, and the core's: attendance only for a session on or before today. */
 const trainingFormSchema = (today: string) =>
@@ -25,8 +34,6 @@ const trainingFormSchema = (today: string) =>
     })
     .refine((v) => v.attendeeIds.length === 0 || v.heldOn <= today, { path: ['attendeeIds'], message: NOT_HELD_YET });
 type FormValues = z.input<ReturnType<typeof trainingFormSchema>>;
-
-export const fitsAudience = (audience: TrainingAudience, role: PersonOption['role']) => audience === 'both' || (audience === 'mentors' ? role === 'mentor' : role === 'mentee');
 
 export function toTrainingForm(s: TrainingSession | undefined, today: string): FormValues {
   return {
@@ -145,7 +152,7 @@ function AttendancePicker({
 }) {
   const uid = useId();
   const [search, setSearch] = useState('');
-  const fitting = people.filter((p) => fitsAudience(audience, p.role));
+  const fitting = people.filter((p) => audienceFits(audience, p.role));
   const needle = search.trim().toLowerCase();
   const shown = needle ? fitting.filter((p) => `${p.name} ${p.department}`.toLowerCase().includes(needle)) : fitting;
   const chosen = fitting.filter((p) => value.includes(p.id));
@@ -185,7 +192,7 @@ function AttendancePicker({
                   {p.name}
                   <span className="cp-option-note">
                     {' '}
-                    {roleShort[p.role]}
+                    {roleLabels[p.role]}
                     {p.department ? `, ${p.department}` : ''}
                   </span>
                 </label>
@@ -233,7 +240,7 @@ export function TrainingForm({
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
     try {
-      const attendeeIds = values.attendeeIds.filter((id) => people.some((p) => p.id === id && fitsAudience(values.audience, p.role)));
+      const attendeeIds = values.attendeeIds.filter((id) => people.some((p) => p.id === id && audienceFits(values.audience, p.role)));
       await onSubmit({ ...values, attendeeIds });
     } catch (error) {
       setFormError(applyServerErrors(error, setError, serverFields));
@@ -258,7 +265,7 @@ export function TrainingForm({
                     onChange: (e: { target: { value: TrainingAudience } }) =>
                       setValue(
                         'attendeeIds',
-                        (getValues('attendeeIds') ?? []).filter((id) => people.some((p) => p.id === id && fitsAudience(e.target.value, p.role))),
+                        (getValues('attendeeIds') ?? []).filter((id) => people.some((p) => p.id === id && audienceFits(e.target.value, p.role))),
                       ),
                   })}
                 />

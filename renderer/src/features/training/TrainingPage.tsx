@@ -7,7 +7,9 @@ import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { formatDate } from '../../ui/format';
 import { usePilotId } from '../pilots/usePilotId';
-import { GoToParticipants, PAIRING_NAMESPACES, listInWords, pairingPath, roleShort, usePilotPeople } from '../pairing/common';
+import { roleLabels } from '../../../../shared/participants/contract';
+import { listInWords } from '../../../../shared/matching/words';
+import { GoToParticipants, PAIRING_NAMESPACES, pairingPath, usePilotPeople } from '../pairing/common';
 import { TrainingForm, toTrainingForm } from './TrainingForm';
 import { FormDialog } from '../../ui/FormDialog';
 import { useToday } from '../../ui/today';
@@ -55,7 +57,7 @@ function NotTrainedYet({ pilotId }: { pilotId: number }) {
                 <span className="cp-pill cp-pill-flag">Not trained</span> <strong>{p.name}</strong>
                 <span className="cp-muted">
                   {' '}
-                  — {roleShort[p.role]}
+                  — {roleLabels[p.role]}
                   {department(p.id) ? `, ${department(p.id)}` : ''}; paired with {p.partner}; still needs: {p.missing.join(', ')}
                 </span>
               </li>

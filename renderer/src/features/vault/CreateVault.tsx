@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
-import { applyServerErrors } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { PageHeader } from '../../ui/Page';
@@ -11,20 +10,11 @@ import { FormError } from '../../ui/FormDialog';
 /** First run: choose a passphrase, then note the recovery key, which is shown only this once. */
 export function CreateVault({ onDone }: { onDone: () => void }) {
   const [recoveryKey, setRecoveryKey] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const { register, watch, handleSubmit, setError, formState } = useForm<NewPassphraseValues>({ mode: 'onSubmit', defaultValues: { passphrase: '', confirmation: '' } });
+  const { register, watch, formState, submit, formError } = useSavingForm<NewPassphraseValues>({ mode: 'onSubmit', defaultValues: { passphrase: '', confirmation: '' } }, ['passphrase'], async ({ passphrase }) => {
+    setRecoveryKey((await call('vault.create', { passphrase })).recoveryKey);
+  });
 
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onConfirmed={onDone} />;
-
-  const submit = handleSubmit(async ({ passphrase }) => {
-    setFormError(undefined);
-    try {
-      const result = await call('vault.create', { passphrase });
-      setRecoveryKey(result.recoveryKey);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['passphrase']));
-    }
-  });
 
   return (
     <main className="gate" id="main">

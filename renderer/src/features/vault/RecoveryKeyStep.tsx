@@ -5,6 +5,7 @@ import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
 import { FormError } from '../../ui/FormDialog';
+import { errorText } from '../../ui/words';
 
 /**
  * The recovery key, shown once, and proof it was noted: a checkbox and its last group typed back.
@@ -23,7 +24,7 @@ export function RecoveryKeyConfirmation({ recoveryKey, onConfirmed, submitLabel 
       await call('vault.confirmRecoveryKey', {});
       onConfirmed();
     } catch (error) {
-      setFormError((error as Error).message);
+      setFormError(errorText(error));
     }
   });
 

@@ -1,23 +1,15 @@
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { call } from '../../api';
 import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/Page';
-import { applyServerErrors } from '../../ui/form-errors';
+import { useSavingForm } from '../../ui/useSavingForm';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
 import { FormError } from '../../ui/FormDialog';
 
 /** After unlocking with the recovery key: choose a new passphrase so the key can go back in the drawer. */
 export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
-  const [formError, setFormError] = useState<string>();
-  const { register, watch, handleSubmit, setError, formState } = useForm<NewPassphraseValues>({ defaultValues: { passphrase: '', confirmation: '' } });
-  const submit = handleSubmit(async ({ passphrase }) => {
-    try {
-      await call('vault.changePassphrase', { current: { recoveryKey }, next: passphrase });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, { next: 'passphrase' }));
-    }
+  const { register, watch, formState, submit, formError } = useSavingForm<NewPassphraseValues>({ defaultValues: { passphrase: '', confirmation: '' } }, { next: 'passphrase' }, async ({ passphrase }) => {
+    await call('vault.changePassphrase', { current: { recoveryKey }, next: passphrase });
+    onDone();
   });
   return (
     <main className="gate" id="main">

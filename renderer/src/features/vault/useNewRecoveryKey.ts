@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { ApiError, call } from '../../api';
+import { errorText } from '../../ui/words';
 
 /**
  * The passphrase form that makes a new recovery key (the earlier key stops working at once). A wrong
@@ -23,7 +24,7 @@ export function useNewRecoveryKey({ clearWrongPassphrase = false }: { clearWrong
         setError('passphrase', { type: 'server', message: error.message });
         if (clearWrongPassphrase) setFocus('passphrase');
       } else {
-        setFormError((error as Error).message);
+        setFormError(errorText(error));
       }
     }
   });
