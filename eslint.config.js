@@ -28,7 +28,7 @@ const noRequire = restrict(['CallExpression[callee.name="require"]', 'CallExpres
 const noAppLayersAtRunTime = restrict([`ImportExpression[source.value=/${noAppLayers.regex.replace(/\//g, '\\/')}/]`], noAppLayers.message);
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', '**/.build/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', '**/.build/**', 'out-*/**', 'native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,25 +1,17 @@
 #!/usr/bin/env bash
 # Packages the desktop app: `npm run dist` (add `-- --win`, `--mac` or `--linux` for one platform).
-# Needs the Electron binary and headers, which electron-builder downloads; it cannot run offline.
+# Needs Node >= 22.12 (Electron's tooling) and the Electron binary, which electron-builder downloads;
+# it cannot run offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# electron-builder rebuilds the native SQLCipher module for Electron's ABI (npmRebuild: true), which
-# leaves a build Node cannot load. Whatever happens below (success, failure, Ctrl-C), put the Node
-# build back on the way out, so `npm test` and the CLI keep working; the exit status stays the run's.
-restore_node_build() {
-  local status=$?
-  trap - EXIT
-  echo "Rebuilding better-sqlite3-multiple-ciphers for Node…" >&2
-  if ! npm rebuild better-sqlite3-multiple-ciphers; then
-    echo "Could not rebuild better-sqlite3-multiple-ciphers for Node: run \`npm rebuild better-sqlite3-multiple-ciphers\`." >&2
-    [ "$status" -eq 0 ] && status=1
-  fi
-  exit "$status"
-}
-trap restore_node_build EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# Before anything else: explain and stop on a Node too old for Electron's tooling.
+node scripts/require-node.mjs "npm run dist"
 
 npx electron-vite build
+# The SQLCipher module for Electron's ABI, built beside node_modules' Node build (never in place of it):
+# electron-builder.yml ships native/electron-<platform>-<arch>/ as extraResources, and the app loads it
+# from there (electron/core/db/native-binding.ts). Prepared for this machine's platform and CPU; for
+# another, run `npm run prepare:electron -- --platform P --arch A` first (prebuilt binaries only).
+npx tsx scripts/prepare-electron-native.ts
 npx electron-builder --config electron-builder.yml "$@"

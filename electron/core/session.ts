@@ -2,9 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from './errors';
 import type { Db } from './db/types';
-import type { UnlockInput, VaultState } from '../../shared/vault/contract';
+import type { DamagedVault, IncompleteVault, UnlockInput, VaultState } from '../../shared/vault/contract';
 import type { AutoLockReason } from '../../shared/auto-lock/lock-notice';
-import { closeVault, createVault, inspectVaultDir, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
+import { closeVault, createVault, describeIncompleteVault, inspectVaultDir, setAsideIncompleteVault, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
 import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
 import { prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
 import { commitKeyFileChange } from './vault/key-change';
@@ -14,6 +14,15 @@ import { wipe } from './vault/crypto';
 export type LockReason = 'user' | AutoLockReason | 'shutdown';
 
 const lockedError = () => new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it to continue.');
+
+/** Why a write is refused while the vault is open read-only, and what the coordinator can still do. */
+export function readOnlyError(damage: DamagedVault): AppError {
+  // The findings themselves (page numbers) are in vault.status and `vault check`, for whoever supports the coordinator.
+  return new AppError(
+    'VAULT_READ_ONLY',
+    `The vault is damaged: the check at unlock found problems in its database. It is open read-only so you can still read everything and back it up (copy the whole vault folder, ${damage.folder}, somewhere safe; nothing in it changes while it is open like this). Nothing can be changed or exported until it is restored from your latest backup. Nothing was changed.`,
+  );
+}
 
 /**
  * The one vault a process works with: its folder, and while unlocked, the open database and key.
@@ -34,7 +43,31 @@ export class VaultSession {
 
   state(): VaultState {
     if (this.current) return 'unlocked';
-    return inspectVaultDir(this.dir) === 'present' ? 'locked' : 'absent';
+    const found = inspectVaultDir(this.dir);
+    return found === 'present' ? 'locked' : found;
+  }
+
+  /** What an incomplete vault folder holds (see VaultState 'incomplete'). */
+  incompleteVault(): IncompleteVault {
+    return describeIncompleteVault(this.dir);
+  }
+
+  /** Moves an incomplete vault folder aside, whole, into a dated folder beside it; returns where. Nothing is deleted. */
+  setAsideIncomplete(now: Date): string {
+    if (this.current) throw new AppError('VAULT_EXISTS', 'A vault is open, so there is nothing unfinished to set aside.');
+    return setAsideIncompleteVault(this.dir, now);
+  }
+
+  /** Set while the open vault failed its integrity check at unlock: it is then read-only. */
+  get damage(): DamagedVault | undefined {
+    const problems = this.current?.damage;
+    return problems ? { folder: this.dir, problems } : undefined;
+  }
+
+  /** Throws VAULT_READ_ONLY when the open vault is damaged; everything that writes asks first. */
+  assertWritable(): void {
+    const damage = this.damage;
+    if (damage) throw readOnlyError(damage);
   }
 
   get isUnlocked(): boolean {
@@ -111,6 +144,7 @@ export class VaultSession {
    */
   async changePassphrase(current: UnlockInput, next: string, record: () => void): Promise<void> {
     const db = this.db;
+    this.assertWritable(); // its audit entry could not be written
     const change = await prepareNewPassphrase(this.keyPath, current, next, this.options.scrypt);
     this.assertStillOpen(db);
     commitKeyFileChange(db, this.keyPath, change, record);
@@ -119,6 +153,7 @@ export class VaultSession {
   /** Makes a new recovery key (after the passphrase); the old one stops working. Returned once, unconfirmed. */
   async replaceRecoveryKey(passphrase: string, record: () => void): Promise<string> {
     const db = this.db;
+    this.assertWritable();
     const change = await prepareNewRecoveryKey(this.keyPath, passphrase);
     this.assertStillOpen(db);
     commitKeyFileChange(db, this.keyPath, change, record);
@@ -128,12 +163,14 @@ export class VaultSession {
   /** Records that the current recovery key is stored; nothing is written when it already was. */
   confirmRecoveryKey(at: string, record: () => void): void {
     const db = this.db;
+    this.assertWritable();
     const change = prepareRecoveryConfirmation(this.keyPath, at);
     if (change) commitKeyFileChange(db, this.keyPath, change, record);
   }
 
   /** The raw key as SQLCipher tools expect it: x'<64 hex>'. */
   async revealKey(passphrase: string): Promise<string> {
+    this.assertWritable(); // the showing is audited, and the audit entry could not be written
     const key = await this.verify({ passphrase });
     try {
       return `x'${key.toString('hex')}'`;

@@ -10,6 +10,7 @@ import { devServerUrl, guardWebContents, hardenSession, isDevelopment, isTrusted
 import { applicationMenuTemplate } from './menu';
 import { lockOnScreenLockAndSleep } from './lock-triggers';
 import { flushPageBeforeLock } from './flush-before-lock';
+import { saveBeforeQuitting } from './save-before-quit';
 import { urlAfterLock } from '../../shared/auto-lock/lock-notice';
 
 // Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP.
@@ -25,30 +26,51 @@ if (!app.requestSingleInstanceLock()) {
 let mainWindow: BrowserWindow | undefined;
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The window's page while it exists: a destroyed window throws on every property, webContents included. */
+const page = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
+
+/**
+ * Where the SQLCipher module built for Electron is (core/db/native-binding.ts): beside the app's
+ * resources when packaged (electron-builder.yml extraResources), else `native/` in the checkout,
+ * filled by `npm run prepare:electron`.
+ */
+const nativeModuleRoot = () => (app.isPackaged ? join(process.resourcesPath, 'native') : join(app.getAppPath(), 'native'));
+
 async function start(): Promise<void> {
   app.enableSandbox();
   guardWebContents();
   app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
   });
 
   await app.whenReady();
   hardenSession();
-  serveRenderer();
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, development: isDevelopment })));
 
   const vaultDir = process.env.RECIPROCAL_VAULT ?? join(app.getPath('userData'), 'vault');
-  const { session, registry } = createCore(vaultDir, {
-    // Exports go only where the coordinator points, through the system's own folder dialog.
-    host: {
-      chooseExportFolder: async (purpose) => {
-        const options = { title: purpose, buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? undefined : result.filePaths[0];
+  let core: ReturnType<typeof createCore>;
+  try {
+    core = createCore(vaultDir, {
+      nativeModuleRoots: [nativeModuleRoot()],
+      // Exports go only where the coordinator points, through the system's own folder dialog.
+      host: {
+        chooseExportFolder: async (purpose) => {
+          const options = { title: purpose, buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? undefined : result.filePaths[0];
+        },
       },
-    },
-  });
+    });
+  } catch (error) {
+    // Without its SQLCipher module the app could open no vault: say what to do and stop, before any window.
+    dialog.showErrorBox('Reciprocal cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  const { session, registry } = core;
+  serveRenderer();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, development: isDevelopment })));
   registerIpc(registry);
 
   const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });
@@ -57,12 +79,12 @@ async function start(): Promise<void> {
   // The page first saves what is being typed (a log inside its typing pause), then the vault locks.
   lockOnScreenLockAndSleep(powerMonitor, (reason) => {
     if (!session.isUnlocked) return;
-    void flushPageBeforeLock(mainWindow?.webContents).then(() => autoLock.lockNow(reason));
+    void flushPageBeforeLock(page()).then(() => autoLock.lockNow(reason));
   });
   // Locking drops every decrypted value the page holds: reload to the unlock screen, on the same
   // screen (hash), with the reason in the address so the unlock screen can say why it locked.
   session.onLock((reason) => {
-    const contents = mainWindow?.webContents;
+    const contents = page();
     if (!contents || contents.isDestroyed() || reason === 'shutdown') return;
     const current = contents.getURL();
     // Before the first page has loaded there is no address to carry a reason in: a plain reload will do.
@@ -70,9 +92,15 @@ async function start(): Promise<void> {
     if (next === current) contents.reload();
     else void contents.loadURL(next);
   });
-  app.on('before-quit', () => session.lock('shutdown'));
+  // Quitting (or closing the window) saves what is being typed first, then locks, then quits.
+  const quitting = saveBeforeQuitting(app, {
+    needsSaving: () => session.isUnlocked,
+    save: () => flushPageBeforeLock(page()),
+    lock: () => session.lock('shutdown'),
+  });
 
   mainWindow = createWindow();
+  quitting.guardWindow(mainWindow);
   app.on('window-all-closed', () => app.quit());
 }
 
@@ -93,7 +121,7 @@ function serveRenderer(): void {
 function registerIpc(registry: ReturnType<typeof createCore>['registry']): void {
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame, mainWindow?.webContents)) {
+      if (!isTrustedSender(event.senderFrame, page())) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Refused: the request did not come from the app window.' } };
       }
       return registry.invoke(channel, input, 'coordinator');

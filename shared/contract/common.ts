@@ -9,6 +9,11 @@ export const byPilot = z.object({ pilotId: entityId }).strict();
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The dates Reciprocal works with: wide enough for any pilot, narrow enough that date arithmetic stays in four-digit years. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2199-12-31';
+export const isWithinDateRange = (value: string) => value >= EARLIEST_DATE && value <= LATEST_DATE;
+
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
 export const isoDate = z
   .string()
@@ -17,7 +22,8 @@ export const isoDate = z
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'This date does not exist');
+  }, { error: 'This date does not exist', abort: true })
+  .refine(isWithinDateRange, 'Use a date between 1900 and 2199');
 
 export const timestamp = z.string();
 

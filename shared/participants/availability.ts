@@ -29,7 +29,8 @@ const partWords: Record<string, string> = { am: 'am', morning: 'am', morn: 'am',
 export function parseSlot(text: string): string | undefined {
   const words = text.toLowerCase().replace(/[^a-z]+/g, ' ').trim().split(' ');
   if (words.length !== 2) return undefined;
-  const day = dayWords[words[0]!];
-  const part = partWords[words[1]!];
+  // Own keys only: "constructor morning" must not find Object.prototype.constructor.
+  const day = Object.hasOwn(dayWords, words[0]!) ? dayWords[words[0]!] : undefined;
+  const part = Object.hasOwn(partWords, words[1]!) ? partWords[words[1]!] : undefined;
   return day && part ? `${day}-${part}` : undefined;
 }

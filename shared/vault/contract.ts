@@ -2,8 +2,28 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { empty, nothing } from '../contract/common';
 
-export const vaultState = z.enum(['absent', 'locked', 'unlocked']);
+/**
+ * 'incomplete': the folder holds a vault database but no key file, so it cannot be opened: a
+ * creation interrupted by an older version (nothing to lose), or a vault whose key file was lost
+ * (restore it from a backup). The coordinator decides; vault.clearIncomplete sets the files aside.
+ */
+export const vaultState = z.enum(['absent', 'incomplete', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof vaultState>;
+
+/** What an incomplete vault folder holds, so the coordinator can tell an interrupted creation from a used vault. */
+export const incompleteVault = z.object({
+  folder: z.string(),
+  files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative(), modifiedAt: z.string() })),
+});
+export type IncompleteVault = z.infer<typeof incompleteVault>;
+
+/** The integrity check at unlock found damage: the session is read-only until the vault is restored. */
+export const damagedVault = z.object({
+  folder: z.string(),
+  /** SQLite's quick_check findings (at most a handful), for whoever supports the coordinator. */
+  problems: z.array(z.string()).min(1),
+});
+export type DamagedVault = z.infer<typeof damagedVault>;
 
 const passphrase = z.string().min(1, 'Enter your passphrase').max(1024, 'A passphrase is at most 1024 characters');
 const recoveryKey = z.string().trim().min(1, 'Enter the recovery key').max(200, 'That is too long to be a recovery key');
@@ -16,13 +36,24 @@ export type UnlockInput = z.infer<typeof unlockInput>;
 
 export const vaultContract = {
   'vault.status': channel({
-    summary: 'Whether a vault exists in the configured folder and whether it is unlocked; while unlocked, whether the recovery key was confirmed as written down.',
+    summary:
+      'Whether a vault exists in the configured folder (or only an unfinished one) and whether it is unlocked; while unlocked, whether the recovery key was confirmed as written down and whether the vault is damaged (then read-only).',
     input: empty,
     output: z.object({
       state: vaultState,
       /** Only while unlocked: false until the coordinator confirms they stored the current recovery key. */
       recoveryKeyConfirmed: z.boolean().optional(),
+      /** Only when incomplete: the files found, with their sizes and dates. */
+      incomplete: incompleteVault.optional(),
+      /** Only while unlocked, when the check at unlock found damage: every write is refused (VAULT_READ_ONLY). */
+      damaged: damagedVault.optional(),
     }),
+  }),
+  'vault.clearIncomplete': channel({
+    summary:
+      'Set aside an unfinished vault (a database without its key file): the folder is moved, whole, to a dated folder beside it, so a new vault can be created. Nothing is deleted; returns where it went.',
+    input: empty,
+    output: z.object({ movedTo: z.string() }),
   }),
   'vault.create': channel({
     summary: 'Create a new vault protected by a passphrase; returns the recovery key, shown once and unconfirmed until vault.confirmRecoveryKey.',

@@ -27,6 +27,8 @@ export interface BridgeOptions {
   exportDir?: string;
   /** Length of an auto-lock "minute" in ms; tests shorten it. */
   minuteMs?: number;
+  /** Largest request body read (default MAX_BODY_BYTES); tests lower it. */
+  maxBodyBytes?: number;
 }
 
 const COOKIE = 'reciprocal_bridge';
@@ -105,14 +107,16 @@ export async function startBridge(options: BridgeOptions) {
     if (req.method === 'POST' && url.pathname.startsWith('/__bridge/call/')) {
       const channel = safeDecode(url.pathname.slice('/__bridge/call/'.length));
       if (channel === undefined) return void res.writeHead(404).end();
-      let input: unknown;
-      try {
-        input = JSON.parse(await readBody(req));
-      } catch {
-        input = undefined;
+      // A body that is not JSON, or too large to read, is refused before any handler runs: read as
+      // `{}` it would still run the call (a garbage body to vault.lock would lock the vault).
+      const body = await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+      const input = body.ok ? parseJson(body.text) : body;
+      if (!input.ok) {
+        const refused = { ok: false, error: { code: 'INVALID_INPUT', message: input.message } };
+        return void res.writeHead(400, { ...headers, 'Content-Type': 'application/json', ...(body.ok ? {} : { Connection: 'close' }) }).end(JSON.stringify(refused));
       }
       clock.touch();
-      const result = await registry.invoke(channel, input, 'coordinator');
+      const result = await registry.invoke(channel, input.value, 'coordinator');
       return void res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(result));
     }
     if (url.pathname === '/__bridge/events') {
@@ -189,16 +193,35 @@ export function isFromOurPage(req: Pick<IncomingMessage, 'headers'>, ourOrigin: 
   return true;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Larger than any valid call (a 20 MB CSV is 28 MB of base64). */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The request body as text, or why it was not read; past the limit the rest is discarded unread. */
+function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 50 * 1024 * 1024) reject(new Error('request too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      chunks.length = 0;
+      req.resume(); // drain without keeping it; the connection is closed after the answer
+      resolve({ ok: false, message: `The request body is larger than ${limit >= 2 ** 20 ? `${Math.floor(limit / 2 ** 20)} MB` : `${limit} bytes`}, so nothing was run.` });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
+}
+
+function parseJson(text: string): Read<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    // The body may hold personal data: say what is wrong, never echo it.
+    return { ok: false, message: text.trim() === '' ? 'The request body is empty; send the input as JSON (at least {}), so nothing was run.' : 'The request body is not valid JSON, so nothing was run.' };
+  }
 }

@@ -243,13 +243,13 @@ describe('things that are not a healthy vault', () => {
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
-  it('a missing key file', async () => {
+  it('a missing key file: an unfinished vault, with both possibilities said (see vault-lifecycle.test.ts)', async () => {
     const { registry, vaultDir } = await lockedVault();
-    const { rmSync } = await import('node:fs');
     rmSync(join(vaultDir, 'vault.keys.json'));
     const before = snapshotFiles(dir);
-    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'KEYFILE_MISSING').message).toMatch(/vault\.keys\.json/);
-    expectError(await registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'KEYFILE_MISSING');
+    expect(expectOk(await registry.invoke('vault.status', {}))).toMatchObject({ state: 'incomplete' });
+    expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_INCOMPLETE').message).toMatch(/restore vault\.keys\.json from a backup/);
+    expectError(await registry.invoke('vault.create', { passphrase: PASSPHRASE }), 'VAULT_INCOMPLETE');
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
@@ -291,7 +291,7 @@ describe('things that are not a healthy vault', () => {
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
-  it('a corrupted first page is refused at unlock; a corrupted later page is reported when read, and nothing is overwritten', async () => {
+  it('a corrupted first page is refused at unlock; corrupted later pages open the vault read-only, are reported when read, and nothing is overwritten', async () => {
     const { registry, vaultDir, lastRootPage } = await lockedVault();
     const dbPath = join(vaultDir, 'vault.sqlite');
     const pristine = readFileSync(dbPath);
@@ -310,8 +310,10 @@ describe('things that are not a healthy vault', () => {
     writeFileSync(dbPath, later);
     before = snapshotFiles(dir);
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expect(expectOk(await registry.invoke('vault.status', {}))).toMatchObject({ state: 'unlocked', damaged: { folder: vaultDir } });
     const read = expectError(await registry.invoke('pilots.list', {}), 'VAULT_CORRUPT');
     expect(read.message).toMatch(/damaged/);
+    expectError(await registry.invoke('pilots.create', pilot), 'VAULT_READ_ONLY');
     await registry.invoke('vault.lock', {});
     expect(snapshotFiles(dir).get(dbPath)).toEqual(before.get(dbPath));
   });
@@ -364,6 +366,7 @@ describe('confirming the recovery key', () => {
     session.lock();
     const keys = JSON.parse(keyFileOf(vaultDir));
     for (const slot of keys.slots) delete slot.confirmedAt;
+    delete keys.checksum; // such a vault also predates the key file's checksum
     writeFileSync(join(vaultDir, 'vault.keys.json'), JSON.stringify(keys));
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
     expect(expectOk(await registry.invoke('vault.status', {}))).toEqual({ state: 'unlocked', recoveryKeyConfirmed: true });

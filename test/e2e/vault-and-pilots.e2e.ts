@@ -1,8 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE } from './fixtures';
 import { channels } from '../../shared/contract';
+import { createVaultDatabase } from '../../electron/core/db/open';
 
 /** window.api exposes exactly the contract's namespaces. */
 const namespaces = [...new Set(channels.map((c) => c.split('.')[0]!))].sort();
@@ -493,4 +497,88 @@ test.describe('auto-lock', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   });
+});
+
+test('an unfinished vault (a database without its key file): both possibilities said, set aside after confirming, then the normal first run', async ({ app: page, bridge }) => {
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  // What an older version left when it was stopped between creating the database and writing the key file.
+  const vaultDir = bridge.session.dir;
+  mkdirSync(vaultDir, { recursive: true, mode: 0o700 });
+  createVaultDatabase(join(vaultDir, 'vault.sqlite'), randomBytes(32)).close();
+  await page.reload();
+
+  await expect(page.getByRole('heading', { name: 'An unfinished vault was found' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Creating a vault was interrupted' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'A vault you used has lost its key file' })).toBeVisible();
+  await expect(page.getByText('Restore vault.keys.json from a backup of the vault folder')).toBeVisible();
+  await expect(page.getByRole('row', { name: /vault\.sqlite/ })).toBeVisible();
+  await expectAccessible(page, 'unfinished vault');
+  await keepScreenshot(page, '14-unfinished-vault');
+
+  // Escape backs out of the confirmation and nothing moves.
+  await page.getByRole('button', { name: 'Set it aside and create a new vault' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Set the unfinished vault aside?' });
+  await expect(dialog).toContainText('Nothing is deleted');
+  await expect(dialog).toContainText('restore vault.keys.json from a backup instead');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectAccessible(page, 'unfinished vault: confirm');
+  await keepScreenshot(page, '14b-unfinished-vault-confirm');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(readdirSync(vaultDir)).toEqual(['vault.sqlite']);
+
+  await page.getByRole('button', { name: 'Set it aside and create a new vault' }).click();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Set it aside' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'The unfinished vault was set aside' })).toBeVisible();
+  const aside = readdirSync(dirname(vaultDir)).find((name) => name.startsWith(`${basename(vaultDir)}.set-aside-`))!;
+  await expect(page.locator('main').getByRole('status')).toContainText(join(dirname(vaultDir), aside));
+  expect(existsSync(vaultDir)).toBe(false);
+  expect(readdirSync(join(dirname(vaultDir), aside))).toEqual(['vault.sqlite']);
+  await expectAccessible(page, 'unfinished vault set aside');
+
+  await page.getByRole('button', { name: 'Create a new vault' }).click();
+  await createVault(page);
+});
+
+test('a damaged vault opens read-only: a warning on every screen, reads work, a save is refused with the reason', async ({ app: page, bridge }) => {
+  await createVault(page);
+  // Enough audit entries that their table spans many pages; the damage lands on one of them.
+  for (let i = 0; i < 150; i++) expect((await bridge.registry.invoke('settings.update', { autoLockMinutes: 10 + (i % 5) })).ok).toBe(true);
+  expect((await bridge.registry.invoke('pilots.create', { name: 'Belonging 2026/27', startDate: '2026-10-01', endDate: '2027-06-30' })).ok).toBe(true);
+  const pages = bridge.session.db.prepare("SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[];
+  expect(pages.length).toBeGreaterThan(3);
+  bridge.session.lock();
+  const path = join(bridge.session.dir, 'vault.sqlite');
+  const bytes = readFileSync(path);
+  const page0 = pages[1]!.pageno - 1; // dbstat counts pages from 1
+  bytes[page0 * 4096 + 100] = bytes[page0 * 4096 + 100]! ^ 0xff;
+  writeFileSync(path, bytes);
+
+  await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  const banner = page.getByRole('alert', { name: 'The vault is damaged' });
+  await expect(banner).toContainText('The vault is damaged, so it is open read-only.');
+  await expect(banner).toContainText(bridge.session.dir);
+  await expect(page.locator('.topbar')).toContainText('Read-only: the vault is damaged');
+  // The pilots are still there to read.
+  await expect(page.getByRole('row', { name: /Belonging 2026\/27/ })).toBeVisible();
+  await banner.getByText('What the check found').click();
+  // The findings point at the one table that was damaged.
+  await expect(banner.getByRole('listitem').first()).toBeVisible();
+  const findings = await banner.getByRole('listitem').allTextContents();
+  for (const finding of findings) expect(finding).toMatch(/^audit_log: /);
+  await expectAccessible(page, 'damaged vault');
+  await keepScreenshot(page, '15-damaged-vault');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('alert', { name: 'The vault is damaged' })).toBeVisible();
+  const before = readFileSync(path);
+  await page.getByLabel('Lock the vault after this long without activity').selectOption('5');
+  await expect(page.locator('.notices')).toContainText(/The vault is damaged: .* open read-only/);
+  await expectAccessible(page, 'damaged vault: a save refused');
+  await keepScreenshot(page, '15b-damaged-vault-save-refused');
+  expect(readFileSync(path).equals(before)).toBe(true);
 });

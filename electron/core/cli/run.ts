@@ -9,11 +9,13 @@ import { fillDemo } from '../demo/demo';
 import { DemoClock } from '../demo/clock';
 import { verifyAudit } from '../audit/audit';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { incompleteVaultError } from '../vault/vault';
 import { overrideMapping, parseMapArgument } from '../participants/import/mapping';
 import { solveRawJson } from '../matching/raw-solve';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Db } from '../db/types';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
+import { locateJsonError } from './json-error';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
 import type { UnlockInput } from '../../../shared/vault/contract';
 import { auditAnchor, type AuditAnchor } from '../../../shared/audit/contract';
@@ -30,6 +32,8 @@ Usage: npm run -s cli -- <command> [options]
   vault key    --vault DIR          print the raw SQLCipher key (x'<64 hex>') for an auditor
   vault passwd --vault DIR          change the passphrase
   vault recovery --vault DIR        replace the recovery key (the old one stops working); prints the new one once
+  vault set-aside --vault DIR       move an unfinished vault (a database without its key file) to a
+                                    dated folder beside it, so a new one can be created; nothing is deleted
   channels                          list every channel with its input as JSON Schema
   call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
   import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']
@@ -146,25 +150,48 @@ function parseAnchor(text: string): AuditAnchor {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** integrity_check, the audit chain and the schema version; damage the check itself trips over reaches reportError as VAULT_CORRUPT. */
+/** An unfinished vault stops create and check alike: say both possibilities, and the command that sets it aside. */
+function reportIncomplete(dir: string, io: CliIo): number {
+  io.stderr(`${incompleteVaultError(dir).message}\nTo set it aside: npm run -s cli -- vault set-aside --vault ${dir}\n`);
+  return EXIT.failure;
+}
+
+/** A check that damage stops part-way is a finding too: reported as such, rather than losing the rest of the report. */
+function unlessUnreadable<T>(check: () => T): T | { unreadable: string; explained: string } {
+  try {
+    return check();
+  } catch (error) {
+    const mapped = fromDatabaseError(error);
+    if (mapped?.code !== 'VAULT_CORRUPT') throw error;
+    return { unreadable: (error as Error).message, explained: mapped.message };
+  }
+}
+
+/** integrity_check, the audit chain and the schema version, each reported even when damage stops another. */
 function checkVault(db: Db, anchor: AuditAnchor | undefined, io: CliIo): number {
-  const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  const integrity = unlessUnreadable(() => (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check));
+  const problems = Array.isArray(integrity) ? integrity : [`the check itself could not read the file (${integrity.unreadable})`];
   const intact = problems.length === 1 && problems[0] === 'ok';
-  const audit = verifyAudit(db, anchor);
+  const audit = unlessUnreadable(() => verifyAudit(db, anchor));
+  // The plain-words explanation once, on stderr, as for any other failure.
+  const unreadable = [integrity, audit].find((result) => 'unreadable' in result) as { explained: string } | undefined;
+  if (unreadable) io.stderr(`${unreadable.explained}\n`);
   const version = db.pragma('user_version', { simple: true }) as number;
   const lines = [intact ? 'integrity: ok' : `integrity: DAMAGED\n${problems.map((p) => `  ${p}`).join('\n')}`];
-  if (audit.ok) {
+  if ('unreadable' in audit) {
+    lines.push(`audit chain: UNREADABLE (${audit.unreadable})`);
+  } else if (audit.ok) {
     lines.push(`audit chain: ok, ${plural(audit.entries, 'entry', 'entries')}`);
     if (audit.headHash) lines.push(`audit head: entry ${audit.entries}, hash ${audit.headHash}  (note both; compare later with --anchor ${audit.entries}:${audit.headHash})`);
   } else {
     lines.push(`audit chain: BROKEN at entry ${audit.brokenAt}: that entry or the one before it was altered, removed or reordered`);
   }
-  if (anchor && audit.anchorMatches !== null) {
+  if (anchor && !('unreadable' in audit) && audit.anchorMatches !== null) {
     lines.push(audit.anchorMatches ? `audit anchor: entry ${anchor.seq} still has the noted hash` : `audit anchor: entry ${anchor.seq} DOES NOT MATCH the noted hash (the trail was rewritten or cut short since)`);
   }
   lines.push(`schema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})`);
   io.stdout(`${lines.join('\n')}\n`);
-  return intact && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
+  return intact && !('unreadable' in audit) && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
 }
 
 async function vaultCommand(args: string[], values: Options, io: CliIo): Promise<number> {
@@ -172,6 +199,7 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
   switch (sub) {
     case 'create': {
       const core = createCore(requireVault(values));
+      if (core.session.state() === 'incomplete') return reportIncomplete(core.session.dir, io);
       const passphrase = await newPassphrase(io, 'RECIPROCAL_PASSPHRASE');
       try {
         const { recoveryKey } = unwrap(await core.registry.call('vault.create', { passphrase }, 'cli'));
@@ -185,9 +213,13 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
     }
     case 'check': {
       const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
+      const dir = requireVault(values);
+      if (createCore(dir).session.state() === 'incomplete') return reportIncomplete(dir, io);
       const { session } = await openCore(values, io);
       try {
-        return checkVault(session.db, anchor, io);
+        const code = checkVault(session.db, anchor, io);
+        if (session.damage) io.stdout('read-only: the quick check at unlock found damage, so Reciprocal opens this vault read-only (nothing can be changed) until it is restored from a backup\n');
+        return code;
       } finally {
         session.lock();
       }
@@ -227,8 +259,14 @@ async function vaultCommand(args: string[], values: Options, io: CliIo): Promise
         core.session.lock();
       }
     }
+    case 'set-aside': {
+      const core = createCore(requireVault(values));
+      const { movedTo } = unwrap(await core.registry.call('vault.clearIncomplete', {}, 'cli'));
+      io.stdout(`The unfinished vault was moved, whole, to ${movedTo}. Nothing was deleted; a new vault can now be created in ${core.session.dir}.\n`);
+      return EXIT.ok;
+    }
     default:
-      throw usageError('Use one of: vault create | check | key | passwd | recovery, each with --vault DIR.');
+      throw usageError('Use one of: vault create | check | key | passwd | recovery | set-aside, each with --vault DIR.');
   }
 }
 
@@ -248,7 +286,9 @@ async function callCommand(args: string[], values: Options, io: CliIo): Promise<
   try {
     input = JSON.parse(json);
   } catch {
-    io.stderr(`The input is not valid JSON: ${json}\n`);
+    // Say where, never what: the input may hold personal data, and V8's message quotes it.
+    const at = locateJsonError(json);
+    io.stderr(`The input is not valid JSON${at ? `: ${at.problem}, at line ${at.line}, column ${at.column} (character ${at.position + 1})` : ''}. (The input is not shown here, as it may hold personal data.)\n`);
     return EXIT.invalidInput;
   }
   const core = await openCore(values, io);

@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { logsContract } from '../../../shared/logs/contract';
 import { AppError } from '../errors';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import { todayFor } from '../settings/handlers';
-import { writeFileAtomic } from '../util/atomic-write';
 import { person } from '../participants/roles';
 import { getPilot } from '../pilots/repository';
-import { exportFolder } from '../meetings/handlers';
+import { writeExport } from '../exports/write-export';
 import * as repo from './repository';
 import { importLogs, previewLogImport } from './import';
 import { renderLogBook } from './logbook';
@@ -83,14 +81,18 @@ export const logHandlers: FeatureHandlers<keyof typeof logsContract> = {
     kind: 'action',
     run: async ({ participantId }, ctx) => {
       const who = person(ctx.db, participantId);
-      const logs = repo.logsByAuthor(ctx.db, participantId, ['submitted']);
-      if (logs.length === 0) throw new AppError('NOT_FOUND', `${who.name} has no submitted logs yet, so there is no log book to make.`);
-      const pdf = await renderLogBook({ personName: who.name, pilotName: getPilot(ctx.db, who.pilotId).name, logs, createdOn: ctx.now() });
-      const folder = await exportFolder(ctx, `Choose a folder for ${who.name}’s log book`);
-      const file = `log-book-${participantId}.pdf`;
-      writeFileAtomic(join(folder, file), pdf);
-      ctx.audit({ action: 'logs.exportLogBook', entityType: 'participant', entityId: participantId });
-      return { folder, file, logs: logs.length };
+      const count = repo.logsByAuthor(ctx.db, participantId, ['submitted']).length;
+      if (count === 0) throw new AppError('NOT_FOUND', `${who.name} has no submitted logs yet, so there is no log book to make.`);
+      const { folder, files } = await writeExport(ctx, {
+        purpose: `Choose a folder for ${who.name}’s log book`,
+        render: async () => {
+          const logs = repo.logsByAuthor(ctx.db, participantId, ['submitted']);
+          const pdf = await renderLogBook({ personName: who.name, pilotName: getPilot(ctx.db, who.pilotId).name, logs, createdOn: ctx.now() });
+          return [{ name: `log-book-${participantId}.pdf`, data: pdf }];
+        },
+        audit: { action: 'logs.exportLogBook', entityType: 'participant', entityId: participantId },
+      });
+      return { folder, file: files[0]!, logs: count };
     },
   },
 };

@@ -2,7 +2,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { decodeCsvBytes } from '../csv/decode';
 import { parseCsv } from '../csv/parse';
-import { doubleMappings, guessColumns } from '../csv/mapping';
+import { columnsByField, doubleMappings, guessColumns, requestedColumns } from '../csv/mapping';
 import { gibbsEntry, gibbsStages, logImportFieldLabels, type GibbsEntry, type LogImportField } from '../../../shared/logs/contract';
 import type { RowError } from '../../../shared/participants/contract';
 import { writeLog } from './repository';
@@ -32,18 +32,14 @@ interface Target {
 function analyse(db: Db, pilotId: number, bytes: Buffer, requested: Mapping | undefined) {
   const decoded = decodeCsvBytes(bytes);
   const csv = parseCsv(decoded.text);
-  const mapping: Mapping = requested ? Object.fromEntries(csv.headers.map((h) => [h, requested[h] ?? ''])) : guessColumns(csv.headers, guessOrder, clues);
+  const mapping: Mapping = requested ? requestedColumns(csv.headers, requested) : guessColumns(csv.headers, guessOrder, clues);
   const mapped = new Set(Object.values(mapping).filter(Boolean));
   const missingFields = required.filter((f) => !mapped.has(f));
   const errors: RowError[] = doubleMappings(mapping, (f) => logImportFieldLabels[f]);
   const valid: { row: number; target: Target; stages: GibbsEntry }[] = [];
   if (missingFields.length > 0) return { decoded, csv, mapping, missingFields, errors, valid };
 
-  const columnOf = new Map<LogImportField, number>();
-  csv.headers.forEach((h, i) => {
-    const f = mapping[h];
-    if (f && !columnOf.has(f)) columnOf.set(f, i);
-  });
+  const columnOf = columnsByField(csv.headers, mapping);
   const header = (f: LogImportField) => csv.headers[columnOf.get(f) ?? -1] ?? logImportFieldLabels[f];
   const personByEmail = db.prepare('SELECT id, name FROM participants WHERE pilot_id = ? AND email = ?');
   const pairsOf = db.prepare('SELECT id, mentor_id, mentee_id FROM pairs WHERE pilot_id = ? AND (mentor_id = ? OR mentee_id = ?) ORDER BY ended_at IS NOT NULL, id');

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gibbsLabels, gibbsStages, type ReflectiveLog } from '../../../shared/logs/contract';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: bundlers add their own module-level `require` shim, and two would clash.
+const resolveFromHere = createRequire(import.meta.url).resolve;
 // DejaVu covers Latin, Greek, Cyrillic and more: participants' names and words must print as written.
-const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontDir = join(dirname(resolveFromHere('dejavu-fonts-ttf/package.json')), 'ttf');
 
 const formatDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 

@@ -113,10 +113,12 @@ export function owedLogs(db: Db, pilotId: number, today: string): OwedLog[] {
  * Each word of the query must appear, as a word or the start of one. A "word" is what the user
  * typed between spaces; inside it, search syntax and punctuation separate words as they do in the
  * text: `a:b` finds "a b" and "a:b", `self(label)` finds "self (label)". Each becomes a quoted
- * phrase (quotes doubled), so nothing typed is read as a search operator.
+ * phrase (quotes doubled), so nothing typed is read as a search operator. Control characters
+ * separate words too: FTS5 reads its query as C text, so a NUL would end the phrase early
+ * ("unterminated string"), and the tokenizer never puts one in a word anyway.
  */
 export function ftsQuery(text: string): string | undefined {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = text.split(/[\s\p{Cc}]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : undefined;
 }
 

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { FeatureHandlers, HandlerContext } from '../registry/types';
 import type { meetingsContract, ShiftScope } from '../../../shared/meetings/contract';
 import { AppError, notFound } from '../errors';
 import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import { readSettings, todayFor } from '../settings/handlers';
-import { writeFileAtomic } from '../util/atomic-write';
+import { writeExport } from '../exports/write-export';
 import { person } from '../participants/roles';
 import * as repo from './repository';
 import { applyShift, planShift } from './contingency';
@@ -22,13 +21,6 @@ function pilotOfPair(ctx: HandlerContext, pairId: number): number {
 }
 
 const shiftScopePilot = (ctx: HandlerContext, scope: ShiftScope): number => ('pilotId' in scope ? scope.pilotId : pilotOfPair(ctx, scope.pairId));
-
-/** Asks the shell where to write; a cancelled dialog writes nothing. */
-export async function exportFolder(ctx: HandlerContext, purpose: string): Promise<string> {
-  const folder = await ctx.host.chooseExportFolder(purpose);
-  if (!folder) throw new AppError('CANCELLED', 'Export cancelled: nothing was written.');
-  return folder;
-}
 
 export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
   'meetings.overview': {
@@ -111,12 +103,18 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
       else person(ctx.db, input.participantId);
       const meetings = calendarMeetings(ctx.db, input);
       if (meetings.length === 0) throw new AppError('NOT_FOUND', 'There are no meetings to export yet.');
-      const folder = await exportFolder(ctx, 'Choose a folder for the calendar file');
-      // File names carry ids, not names: the file may end up in a shared calendar.
-      const file = 'pairId' in input ? `reciprocal-pair-${input.pairId}.ics` : `reciprocal-person-${input.participantId}.ics`;
-      writeFileAtomic(join(folder, file), meetingsCalendar(meetings, readSettings(ctx.db).timeZone, ctx.session.vaultId, ctx.now()));
-      ctx.audit({ action: 'meetings.exportIcs', entityType: 'pairId' in input ? 'pair' : 'participant', entityId: 'pairId' in input ? input.pairId : input.participantId });
-      return { folder, files: [file], events: meetings.length };
+      const { folder, files } = await writeExport(ctx, {
+        purpose: 'Choose a folder for the calendar file',
+        // File names carry ids, not names: the file may end up in a shared calendar.
+        render: () => [
+          {
+            name: 'pairId' in input ? `reciprocal-pair-${input.pairId}.ics` : `reciprocal-person-${input.participantId}.ics`,
+            data: meetingsCalendar(calendarMeetings(ctx.db, input), readSettings(ctx.db).timeZone, ctx.session.vaultId, ctx.now()),
+          },
+        ],
+        audit: { action: 'meetings.exportIcs', entityType: 'pairId' in input ? 'pair' : 'participant', entityId: 'pairId' in input ? input.pairId : input.participantId },
+      });
+      return { folder, files, events: meetings.length };
     },
   },
 };

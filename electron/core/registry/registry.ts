@@ -1,7 +1,7 @@
 import { contract, fail, isChannel, ok, toFieldIssues, describeIssues, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../../shared/contract';
 import { AppError, fromDatabaseError } from '../errors';
 import { appendAudit } from '../audit/audit';
-import type { VaultSession } from '../session';
+import { readOnlyError, type VaultSession } from '../session';
 import { noExportHost, type Host } from '../host';
 import type { Handler, HandlerContext, HandlerMap } from './types';
 
@@ -56,6 +56,9 @@ export class HandlerRegistry {
 
   private async run(channel: Channel, input: unknown, actor: string): Promise<unknown> {
     const handler = this.handlers[channel] as Handler<Channel>;
+    // A damaged vault is open read-only: refuse every write up front with the reason, before any work.
+    const damage = this.session.damage;
+    if (damage && (handler.kind === 'command' || (handler.kind === 'action' && !VAULT_LIFECYCLE.has(channel)))) throw readOnlyError(damage);
     const ctx = this.context(actor);
     const checkOutput = (value: unknown) => {
       const result = contract[channel].output.safeParse(value);
@@ -98,6 +101,12 @@ export class HandlerRegistry {
 
   private toFailure(channel: Channel, error: unknown): Envelope<never> {
     if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+    // SQLite's own refusal on the read-only connection, should a write get past the check above.
+    const damage = this.session.damage;
+    if (damage && String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_READONLY')) {
+      const refused = readOnlyError(damage);
+      return fail(refused.code, refused.message);
+    }
     const mapped = fromDatabaseError(error);
     if (mapped) return fail(mapped.code, mapped.message);
     this.options.logError?.(channel, error);
@@ -106,10 +115,18 @@ export class HandlerRegistry {
 }
 
 /**
+ * The actions that never write to the vault database, so they stay open to a damaged, read-only
+ * vault. Every other action (key changes, exports) writes at least an audit entry and is refused,
+ * and so is any action added later unless it is listed here.
+ */
+const VAULT_LIFECYCLE: ReadonlySet<Channel> = new Set<Channel>(['vault.status', 'vault.unlock', 'vault.lock', 'vault.create', 'vault.clearIncomplete']);
+
+/**
  * Runs a query with the connection in `query_only` mode, so a query handler cannot write even by
  * mistake: SQLite refuses the statement, and the registry reports it as a bug (INTERNAL).
  * Queries are synchronous, so no other call runs on the connection before the mode is switched
- * back; nothing else ever sets it, so back means OFF (no need to read it first on every query).
+ * back. Nothing else sets it but the connection of a damaged vault, which keeps it on; otherwise
+ * back means OFF (no need to read it first on every query).
  */
 function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
   if (!session.isUnlocked) return run(); // a query that needs the database throws VAULT_LOCKED itself
@@ -121,7 +138,7 @@ function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
     if ((error as { code?: unknown }).code === 'SQLITE_READONLY') throw new QueryTriedToWrite(channel, error);
     throw error;
   } finally {
-    if (db.open) db.pragma('query_only=OFF');
+    if (db.open && !session.damage) db.pragma('query_only=OFF'); // a damaged vault's connection stays query-only
   }
 }
 

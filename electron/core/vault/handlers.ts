@@ -8,15 +8,25 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.status': {
     kind: 'action',
     run: async (_input, { session }) => {
-      if (!session.isUnlocked) return { state: session.state() };
+      if (!session.isUnlocked) {
+        const state = session.state();
+        return state === 'incomplete' ? { state, incomplete: session.incompleteVault() } : { state };
+      }
+      const damage = session.damage;
+      const damaged = damage ? { damaged: damage } : {};
       try {
-        return { state: 'unlocked', recoveryKeyConfirmed: session.recoveryKeyConfirmed() };
+        return { state: 'unlocked', recoveryKeyConfirmed: session.recoveryKeyConfirmed(), ...damaged };
       } catch {
         // The key file became unreadable while open: the data is still reachable, so do not block the
         // app over a reminder; any key change will report the problem itself.
-        return { state: 'unlocked' };
+        return { state: 'unlocked', ...damaged };
       }
     },
+  },
+  'vault.clearIncomplete': {
+    kind: 'action',
+    // No vault is open, so there is no audit trail to write to; the dated folder is the record.
+    run: async (_input, { session, now }) => ({ movedTo: session.setAsideIncomplete(now()) }),
   },
   'vault.create': {
     kind: 'action',

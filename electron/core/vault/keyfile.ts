@@ -1,25 +1,31 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { writeFileAtomic } from '../util/atomic-write';
+import { DATA_KEY_BYTES, keyFileDamaged, scryptCostProblem } from './crypto';
 
 export const KEYFILE_FORMAT = 1;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/** Base64 of exactly `bytes` bytes (AES-GCM throws on an IV or tag of another size, rather than failing the check). */
+const base64Of = (bytes: number) => base64.refine((text) => Buffer.from(text, 'base64').length === bytes && Buffer.from(text, 'base64').toString('base64') === text);
+const salt = base64.max(128);
 
+// scrypt's N, r and p are bounded again by `scryptCostProblem` once the file has parsed (a clearer message).
 const kdfParams = z.discriminatedUnion('algorithm', [
   z.object({
     algorithm: z.literal('scrypt'),
     N: z.number().int().min(2 ** 10).max(2 ** 22),
     r: z.number().int().min(1).max(32),
     p: z.number().int().min(1).max(16),
-    salt: base64,
+    salt,
   }),
-  z.object({ algorithm: z.literal('hkdf-sha256'), salt: base64 }),
+  z.object({ algorithm: z.literal('hkdf-sha256'), salt }),
 ]);
 export type KdfParams = z.infer<typeof kdfParams>;
 
-const wrappedKey = z.object({ algorithm: z.literal('aes-256-gcm'), iv: base64, ciphertext: base64, tag: base64 });
+const wrappedKey = z.object({ algorithm: z.literal('aes-256-gcm'), iv: base64Of(12), ciphertext: base64Of(DATA_KEY_BYTES), tag: base64Of(16) });
 export type WrappedKey = z.infer<typeof wrappedKey>;
 
 const slot = z.object({
@@ -47,8 +53,35 @@ const keyFile = z.object({
   createdAt: z.string(),
   cipher: z.object({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
   slots: z.array(slot).min(1),
+  /**
+   * `sha256:` and the hex SHA-256 of the canonical JSON of every other field (see `keyFileChecksum`),
+   * written on every write. It tells damage or an edit (a changed tag or vault id) apart from a wrong
+   * passphrase, which otherwise look the same: the AES-GCM check fails either way. Not a security
+   * control (anyone can recompute it). Absent in key files written before it existed; those are
+   * accepted as they are and get one at their next write.
+   */
+  checksum: z.string().optional(),
 });
 export type KeyFile = z.infer<typeof keyFile>;
+
+/** JSON with object keys sorted at every level and no whitespace: the same text for the same content. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The checksum of a key file's content as read from JSON (its own `checksum` field left out). */
+export function keyFileChecksum(content: Record<string, unknown>): string {
+  const { checksum: _ignored, ...rest } = content;
+  return `sha256:${createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex')}`;
+}
 
 /** Associated data binds a wrapped key to its vault and slot, so slots cannot be swapped between vaults. */
 export const slotAad = (vaultId: string, slotId: string) => `reciprocal:${vaultId}:${slotId}`;
@@ -82,15 +115,29 @@ function parseKeyFile(text: string): KeyFile {
   if (typeof format === 'number' && format > KEYFILE_FORMAT) {
     throw new AppError('VAULT_TOO_NEW', 'This vault was made by a newer version of Reciprocal. Update the app to open it; nothing was changed.');
   }
+  // Checked before anything else is read from the file, so damage is never reported as a wrong passphrase.
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, 'checksum')) {
+    const content = raw as Record<string, unknown>;
+    if (content.checksum !== keyFileChecksum(content)) throw keyFileDamaged('its contents do not match its checksum');
+  }
   const parsed = keyFile.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('KEYFILE_INVALID', 'The vault’s key file (vault.keys.json) is damaged or not a Reciprocal key file. Restore it from a backup of this vault folder.');
+    throw new AppError('KEYFILE_INVALID', 'The vault’s key file (vault.keys.json) is damaged or not a Reciprocal key file. Restore it from a backup of this vault folder; nothing was changed.');
+  }
+  // Refused before any KDF runs: an edited cost could otherwise take gigabytes and minutes.
+  for (const s of parsed.data.slots) {
+    const problem = s.kdf.algorithm === 'scrypt' ? scryptCostProblem(s.kdf) : undefined;
+    if (problem) throw keyFileDamaged(problem);
   }
   return parsed.data;
 }
 
+/** The key file's text, with a fresh checksum over exactly what is written. */
 export function serialiseKeyFile(file: KeyFile): string {
-  return `${JSON.stringify(keyFile.parse(file), null, 2)}\n`;
+  const { checksum: _stale, ...content } = keyFile.parse(file);
+  // The checksum is computed over the JSON as it will be read back (no undefined, same numbers).
+  const written = JSON.parse(JSON.stringify(content)) as Record<string, unknown>;
+  return `${JSON.stringify({ ...written, checksum: keyFileChecksum(written) }, null, 2)}\n`;
 }
 
 export function writeKeyFile(path: string, file: KeyFile): void {

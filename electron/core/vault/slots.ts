@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { assessPassphrase } from '../../../shared/vault/passphrase';
 import type { UnlockInput } from '../../../shared/vault/contract';
-import { DEFAULT_SCRYPT, deriveWrappingKey, newHkdfParams, newScryptParams, unwrapKey, wipe, wrapKey } from './crypto';
+import { DEFAULT_SCRYPT, deriveWrappingKey, newHkdfParams, newScryptParams, scryptCostProblem, unwrapKey, wipe, wrapKey, type ScryptCost } from './crypto';
 import { type KeyFile, type KeySlot, readKeyFileWithText, recoveryKeyConfirmed, slotAad } from './keyfile';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
@@ -12,11 +12,7 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
  * `commitKeyFileChange` together with its audit entry.
  */
 
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
+export type { ScryptCost } from './crypto';
 
 /** The next key file and the text of the one it replaces (to detect a concurrent change and to restore). */
 export interface PreparedKeyChange {
@@ -88,7 +84,9 @@ export async function prepareNewPassphrase(keyPath: string, current: UnlockInput
   const secret = passphraseBytes(next);
   try {
     const previous = keys.slots.find((s) => s.kind === 'passphrase');
-    const chosen = cost ?? (previous?.kdf.algorithm === 'scrypt' ? { N: Math.max(previous.kdf.N, DEFAULT_SCRYPT.N), r: previous.kdf.r, p: previous.kdf.p } : DEFAULT_SCRYPT);
+    const raised = previous?.kdf.algorithm === 'scrypt' ? { N: Math.max(previous.kdf.N, DEFAULT_SCRYPT.N), r: previous.kdf.r, p: previous.kdf.p } : DEFAULT_SCRYPT;
+    // Raising N alone can leave scrypt's bounds (an r or p someone set by hand): then the default.
+    const chosen = cost ?? (scryptCostProblem(raised) ? DEFAULT_SCRYPT : raised);
     const slot = await makeSlot(keys.vaultId, 'passphrase', secret, dataKey, chosen, new Date().toISOString());
     return { basedOn: text, next: { ...keys, slots: [slot, ...keys.slots.filter((s) => s.kind !== 'passphrase')] } };
   } finally {

@@ -6,12 +6,14 @@ import { CreateVault } from '../features/vault/CreateVault';
 import { Unlock } from '../features/vault/Unlock';
 import { ResetPassphrase } from '../features/vault/ResetPassphrase';
 import { ReissueRecoveryKey } from '../features/vault/ReissueRecoveryKey';
+import { UnfinishedVault } from '../features/vault/UnfinishedVault';
 import { Loading } from '../ui/Page';
 import { Shell } from './Shell';
 import { describeLockNotice, lockNoticeAtLoad } from './lock-notice';
 
 /**
- * The gate in front of everything: no vault yet → create one; locked → unlock; unlocked → the app.
+ * The gate in front of everything: no vault yet → create one; an unfinished one → explain and set it
+ * aside; locked → unlock; unlocked → the app (read-only, with a warning, if the vault is damaged).
  * Locking (by the button, or automatically in the main process) clears every cached value.
  */
 export function App() {
@@ -46,13 +48,18 @@ export function App() {
   switch (status.data.state) {
     case 'absent':
       return <CreateVault onDone={refresh} />;
+    case 'incomplete':
+      return <UnfinishedVault details={status.data.incomplete} onDone={refresh} />;
     case 'locked':
       return (
         <Unlock
           {...(lockNotice ? { lockedBecause: describeLockNotice(lockNotice) } : {})}
           onUnlocked={(via, secret) => {
             setLockNotice(undefined);
-            if (via !== 'recoveryKey') return refresh();
+            if (via !== 'recoveryKey') {
+              setRecoveredWith(undefined); // left from an earlier recovery a damaged vault could not finish
+              return refresh();
+            }
             setRecoveredWith(secret);
             // Typed in correctly, so it is written down somewhere: no need to offer a new one.
             void call('vault.confirmRecoveryKey', {})
@@ -62,6 +69,8 @@ export function App() {
         />
       );
     case 'unlocked':
+      // Damaged, hence read-only: a new passphrase or recovery key could not be saved, so straight to the data.
+      if (status.data.damaged) return <Shell onLocked={refresh} damaged={status.data.damaged} />;
       if (recoveredWith) return <ResetPassphrase recoveryKey={recoveredWith} onDone={() => setRecoveredWith(undefined)} />;
       // The recovery key shown earlier was never confirmed (closed, reloaded or locked first): offer a new one.
       if (status.data.recoveryKeyConfirmed === false) return <ReissueRecoveryKey onDone={refresh} />;

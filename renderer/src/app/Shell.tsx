@@ -18,6 +18,8 @@ import { LogsPage } from '../features/logs/LogsPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
 import { flushPendingSaves } from './pending-saves';
+import { DamagedVaultBanner } from '../features/vault/DamagedVaultBanner';
+import type { DamagedVault } from '../../../shared/vault/contract';
 
 const navigation = [
   { to: '/pilots', label: 'Pilots' },
@@ -48,7 +50,7 @@ function PilotStagesNav({ pilotId }: { pilotId: number }) {
   );
 }
 
-function Frame({ onLocked }: { onLocked: () => void }) {
+function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVault | undefined }) {
   const inPilot = useMatch('/pilots/:pilotId/*');
   const pilotId = Number(inPilot?.params.pilotId);
   const lock = async () => {
@@ -64,7 +66,11 @@ function Frame({ onLocked }: { onLocked: () => void }) {
       </a>
       <header className="topbar">
         <span className="wordmark">Reciprocal</span>
-        <span className="topbar-note">Encrypted on this laptop · nothing leaves it unless you export</span>
+        {damaged ? (
+          <span className="topbar-note topbar-read-only">Read-only: the vault is damaged</span>
+        ) : (
+          <span className="topbar-note">Encrypted on this laptop · nothing leaves it unless you export</span>
+        )}
         <Button onPress={() => void lock()} className="lock-button">
           Lock
         </Button>
@@ -93,20 +99,21 @@ function Frame({ onLocked }: { onLocked: () => void }) {
         </div>
       </div>
       <main className="content" id="main" tabIndex={-1}>
+        {damaged ? <DamagedVaultBanner damage={damaged} /> : null}
         <Outlet />
       </main>
     </div>
   );
 }
 
-export function Shell({ onLocked }: { onLocked: () => void }) {
+export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: DamagedVault }) {
   // Hash routing: the app is served from one app:// document, and a reload lands on the same screen.
   const router = useMemo(
     () =>
       createHashRouter([
         {
           path: '/',
-          element: <Frame onLocked={onLocked} />,
+          element: <Frame onLocked={onLocked} damaged={damaged} />,
           children: [
             { index: true, element: <Navigate to="/pilots" replace /> },
             { path: 'pilots', element: <PilotsPage /> },
@@ -127,7 +134,7 @@ export function Shell({ onLocked }: { onLocked: () => void }) {
           ],
         },
       ]),
-    [onLocked],
+    [onLocked, damaged],
   );
   return <RouterProvider router={router} />;
 }

@@ -1,5 +1,5 @@
 import { importFields, type ColumnMapping, type ImportField } from '../../../../shared/participants/contract';
-import { guessColumns } from '../../csv/mapping';
+import { fieldOf, guessColumns } from '../../csv/mapping';
 
 /** Words that give a column's meaning away in the headings forms tools produce. */
 const clues: Record<ImportField, RegExp> = {
@@ -19,12 +19,11 @@ export const guessMapping = (headers: string[]): ColumnMapping => guessColumns(h
 /** Applies a remembered mapping to the headings it knows, and guesses the rest. */
 export function mergeMapping(headers: string[], remembered: ColumnMapping | undefined): { mapping: ColumnMapping; remembered: boolean } {
   const guessed = guessMapping(headers);
-  if (!remembered) return { mapping: guessed, remembered: false };
-  const known = headers.filter((h) => h in remembered);
+  const known = headers.filter((h) => fieldOf(remembered, h) !== undefined);
   if (known.length === 0) return { mapping: guessed, remembered: false };
-  const used = new Set(known.map((h) => remembered[h]).filter(Boolean));
-  const mapping: ColumnMapping = {};
-  for (const h of headers) mapping[h] = h in remembered ? remembered[h]! : used.has(guessed[h]!) ? '' : guessed[h]!;
+  const used = new Set(known.map((h) => fieldOf(remembered, h)).filter(Boolean));
+  const guess = (h: string) => fieldOf(guessed, h) ?? '';
+  const mapping: ColumnMapping = Object.fromEntries(headers.map((h) => [h, fieldOf(remembered, h) ?? (used.has(guess(h)) ? '' : guess(h))]));
   return { mapping, remembered: true };
 }
 
@@ -38,7 +37,13 @@ export function overrideMapping(headers: string[], base: ColumnMapping, named: C
     throw new Error(`--map: the file has no column ${unknown.map((h) => `"${h}"`).join(', ')}. Its columns are: ${headers.map((h) => `"${h}"`).join(', ')}.`);
   }
   const claimed = new Set(Object.values(named).filter(Boolean));
-  return Object.fromEntries(headers.map((h) => [h, h in named ? named[h]! : claimed.has(base[h] ?? '') ? '' : (base[h] ?? '')])) as ColumnMapping;
+  return Object.fromEntries(
+    headers.map((h) => {
+      const asNamed = fieldOf(named, h);
+      const before = fieldOf(base, h) ?? '';
+      return [h, asNamed ?? (claimed.has(before) ? '' : before)];
+    }),
+  ) as ColumnMapping;
 }
 
 // A pair ends at the comma right after "=word" (or a bare "="), so headings may contain commas.
@@ -46,7 +51,7 @@ const PAIR_END = /(?<==\s*\w*\s*),/;
 
 /** Parses --map 'Header=field,Other header=field' from the command line. */
 export function parseMapArgument(text: string): ColumnMapping {
-  const mapping: ColumnMapping = {};
+  const mapping = new Map<string, ImportField | ''>();
   for (const pair of text.split(PAIR_END)) {
     const at = pair.lastIndexOf('=');
     if (at <= 0) throw new Error(`--map expects Header=field pairs separated by commas; "${pair}" has no "=".`);
@@ -55,7 +60,7 @@ export function parseMapArgument(text: string): ColumnMapping {
     if (field !== '' && !(importFields as readonly string[]).includes(field)) {
       throw new Error(`--map: "${field}" is not a field; use one of ${importFields.join(', ')} (or nothing to ignore a column).`);
     }
-    mapping[header] = field as ImportField | '';
+    mapping.set(header, field as ImportField | '');
   }
-  return mapping;
+  return Object.fromEntries(mapping);
 }

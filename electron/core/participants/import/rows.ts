@@ -1,6 +1,7 @@
 import { participantDraft, type ColumnMapping, type ImportField, type ImportSampleRow, type RowError } from '../../../../shared/participants/contract';
-import { parseSlot } from '../../../../shared/participants/availability';
+import { AVAILABILITY_SLOTS, parseSlot } from '../../../../shared/participants/availability';
 import type { Db } from '../../db/types';
+import { columnsByField } from '../../csv/mapping';
 import { cleanFields, pilotChecks, type ParticipantFields } from '../repository';
 
 export interface CheckedRows {
@@ -32,11 +33,7 @@ const normalEmail = participantDraft.shape.email;
  * pilot's register, whatever else is wrong with either row.
  */
 export function checkRows(db: Db, pilotId: number, headers: string[], rows: string[][], rowLines: number[], mapping: ColumnMapping, sampleSize: number): CheckedRows {
-  const columnOf = new Map<ImportField, number>();
-  headers.forEach((h, i) => {
-    const field = mapping[h];
-    if (field && !columnOf.has(field)) columnOf.set(field, i);
-  });
+  const columnOf = columnsByField(headers, mapping);
   const mappedFields = [...columnOf.keys()];
   const headerOf = (field: ImportField) => headers[columnOf.get(field) ?? -1] ?? field;
   const checks = pilotChecks(db, pilotId);
@@ -62,7 +59,8 @@ export function checkRows(db: Db, pilotId: number, headers: string[], rows: stri
     const availability: string[] = [];
     for (const item of splitList(cell('availability'))) {
       const slot = parseSlot(item);
-      if (slot) availability.push(slot);
+      // Only a real slot: parseSlot reads its words through plain objects, where "constructor" is a key too.
+      if (slot && AVAILABILITY_SLOTS.includes(slot)) availability.push(slot);
       else fail('availability', `"${item}" is not a weekday and part of day, like "Monday morning"`);
     }
     const draft = {

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/types';
 import { AppError } from '../../errors';
-import { requiredImportFields, importFieldLabels, type ColumnMapping, type ImportPreview } from '../../../../shared/participants/contract';
+import { importFields, requiredImportFields, importFieldLabels, type ColumnMapping, type ImportPreview } from '../../../../shared/participants/contract';
 import { decodeCsvBytes } from '../../csv/decode';
 import { parseCsv } from '../../csv/parse';
-import { doubleMappings } from '../../csv/mapping';
+import { doubleMappings, onlyKnownFields, requestedColumns } from '../../csv/mapping';
 import { mergeMapping } from './mapping';
 import { checkRows } from './rows';
 import { insertParticipants } from '../repository';
@@ -13,14 +13,15 @@ const SAMPLE_ROWS = 10;
 
 function rememberedMapping(db: Db, pilotId: number): ColumnMapping | undefined {
   const row = db.prepare('SELECT mapping FROM import_mappings WHERE pilot_id = ? AND kind = ?').get(pilotId, KIND) as { mapping: string } | undefined;
-  return row ? (JSON.parse(row.mapping) as ColumnMapping) : undefined;
+  // Only fields this version knows: a mapping saved by another version must not reach the preview.
+  return row ? onlyKnownFields(JSON.parse(row.mapping), importFields) : undefined;
 }
 
 function analyse(db: Db, pilotId: number, bytes: Buffer, requested: ColumnMapping | undefined) {
   const decoded = decodeCsvBytes(bytes);
   const csv = parseCsv(decoded.text);
   const merged = requested
-    ? { mapping: Object.fromEntries(csv.headers.map((h) => [h, requested[h] ?? ''])) as ColumnMapping, remembered: false }
+    ? { mapping: requestedColumns(csv.headers, requested), remembered: false }
     : mergeMapping(csv.headers, rememberedMapping(db, pilotId));
   const mappedFields = new Set(Object.values(merged.mapping).filter(Boolean));
   const missingFields = requiredImportFields.filter((f) => !mappedFields.has(f));
