@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { readdirSync } from 'node:fs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron; the core must run under plain Node.' };
@@ -26,6 +27,42 @@ const noElectronAtRunTime = restrict(loads(electronModule), noElectron.message);
 const noNodeAtRunTime = restrict(loads(nodeModule), noNode.message);
 const noRequire = restrict(['CallExpression[callee.name="require"]', 'CallExpression[callee.name="createRequire"]'], 'shared/ and renderer/ are ES modules for the sandboxed renderer: there is no require there.');
 const noAppLayersAtRunTime = restrict([`ImportExpression[source.value=/${noAppLayers.regex.replace(/\//g, '\\/')}/]`], noAppLayers.message);
+
+// Core features (ARCHITECTURE.md, STYLE.md): each folder is a feature, and features use each other only
+// through the feature's index.ts, which says what it offers. Infrastructure (db, registry, util,
+// exports, cli, demo) is not a feature. The regex sees relative paths that climb straight into
+// another feature's folder, so shared/<feature>/… (the contract) is not caught.
+const coreFeatures = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focus-groups', 'participants', 'chemistry', 'training', 'matching', 'meetings', 'logs', 'imports', 'safeguarding'];
+const otherFeatureInternals = (feature) => `^(\\.\\./)+(${coreFeatures.filter((f) => f !== feature).map(escapeRegex).join('|')})/(?!index$).+`;
+const featureMessage = "Core features use each other only through the other feature's index.ts ('../participants', not '../participants/repository'): add what you need to its index.ts.";
+const featureBoundary = (feature) => ({ regex: otherFeatureInternals(feature), message: featureMessage });
+const featureBoundaryAtRunTime = (feature) => restrict([`ImportExpression[source.value=/${otherFeatureInternals(feature).replace(/\//g, '\\/')}/]`], featureMessage);
+
+// The typed SQL layer (electron/core/db/query.ts) prepares each statement once per connection and
+// types connections as readable or writable: nothing else in the core prepares statements.
+const noRawStatements = restrict(
+  ['CallExpression[callee.property.name="prepare"]'],
+  'Run SQL through electron/core/db/query.ts (one, many, value, run…) in a repository module: it prepares each statement once per connection and keeps queries read-only.',
+);
+// Handlers declare and delegate: their SQL lives in the feature's repository.
+// SQL is written in capitals here, so a sentence starting with "Select" is not taken for it.
+const sqlText = '/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH)\\s/';
+const noSqlInHandlers = restrict([`Literal[value=${sqlText}]`, `TemplateElement[value.raw=${sqlText}]`], 'No SQL in handlers.ts: put it in the feature’s repository and call that.');
+
+// Renderer layers (STYLE.md): features never import each other; what they share lives in
+// renderer/src/app (paths, the pilot in the URL, the register) or renderer/src/ui (widgets and
+// hooks), and ui/ knows no feature and no app screen. The regexes see relative paths that climb
+// straight into another feature's folder (or, from ui/, into features/ or app/).
+const rendererFeatures = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const otherRendererFeature = (feature) => `^(\\.\\./)+(${rendererFeatures.filter((f) => f !== feature).map(escapeRegex).join('|')})(/|$)`;
+const rendererFeatureMessage = 'Renderer features never import each other: move what both need to renderer/src/app (paths, shared hooks) or renderer/src/ui (widgets), or link to the other screen by its path.';
+const rendererFeatureBoundary = (feature) => ({ regex: otherRendererFeature(feature), message: rendererFeatureMessage });
+const rendererFeatureBoundaryAtRunTime = (feature) => restrict([`ImportExpression[source.value=/${otherRendererFeature(feature).replace(/\//g, '\\/')}/]`], rendererFeatureMessage);
+const uiImportsNoScreens = { regex: '^(\\.\\./)+(features|app)(/|$)', message: 'renderer/src/ui holds widgets and hooks any screen can use: it imports no feature and nothing from app/.' };
+const uiImportsNoScreensAtRunTime = restrict([`ImportExpression[source.value=/${uiImportsNoScreens.regex.replace(/\//g, '\\/')}/]`], uiImportsNoScreens.message);
+const rendererLayers = { imports: [noElectron, noNode, noAppLayers], atRunTime: [...noElectronAtRunTime, ...noNodeAtRunTime, ...noRequire, ...noAppLayersAtRunTime] };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', '**/.build/**', 'out-*/**', 'native/**'] },
@@ -60,7 +97,39 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [noElectron, noUpperLayers] }],
       // createRequire stays allowed here (e.g. require.resolve of a package's files), but not to load Electron.
-      'no-restricted-syntax': ['error', ...noElectronAtRunTime],
+      'no-restricted-syntax': ['error', ...noElectronAtRunTime, ...noRawStatements],
+    },
+  },
+  // The database layer itself opens, keys, migrates and prepares.
+  {
+    files: ['electron/core/db/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noElectronAtRunTime] },
+  },
+  ...coreFeatures.flatMap((feature) => [
+    {
+      files: [`electron/core/${feature}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [noElectron, noUpperLayers, featureBoundary(feature)] }],
+        'no-restricted-syntax': ['error', ...noElectronAtRunTime, ...noRawStatements, ...featureBoundaryAtRunTime(feature)],
+      },
+    },
+    {
+      files: [`electron/core/${feature}/**/handlers.ts`],
+      rules: { 'no-restricted-syntax': ['error', ...noElectronAtRunTime, ...noRawStatements, ...featureBoundaryAtRunTime(feature), ...noSqlInHandlers] },
+    },
+  ]),
+  ...rendererFeatures.map((feature) => ({
+    files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererLayers.imports, rendererFeatureBoundary(feature)] }],
+      'no-restricted-syntax': ['error', ...rendererLayers.atRunTime, ...rendererFeatureBoundaryAtRunTime(feature)],
+    },
+  })),
+  {
+    files: ['renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererLayers.imports, uiImportsNoScreens] }],
+      'no-restricted-syntax': ['error', ...rendererLayers.atRunTime, ...uiImportsNoScreensAtRunTime],
     },
   },
 );

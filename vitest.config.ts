@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+    // Renderer tests sit beside what they test (renderer/src/**/__tests__) and choose jsdom per file.
+    include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/reliability/**/*.test.ts', 'renderer/src/**/__tests__/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -31,7 +31,8 @@ export async function run(): Promise<void> {
     for (const title of ['Identity', 'Belonging', 'Assessment', 'Voice']) must(await registry.call('themes.create', { pilotId, theme: { title } }));
     await registry.call('matching.setSettings', { pilotId, settings: { mode: 'most-paired', weights: { chemistry: 40, preferences: 25, difference: 15, topics: 10, availability: 10 }, differenceCharacteristics: [], allowSameDepartment: true, requireAvailabilityOverlap: false } });
     const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PAIRS * 2, 3, true)).toString('base64') };
-    must(await registry.call('participants.import', { pilotId, file, mapping: must(await registry.call('participants.importPreview', { pilotId, file })).mapping }));
+    const { stagedId } = must(await registry.call('imports.stage', { file }));
+    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
     const people = must(await registry.call('participants.list', { pilotId })).rows;
     const mentors = people.filter((p) => p.role === 'mentor');
     const mentees = people.filter((p) => p.role === 'mentee');

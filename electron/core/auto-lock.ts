@@ -1,5 +1,6 @@
 import type { VaultSession, LockReason } from './session';
-import { readSettings } from './settings/handlers';
+import { readSettings } from './settings';
+import { asReadDb } from './db/query';
 
 export interface IdleSource {
   /** Seconds since the person last did anything. */
@@ -34,7 +35,7 @@ export class AutoLock {
   /** Locks now if idle for longer than the setting; returns whether it locked. */
   check(): boolean {
     if (!this.session.isUnlocked) return false;
-    const { autoLockMinutes } = readSettings(this.session.db);
+    const { autoLockMinutes } = readSettings(asReadDb(this.session.db));
     if (this.source.idleSeconds() * 1000 < autoLockMinutes * this.minuteMs) return false;
     this.session.lock('idle');
     return true;

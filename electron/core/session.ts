@@ -4,11 +4,13 @@ import { AppError } from './errors';
 import type { Db } from './db/types';
 import type { DamagedVault, IncompleteVault, UnlockInput, VaultState } from '../../shared/vault/contract';
 import type { AutoLockReason } from '../../shared/auto-lock/lock-notice';
+import type { Role } from '../../shared/contract/define';
 import { closeVault, createVault, describeIncompleteVault, inspectVaultDir, setAsideIncompleteVault, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
 import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
 import { prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
 import { commitKeyFileChange } from './vault/key-change';
 import { wipe } from './vault/crypto';
+import { StepUpGrant } from './step-up';
 
 /** Asked for (the Lock button), automatic (shown on the unlock screen), or at shutdown. */
 export type LockReason = 'user' | AutoLockReason | 'shutdown';
@@ -31,6 +33,8 @@ export function readOnlyError(damage: DamagedVault): AppError {
 export class VaultSession {
   private current: OpenVault | undefined;
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  /** The passphrase given again for the safeguarding register (see step-up.ts); dropped on lock. */
+  readonly stepUp = new StepUpGrant();
 
   constructor(
     readonly dir: string,
@@ -68,6 +72,11 @@ export class VaultSession {
   assertWritable(): void {
     const damage = this.damage;
     if (damage) throw readOnlyError(damage);
+  }
+
+  /** Whose key opened the vault, which decides the channels they may call. Every key slot today is the coordinator's. */
+  get role(): Role {
+    return 'coordinator';
   }
 
   get isUnlocked(): boolean {
@@ -133,6 +142,22 @@ export class VaultSession {
     this.current = vault;
   }
 
+  /**
+   * Checks the passphrase again against the open vault (one KDF run), opening nothing: the step-up
+   * before restricted records. Refused if the vault locked meanwhile.
+   */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    const open = this.current;
+    if (!open) throw lockedError();
+    const key = await this.verify({ passphrase });
+    try {
+      if (this.current !== open) throw lockedError();
+      if (!timingSafeEqual(key, open.dataKey)) throw new AppError('CONFLICT', 'The vault’s key file no longer matches the open vault. Lock the vault and unlock it again.');
+    } finally {
+      wipe(key);
+    }
+  }
+
   /** Checks a passphrase or recovery key against the key file without opening anything. */
   async verify(input: UnlockInput): Promise<Buffer> {
     return unwrapDataKey(readKeyFile(this.keyPath), input);
@@ -183,6 +208,7 @@ export class VaultSession {
     const vault = this.current;
     if (!vault) return;
     this.current = undefined;
+    this.stepUp.drop();
     closeVault(vault);
     for (const listener of this.lockListeners) listener(reason);
   }

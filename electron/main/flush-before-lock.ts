@@ -5,7 +5,7 @@ export const FLUSH_TIMEOUT_MS = 1_500;
 
 /**
  * Asks the page to save text still inside an editor's typing pause (a reflective log) before the
- * vault locks on screen lock or sleep. The page registers the function (renderer/src/app/pending-saves.ts);
+ * vault locks on screen lock or sleep. The page registers the function (renderer/src/ui/pending-saves.ts);
  * a page without it, a failure or the timeout all simply let the lock go ahead.
  */
 export async function flushPageBeforeLock(contents: Pick<WebContents, 'isDestroyed' | 'executeJavaScript'> | undefined, timeoutMs = FLUSH_TIMEOUT_MS): Promise<void> {

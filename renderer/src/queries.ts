@@ -1,5 +1,5 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import { call, type ApiError } from './api';
 
 export const queryClient = new QueryClient({
@@ -14,7 +14,7 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * Reads a channel; the cache key is the channel and its input, so invalidating a feature's prefix refreshes its screens.
+ * Reads a channel; the cache key is the channel and its input, so a write can refresh every query of a namespace.
  * `keepPrevious` keeps the last answer on screen while one for a new input loads (the next page, a new search), so a
  * table and the buttons that page it do not disappear under the keyboard focus.
  */
@@ -27,16 +27,25 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
   });
 }
 
-/** Writes through a channel and refreshes every query of the listed feature namespaces (e.g. 'pilots'). */
-export function useCommand<C extends Channel>(channel: C, invalidates: string[] = [channel.split('.')[0]!]) {
+/**
+ * Marks stale every query of the namespaces a write declares in the contract (`invalidates`), and the
+ * audit trail, which every write adds to. `refetch: 'none'` only marks them, for a write that repeats
+ * while someone types (a draft saved as they go): the screens refetch when next shown.
+ */
+export function refreshAfter(client: QueryClient, channel: Channel, { refetch = 'active' }: { refetch?: 'active' | 'none' } = {}): Promise<void> {
+  const stale = new Set<string>([...(contract[channel].invalidates ?? []), 'audit']);
+  return client.invalidateQueries({ predicate: (query) => stale.has(String(query.queryKey[0]).split('.')[0]!), refetchType: refetch });
+}
+
+/**
+ * Writes through a channel, then refreshes what the contract says it makes stale. `refresh: false`
+ * leaves that to the caller: a screen whose own record was deleted leaves first, so the record's query
+ * is not fetched again only to fail.
+ */
+export function useCommand<C extends Channel>(channel: C, { refresh = true }: { refresh?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation<ChannelOutput<C>, ApiError, ChannelInput<C>>({
     mutationFn: (input) => call(channel, input),
-    onSuccess: () =>
-      Promise.all(
-        invalidates.map((namespace) =>
-          client.invalidateQueries({ predicate: (query) => String(query.queryKey[0]).startsWith(`${namespace}.`) }),
-        ),
-      ),
+    onSuccess: () => (refresh ? refreshAfter(client, channel) : undefined),
   });
 }

@@ -43,13 +43,20 @@ export const chemistryContract = {
   }),
   'chemistry.create': channel({
     summary: 'Record a chemistry meeting between a mentor (student) and a mentee (staff); one per pair.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ pilotId: entityId, meeting: chemistryDraft }).strict(),
     output: chemistryMeetingSchema,
   }),
   'chemistry.update': channel({
     summary: 'Change a chemistry meeting: whether it happened, the answers and notes.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ id: entityId, meeting: chemistryDraft }).strict(),
     output: chemistryMeetingSchema,
   }),
-  'chemistry.delete': channel({ summary: 'Remove a chemistry meeting recorded by mistake; a "chemistry" stage it set is taken back.', input: byId, output: z.null() }),
+  'chemistry.delete': channel({
+    summary: 'Remove a chemistry meeting recorded by mistake; a "chemistry" stage it set is taken back.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
+    input: byId,
+    output: z.null(),
+  }),
 } as const;

@@ -29,6 +29,8 @@ export const errorCodes = [
   'IO_ERROR',
   'CANCELLED',
   'INTERNAL',
+  'FORBIDDEN',
+  'STEP_UP_REQUIRED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -12,6 +12,9 @@ import { trainingContract } from '../training/contract';
 import { matchingContract } from '../matching/contract';
 import { meetingsContract } from '../meetings/contract';
 import { logsContract } from '../logs/contract';
+import { importsContract } from '../imports/contract';
+import { safeguardingContract } from '../safeguarding/contract';
+import { surveysContract } from '../surveys/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -27,6 +30,9 @@ export const contract = {
   ...matchingContract,
   ...meetingsContract,
   ...logsContract,
+  ...importsContract,
+  ...safeguardingContract,
+  ...surveysContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -61,3 +67,4 @@ export function buildApi(invoke: (channel: Channel, input: unknown) => Promise<E
 }
 
 export * from './envelope';
+export { accessOf, roles, type Role } from './define';

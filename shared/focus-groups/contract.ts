@@ -60,28 +60,38 @@ export const focusGroupsContract = {
   'focusGroups.get': channel({ summary: 'One focus group with its findings.', input: byId, output: focusGroupSchema }),
   'focusGroups.create': channel({
     summary: 'Record a focus group session: date, audience, facilitator, attendance and notes.',
+    invalidates: ['focusGroups', 'plan'],
     input: z.object({ pilotId: entityId, focusGroup: focusGroupDraft }).strict(),
     output: focusGroupSchema,
   }),
   'focusGroups.update': channel({
     summary: 'Change a focus group session.',
+    invalidates: ['focusGroups', 'plan'],
     input: z.object({ id: entityId, focusGroup: focusGroupDraft }).strict(),
     output: focusGroupSchema,
   }),
   'focusGroups.delete': channel({
     summary: 'Delete a focus group session and its findings.',
+    invalidates: ['focusGroups', 'plan'],
     input: byId,
     output: z.null(),
   }),
   'findings.create': channel({
     summary: 'Add a finding to a focus group, linked to the themes it informed.',
+    invalidates: ['focusGroups', 'plan'],
     input: z.object({ focusGroupId: entityId, finding: findingDraft }).strict(),
     output: findingSchema,
   }),
   'findings.update': channel({
     summary: 'Change a finding’s text or the themes it is linked to.',
+    invalidates: ['focusGroups', 'plan'],
     input: z.object({ id: entityId, finding: findingDraft }).strict(),
     output: findingSchema,
   }),
-  'findings.delete': channel({ summary: 'Remove a finding.', input: byId, output: z.null() }),
+  'findings.delete': channel({
+    summary: 'Remove a finding.',
+    invalidates: ['focusGroups', 'plan'],
+    input: byId,
+    output: z.null(),
+  }),
 } as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
-import { participantRole, rowErrorSchema, uploadedFile } from '../participants/contract';
+import { participantRole } from '../participants/contract';
+import { previewFacts, stagedId } from '../imports/contract';
 
 /** Gibbs' reflective cycle (1988), in order. */
 export const gibbsStages = ['description', 'feelings', 'evaluation', 'analysis', 'conclusion', 'actionPlan'] as const;
@@ -108,16 +109,15 @@ export const logImportFieldLabels: Record<LogImportField, string> = {
   ...gibbsLabels,
 };
 export const logColumnMapping = z.record(z.string().max(500), z.union([z.enum(logImportFields), z.literal('')]));
+export type LogColumnMapping = z.infer<typeof logColumnMapping>;
+export const requiredLogImportFields: LogImportField[] = ['email', 'meeting', 'description'];
 
 export const logImportPreviewSchema = z.object({
-  encoding: z.string(),
-  delimiter: z.string(),
-  headers: z.array(z.string()),
+  ...previewFacts,
   mapping: logColumnMapping,
   missingFields: z.array(z.enum(logImportFields)),
-  rowCount: z.number().int(),
-  errors: z.array(rowErrorSchema),
 });
+export type LogImportPreview = z.infer<typeof logImportPreviewSchema>;
 
 const key = { meetingId: entityId, authorId: entityId };
 
@@ -129,16 +129,19 @@ export const logsContract = {
   }),
   'logs.saveDraft': channel({
     summary: 'Save a reflective log as a draft (as the coordinator types; nothing is lost on lock).',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ ...key, stages: gibbsEntry }).strict(),
     output: logSchema,
   }),
   'logs.submit': channel({
     summary: 'Submit a reflective log: the Description at least must be written.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ ...key, stages: gibbsEntry }).strict(),
     output: logSchema,
   }),
   'logs.markNotProvided': channel({
     summary: 'Record that a person will not provide a log for a meeting, and why.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ ...key, reason: requiredText('Reason', 1000) }).strict(),
     output: logSchema,
   }),
@@ -161,17 +164,20 @@ export const logsContract = {
     output: searchResultSchema,
   }),
   'logs.importPreview': channel({
-    summary: 'Read a CSV export of a log form: mapping, and every row-level error. Saves nothing.',
-    input: z.object({ pilotId: entityId, file: uploadedFile, mapping: logColumnMapping.optional() }).strict(),
+    summary:
+      'Check a staged export of a log form (see imports.stage) with a column mapping (guessed or remembered when none is given): sample values per column, every row-level error and the counts. Saves nothing.',
+    input: z.object({ pilotId: entityId, stagedId, mapping: logColumnMapping.optional() }).strict(),
     output: logImportPreviewSchema,
   }),
   'logs.import': channel({
-    summary: 'Import reflective logs from a CSV: all rows or none.',
-    input: z.object({ pilotId: entityId, file: uploadedFile, mapping: logColumnMapping }).strict(),
+    summary: 'Import reflective logs from a staged file: all rows or none; a log already submitted is never overwritten; the mapping is remembered for the pilot.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
+    input: z.object({ pilotId: entityId, stagedId, mapping: logColumnMapping }).strict(),
     output: z.object({ imported: z.number().int() }),
   }),
   'logs.exportLogBook': channel({
     summary: 'A participant’s own logs only, as a PDF log book they can keep, written to a folder the coordinator picks.',
+    invalidates: [],
     input: z.object({ participantId: entityId }).strict(),
     output: z.object({ folder: z.string(), file: z.string(), logs: z.number().int() }),
   }),

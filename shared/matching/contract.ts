@@ -154,27 +154,37 @@ export const matchingContract = {
   }),
   'matching.setSettings': channel({
     summary: 'Set the pairing mode, criterion weights and rules (difference characteristics, same department, availability).',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ ...forPilot, settings: matchingSettingsSchema }).strict(),
     output: matchingSettingsSchema,
   }),
   'matching.addConflict': channel({
     summary: 'Record a conflict of interest: the staff member teaches, assesses or supervises the student. They are never paired.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ ...forPilot, ...pairKey, kind: z.enum(conflictKinds), note: optionalText('Note', 1000).default('') }).strict(),
     output: conflictSchema,
   }),
-  'matching.removeConflict': channel({ summary: 'Remove a conflict of interest recorded by mistake.', input: byId, output: z.null() }),
+  'matching.removeConflict': channel({
+    summary: 'Remove a conflict of interest recorded by mistake.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
+    input: byId,
+    output: z.null(),
+  }),
   'matching.setRule': channel({
     summary: 'Pin a pair (kept in every proposal), forbid it (never proposed), or clear the rule (null).',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ ...forPilot, ...pairKey, rule: z.enum(['pin', 'forbid']).nullable() }).strict(),
     output: z.array(pairRuleSchema),
   }),
   'matching.setPreferences': channel({
     summary: 'A person’s ranked preferred partners (of the other role), best first.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ participantId: entityId, preferredIds: z.array(entityId).max(20) }).strict(),
     output: z.array(entityId),
   }),
   'matching.setCapacity': channel({
     summary: 'How many partners a person takes on (default 1).',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ participantId: entityId, capacity: z.number().int('Whole partners only').min(1, 'At least 1').max(5, 'At most 5: nobody over-burdened') }).strict(),
     output: z.number().int(),
   }),
@@ -184,7 +194,8 @@ export const matchingContract = {
     output: proposalSchema,
   }),
   'matching.confirm': channel({
-    summary: 'Confirm pairs (all proposed, or chosen ones): both people move to "paired".',
+    summary: 'Confirm pairs (all proposed, or chosen ones): both people move to "paired", each pair gets its meetings, and a pin on a confirmed pair is cleared (its job is done).',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants', 'meetings'],
     input: z.object({ ...forPilot, pairs: z.array(z.object(pairKey)).min(1, 'Choose at least one pair').max(5000) }).strict(),
     output: z.array(pairSchema),
   }),
@@ -195,6 +206,7 @@ export const matchingContract = {
   }),
   'pairs.unpair': channel({
     summary: 'End a confirmed pair; a reason is required and kept. Both people return to their stage before pairing.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants', 'meetings', 'logs'],
     input: z.object({ id: entityId, reason: requiredText('Reason', 2000) }).strict(),
     output: pairSchema,
   }),

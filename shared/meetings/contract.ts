@@ -176,21 +176,25 @@ export const meetingsContract = {
   }),
   'meetings.markHeld': channel({
     summary: 'Mark a scheduled meeting held, with the actual date, duration and a note.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ id: entityId, heldOn: isoDate, actualDurationMin: minutes, note: optionalText('Note', 2000).default('') }).strict(),
     output: meetingSchema,
   }),
   'meetings.cancel': channel({
     summary: 'Cancel a scheduled meeting, saying why.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ id: entityId, note: requiredText('Reason', 2000) }).strict(),
     output: meetingSchema,
   }),
   'meetings.restore': channel({
     summary: 'Restore a cancelled meeting to scheduled (its cancellation stays in its history).',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z.object({ id: entityId, note: optionalText('Note', 2000).default('') }).strict(),
     output: meetingSchema,
   }),
   'meetings.reschedule': channel({
     summary: 'Move a scheduled meeting to another date and time (and place or mode), with a note kept in its history.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: z
       .object({
         id: entityId,
@@ -211,11 +215,13 @@ export const meetingsContract = {
   }),
   'meetings.applyShift': channel({
     summary: 'Contingency: move the remaining meetings of a pair or of the whole scheme, and/or switch them online.',
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
     input: shiftInput,
     output: z.array(shiftChangeSchema),
   }),
   'meetings.exportIcs': channel({
     summary: 'Write a pair’s or a person’s meetings as an .ics calendar file into a folder the coordinator picks (date, time, place or link, theme title only).',
+    invalidates: [],
     input: z.union([z.object({ pairId: entityId }).strict(), z.object({ participantId: entityId }).strict()]),
     output: icsExportSchema,
   }),

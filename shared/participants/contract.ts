@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
 import { AVAILABILITY_SLOTS } from './availability';
+import { previewFacts, stagedId } from '../imports/contract';
 
 export const participantRoles = ['mentor', 'mentee'] as const;
 export const participantRole = z.enum(participantRoles);
@@ -128,10 +129,32 @@ export const participantSummarySchema = z.object({
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
+/**
+ * Why a status changed, kept with each change: set by hand (a step, a withdrawal), or by what was
+ * recorded elsewhere (a chemistry meeting, training, a pair confirmed or ended, a first meeting held,
+ * consent withdrawn). A stage set by a record is taken back when the record goes; one set by hand is not.
+ */
+export const statusCauses = [
+  'registered',
+  'manual',
+  'withdrawn',
+  'consent-withdrawn',
+  'chemistry',
+  'chemistry-removed',
+  'training-complete',
+  'training-removed',
+  'paired',
+  'unpaired',
+  'meeting-held',
+] as const;
+export const statusCause = z.enum(statusCauses);
+export type StatusCause = z.infer<typeof statusCause>;
+
 export const statusChangeSchema = z.object({
   from: participantStatus.nullable(),
   to: participantStatus,
   reason: z.string().nullable(),
+  cause: statusCause,
   at: timestamp,
 });
 
@@ -187,15 +210,6 @@ export const importFieldLabels: Record<ImportField, string> = {
 export const columnMapping = z.record(z.string().max(500), z.union([z.enum(importFields), z.literal('')]));
 export type ColumnMapping = z.infer<typeof columnMapping>;
 
-export const uploadedFile = z.object({
-  name: z.string().max(500),
-  /** The file's bytes, base64: the encoding is detected in the main process. */
-  base64: z.string().max(28_000_000, 'The file is larger than 20 MB'),
-});
-
-export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
-export type RowError = z.infer<typeof rowErrorSchema>;
-
 const importFieldSchema = z.enum(importFields);
 /** One row of the import preview: what the file says, what will be imported, and what cannot be read. */
 export const importSampleRow = z.object({
@@ -220,21 +234,42 @@ export const importSampleRow = z.object({
 });
 export type ImportSampleRow = z.infer<typeof importSampleRow>;
 
+/**
+ * Someone already registered in the pilot (matched by email) whose row in the file says something
+ * different: forms exports are cumulative, so the same people come back in every export. The
+ * differences are applied only when the coordinator confirms them; a blank answer never clears a value.
+ */
+export const importChangeSchema = z.object({
+  participantId: entityId,
+  /** The line of the file the row starts on. */
+  row: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  differences: z.array(z.object({ field: importFieldSchema, from: z.string(), to: z.string() })),
+});
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
 export const importPreviewSchema = z.object({
-  encoding: z.string(),
-  delimiter: z.string(),
-  headers: z.array(z.string()),
+  ...previewFacts,
   mapping: columnMapping,
-  /** Whether the mapping came from the last import into this pilot (otherwise guessed from the headers). */
-  mappingRemembered: z.boolean(),
   /** Required fields no column is mapped to: the file cannot be imported until they are. */
-  missingFields: z.array(z.enum(importFields)),
-  rowCount: z.number().int(),
+  missingFields: z.array(importFieldSchema),
   /** The first rows as mapped, valid or not, so the coordinator can see the mapping is right. */
   sample: z.array(importSampleRow),
-  errors: z.array(rowErrorSchema),
+  /** Everyone already registered whose details the file changes, with what would change. */
+  changes: z.array(importChangeSchema),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  /** People added. */
+  imported: z.number().int(),
+  /** People already registered whose confirmed changes were applied. */
+  updated: z.number().int(),
+  /** People already registered left as they were: unchanged, or changes not confirmed. */
+  skipped: z.number().int(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
 
 const forPilot = { pilotId: entityId };
 
@@ -247,36 +282,52 @@ export const participantsContract = {
   'participants.get': channel({ summary: 'One person with status history and consent history.', input: byId, output: participantSchema }),
   'participants.create': channel({
     summary: 'Add a person to a pilot’s register (status: interested).',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs'],
     input: z.object({ ...forPilot, participant: participantDraft }).strict(),
     output: participantSchema,
   }),
   'participants.update': channel({
     summary: 'Change a person’s details (not their status: see participants.transition).',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
     input: z.object({ id: entityId, participant: participantDraft }).strict(),
     output: participantSchema,
   }),
   'participants.transition': channel({
     summary: 'Move a person along the pipeline, or withdraw them (a reason is required).',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
     input: z.object({ id: entityId, to: participantStatus, reason: z.string().trim().max(2000).optional() }).strict(),
     output: participantSchema,
   }),
   'participants.importPreview': channel({
-    summary: 'Read an expressions-of-interest CSV: detected encoding and delimiter, column mapping, sample rows and every row-level error. Saves nothing.',
-    input: z.object({ ...forPilot, file: uploadedFile, mapping: columnMapping.optional() }).strict(),
+    summary:
+      'Check a staged expressions-of-interest file (see imports.stage) with a column mapping (guessed or remembered when none is given): sample values per column, sample rows, every row-level error, people already registered (unchanged or with changes) and the counts. Saves nothing.',
+    input: z.object({ ...forPilot, stagedId, mapping: columnMapping.optional() }).strict(),
     output: importPreviewSchema,
   }),
   'participants.import': channel({
-    summary: 'Import an expressions-of-interest CSV: all rows or none; the mapping is remembered for the pilot.',
-    input: z.object({ ...forPilot, file: uploadedFile, mapping: columnMapping }).strict(),
-    output: z.object({ imported: z.number().int() }),
+    summary:
+      'Import a staged expressions-of-interest file: every new person or none, confirmed changes to people already registered applied (each with its audit entry), the others skipped; the mapping is remembered for the pilot by heading text.',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
+    input: z
+      .object({
+        ...forPilot,
+        stagedId,
+        mapping: columnMapping,
+        /** People already registered (participant ids from the preview's changes) whose changes the coordinator confirmed. */
+        updates: z.array(entityId).max(100_000).default([]),
+      })
+      .strict(),
+    output: importResultSchema,
   }),
   'consent.record': channel({
     summary: 'Record consent given on a consent form version, with the granular choices.',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs'],
     input: z.object({ participantId: entityId, formId: entityId, givenOn: isoDate, choices: consentChoicesSchema }).strict(),
     output: consentRecordSchema,
   }),
   'consent.withdraw': channel({
     summary: 'Record that consent was withdrawn (date and reason); the record itself is kept.',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
     input: z
       .object({
         id: entityId,

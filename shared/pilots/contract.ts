@@ -62,21 +62,25 @@ export const pilotsContract = {
   }),
   'pilots.create': channel({
     summary: 'Create a pilot: name, purpose, start and end dates, status.',
+    invalidates: ['pilots'],
     input: pilotDraft,
     output: pilotSchema,
   }),
   'pilots.update': channel({
     summary: 'Change some of a pilot’s fields.',
+    invalidates: ['pilots'],
     input: z.object({ id: entityId, changes: pilotChanges }).strict(),
     output: pilotSchema,
   }),
   'pilots.archive': channel({
     summary: 'Archive a pilot: hidden from the working lists, kept whole, and restorable.',
+    invalidates: ['pilots'],
     input: byId,
     output: pilotSchema,
   }),
   'pilots.restore': channel({
     summary: 'Bring an archived pilot back to the working lists.',
+    invalidates: ['pilots'],
     input: byId,
     output: pilotSchema,
   }),

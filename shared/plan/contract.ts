@@ -37,6 +37,18 @@ export const supportProtocolSchema = z.object({
 });
 export type SupportProtocol = z.infer<typeof supportProtocolSchema>;
 
+/** The university's own services a safeguarding concern can be referred to, and how long closed concerns are kept. */
+export const referralServiceSchema = z.object({
+  name: requiredText('Service', 200),
+  contact: optionalText('Contact details', 300).default(''),
+});
+export const safeguardingPlanSchema = z.object({
+  referralServices: z.array(referralServiceSchema).max(50, 'At most 50 services'),
+  /** Months a closed concern is kept, separate from the research data's retention; null until decided. */
+  concernRetentionMonths: z.number().int('Whole months only').min(1, 'Keep concerns for at least 1 month').max(600, 'At most 50 years').nullable(),
+});
+export type SafeguardingPlan = z.infer<typeof safeguardingPlanSchema>;
+
 export const themeDraft = z.object({
   title: requiredText('Title', 200),
   description: optionalText('Description', 4000).default(''),
@@ -95,6 +107,7 @@ export const planSchema = z.object({
   meetingPlan: meetingPlanSchema,
   governance: governanceSchema,
   support: supportProtocolSchema,
+  safeguarding: safeguardingPlanSchema,
   themes: z.array(themeSchema),
   milestones: z.array(milestoneSchema),
   consentForms: z.array(consentFormSchema),
@@ -112,6 +125,7 @@ export const planContract = {
   'plan.setEligibility': channel({
     summary:
       'Replace the list of self-identified eligibility categories. A renamed category is renamed on everyone who has it; a category someone still has cannot be removed.',
+    invalidates: ['plan', 'participants', 'matching'],
     input: z
       .object({
         ...forPilot,
@@ -124,66 +138,85 @@ export const planContract = {
   }),
   'plan.setMeetingPlan': channel({
     summary: 'Set the number of meetings, their cadence in days and their duration range in minutes.',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, meetingPlan: meetingPlanSchema }).strict(),
     output: meetingPlanSchema,
   }),
   'plan.setGovernance': channel({
     summary: 'Set the ethics approval reference and the retention period.',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, governance: governanceSchema }).strict(),
     output: governanceSchema,
   }),
   'plan.setSupport': channel({
     summary: 'Replace the support protocol: who to turn to, and the escalation steps in order.',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, support: supportProtocolSchema }).strict(),
     output: supportProtocolSchema,
   }),
+  'plan.setSafeguarding': channel({
+    summary: 'Replace the services concerns are referred to, and set how long closed concerns are kept.',
+    invalidates: ['plan', 'safeguarding'],
+    input: z.object({ ...forPilot, safeguarding: safeguardingPlanSchema }).strict(),
+    output: safeguardingPlanSchema,
+  }),
   'themes.create': channel({
     summary: 'Add a meeting theme with its ice-breaker questions.',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, theme: themeDraft }).strict(),
     output: themeSchema,
   }),
   'themes.update': channel({
     summary: 'Change a theme’s title, description or ice-breakers.',
+    invalidates: ['plan'],
     input: z.object({ id: entityId, theme: themeDraft }).strict(),
     output: themeSchema,
   }),
   'themes.delete': channel({
     summary: 'Remove a theme (its links to findings go with it; the findings stay).',
+    invalidates: ['plan', 'focusGroups'],
     input: byId,
     output: z.null(),
   }),
   'themes.move': channel({
     summary: 'Move a theme up or down in the meeting order.',
+    invalidates: ['plan'],
     input: z.object({ id: entityId, direction: z.enum(['up', 'down']) }).strict(),
     output: z.array(themeSchema),
   }),
   'milestones.create': channel({
     summary: 'Add a milestone to the timeline.',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, milestone: milestoneDraft }).strict(),
     output: milestoneSchema,
   }),
   'milestones.update': channel({
     summary: 'Change a milestone, or mark it done (doneOn) or not done (null).',
+    invalidates: ['plan'],
     input: z.object({ id: entityId, milestone: milestoneDraft }).strict(),
     output: milestoneSchema,
   }),
   'milestones.delete': channel({
     summary: 'Remove a milestone.',
+    invalidates: ['plan'],
     input: byId,
     output: z.null(),
   }),
   'milestones.applyTemplate': channel({
     summary: 'Add the default timeline (call for interest … group reflection), on the academic calendar when it fits the pilot’s dates, else spread over them.',
+    invalidates: ['plan'],
     input: z.object(forPilot).strict(),
     output: z.array(milestoneSchema),
   }),
   'consentForms.create': channel({
     summary: 'Add a consent form version (text, version label, date).',
+    invalidates: ['plan'],
     input: z.object({ ...forPilot, form: consentFormDraft }).strict(),
     output: consentFormSchema,
   }),
   'consentForms.update': channel({
     summary: 'Correct a consent form version that no consent has been given on yet.',
+    invalidates: ['plan'],
     input: z.object({ id: entityId, form: consentFormDraft }).strict(),
     output: consentFormSchema,
   }),

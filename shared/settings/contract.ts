@@ -36,6 +36,7 @@ export const settingsContract = {
   }),
   'settings.update': channel({
     summary: 'Change settings such as the auto-lock time.',
+    invalidates: ['settings', 'plan', 'meetings', 'logs'],
     input: settingsSchema.partial().strict(),
     output: settingsSchema,
   }),

@@ -43,13 +43,20 @@ export const trainingContract = {
   }),
   'training.create': channel({
     summary: 'Record a training session (date, audience, topics, attendance once held); attendees become trained once their sessions have covered the required topics.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ pilotId: entityId, session: trainingDraft }).strict(),
     output: trainingSessionSchema,
   }),
   'training.update': channel({
     summary: 'Change a training session or its attendance; a stage training no longer supports is taken back.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
     input: z.object({ id: entityId, session: trainingDraft }).strict(),
     output: trainingSessionSchema,
   }),
-  'training.delete': channel({ summary: 'Remove a training session recorded by mistake, with its attendance; a stage it set is taken back.', input: byId, output: z.null() }),
+  'training.delete': channel({
+    summary: 'Remove a training session recorded by mistake, with its attendance; a stage it set is taken back.',
+    invalidates: ['chemistry', 'training', 'matching', 'pairs', 'participants'],
+    input: byId,
+    output: z.null(),
+  }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../contract/define';
+import { channel, roles } from '../contract/define';
 import { empty, nothing } from '../contract/common';
 
 /**
@@ -38,6 +38,7 @@ export const vaultContract = {
   'vault.status': channel({
     summary:
       'Whether a vault exists in the configured folder (or only an unfinished one) and whether it is unlocked; while unlocked, whether the recovery key was confirmed as written down and whether the vault is damaged (then read-only).',
+    invalidates: [],
     input: empty,
     output: z.object({
       state: vaultState,
@@ -48,45 +49,57 @@ export const vaultContract = {
       /** Only while unlocked, when the check at unlock found damage: every write is refused (VAULT_READ_ONLY). */
       damaged: damagedVault.optional(),
     }),
+    // Whoever holds a key must be able to see the vault's state, open it with their key and lock it.
+    access: roles,
   }),
   'vault.clearIncomplete': channel({
     summary:
       'Set aside an unfinished vault (a database without its key file): the folder is moved, whole, to a dated folder beside it, so a new vault can be created. Nothing is deleted; returns where it went.',
+    invalidates: ['vault'],
     input: empty,
     output: z.object({ movedTo: z.string() }),
   }),
   'vault.create': channel({
     summary: 'Create a new vault protected by a passphrase; returns the recovery key, shown once and unconfirmed until vault.confirmRecoveryKey.',
+    invalidates: ['vault'],
     input: z.object({ passphrase }).strict(),
     output: z.object({ recoveryKey: z.string() }),
   }),
   'vault.unlock': channel({
     summary: 'Unlock the vault with the passphrase or the recovery key.',
+    invalidates: ['vault'],
     input: unlockInput,
     output: nothing,
+    access: roles,
   }),
   'vault.lock': channel({
     summary: 'Close the database and forget the key.',
+    invalidates: ['vault'],
     input: empty,
     output: nothing,
+    access: roles,
   }),
   'vault.changePassphrase': channel({
     summary: 'Replace the passphrase (or set one after unlocking with the recovery key).',
+    invalidates: [],
     input: z.object({ current: z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey }).strict()]), next: passphrase }).strict(),
     output: nothing,
   }),
   'vault.confirmRecoveryKey': channel({
     summary: 'Record that the coordinator has stored the current recovery key (after it was shown at creation or replacement).',
+    invalidates: ['vault'],
     input: empty,
     output: nothing,
   }),
   'vault.replaceRecoveryKey': channel({
     summary: 'Make a new recovery key (after the passphrase); the old one stops working. Returns the new key once, unconfirmed.',
+    invalidates: ['vault'],
     input: z.object({ passphrase }).strict(),
     output: z.object({ recoveryKey: z.string() }),
   }),
   'vault.revealKey': channel({
     summary: 'Show the raw SQLCipher key (after the passphrase) so an auditor can open the file in standard tools.',
+    invalidates: [],
     input: z.object({ passphrase }).strict(),
     output: z.object({ key: z.string().regex(/^x'[0-9a-f]{64}'$/) }),
   }),

@@ -46,7 +46,8 @@ const withPass = { RECIPROCAL_PASSPHRASE: PASSPHRASE };
 /**
  * Every table of a vault as sorted JSON rows, leaving out only what differs between two vaults by
  * design: the random vault id (in meta, and as the vault's audit entity, which feeds every audit
- * hash) and the real time the file was created. Unlocking writes nothing, so reading changes nothing.
+ * hash), the random pseudonym secret and the real time the file was created. Unlocking writes nothing,
+ * so reading changes nothing.
  */
 async function dumpTables(vault: string): Promise<Record<string, string[]>> {
   const core = createCore(vault, { logError: () => {} });
@@ -55,7 +56,7 @@ async function dumpTables(vault: string): Promise<Record<string, string[]>> {
     const db = core.session.db;
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     const comparable = (table: string, row: Record<string, unknown>) => {
-      if (table === 'meta' && (row.key === 'vault_id' || row.key === 'created_at')) return undefined;
+      if (table === 'meta' && (row.key === 'vault_id' || row.key === 'created_at' || row.key === 'pseudonym_secret')) return undefined;
       if (table === 'audit_log') {
         const { hash: _hash, prev_hash: _prev, ...rest } = row;
         return row.entity_type === 'vault' ? { ...rest, entity_id: '(vault id)' } : rest;

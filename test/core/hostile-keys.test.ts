@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
-import { mergeMapping, overrideMapping, parseMapArgument } from '../../electron/core/participants/import/mapping';
-import { guessColumns } from '../../electron/core/csv/mapping';
+import { guessColumns, mergeMapping, overrideMapping, parseMapArgument } from '../../electron/core/imports/mapping';
+import { importFields } from '../../shared/participants/contract';
+import { stage } from '../helpers/imports';
 import { ftsQuery } from '../../electron/core/logs/repository';
 
 /**
@@ -16,7 +17,6 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const file = (content: string) => ({ name: 'responses.csv', base64: Buffer.from(content).toString('base64') });
 const prototypeKeys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 
@@ -25,11 +25,13 @@ describe('column headings that are Object.prototype names', () => {
     const { registry } = await unlockedCore(dir);
     const { id: pilotId } = await newPilot(registry);
     const first = 'Name,Email,Role\nAmara Nwosu,amara@example.ac.uk,Student\n';
-    const guessed = await ok(registry, 'participants.importPreview', { pilotId, file: file(first) });
-    expect(await ok(registry, 'participants.import', { pilotId, file: file(first), mapping: guessed.mapping })).toEqual({ imported: 1 });
+    const firstFile = await stage(registry, first);
+    const guessed = await ok(registry, 'participants.importPreview', { pilotId, stagedId: firstFile });
+    expect(await ok(registry, 'participants.import', { pilotId, stagedId: firstFile, mapping: guessed.mapping })).toEqual({ imported: 1, updated: 0, skipped: 0 });
 
     const hostile = `Name,Email,Role,${prototypeKeys.join(',')}\nHelen Marsh,helen@example.ac.uk,Staff,a,b,c,d,e\n`;
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(hostile) });
+    const hostileFile = await stage(registry, hostile);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId: hostileFile });
     expect(preview.mappingRemembered).toBe(true);
     expect(preview.errors).toEqual([]);
     expect(preview.mapping).toMatchObject({ Name: 'name', Email: 'email', Role: 'role', constructor: '', toString: '', hasOwnProperty: '', valueOf: '' });
@@ -37,11 +39,11 @@ describe('column headings that are Object.prototype names', () => {
 
     // A requested mapping that names none of them: they are ignored, never read off the prototype.
     const requested = { Name: 'name', Email: 'email', Role: 'role' } as const;
-    expect((await ok(registry, 'participants.importPreview', { pilotId, file: file(hostile), mapping: requested })).mapping).toMatchObject({ constructor: '', toString: '' });
-    expect(await ok(registry, 'participants.import', { pilotId, file: file(hostile), mapping: requested })).toEqual({ imported: 1 });
+    expect((await ok(registry, 'participants.importPreview', { pilotId, stagedId: hostileFile, mapping: requested })).mapping).toMatchObject({ constructor: '', toString: '' });
+    expect(await ok(registry, 'participants.import', { pilotId, stagedId: hostileFile, mapping: requested })).toEqual({ imported: 1, updated: 0, skipped: 0 });
     // And one that maps a column called "constructor" to a field uses that column.
     const renamed = `constructor,Email,Role\nSiobhan Obrien,siobhan@example.ac.uk,Student\n`;
-    const viaConstructor = await ok(registry, 'participants.importPreview', { pilotId, file: file(renamed), mapping: { constructor: 'name', Email: 'email', Role: 'role' } as const });
+    const viaConstructor = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, renamed), mapping: { constructor: 'name', Email: 'email', Role: 'role' } as const });
     expect(viaConstructor).toMatchObject({ errors: [], missingFields: [], sample: [{ read: { name: 'Siobhan Obrien' } }] });
   });
 
@@ -49,7 +51,7 @@ describe('column headings that are Object.prototype names', () => {
     const { registry } = await unlockedCore(dir);
     const { id: pilotId } = await newPilot(registry);
     const csv = 'Name,Email,Role,When are you available?\nAmara Nwosu,amara@example.ac.uk,Student,constructor constructor; Monday morning\n';
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(csv) });
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, csv) });
     expect(preview.errors).toEqual([{ row: 2, column: 'When are you available?', message: '"constructor constructor" is not a weekday and part of day, like "Monday morning"' }]);
   });
 
@@ -58,27 +60,31 @@ describe('column headings that are Object.prototype names', () => {
     const { registry } = await unlockedCore(dir, clock.now);
     const { pilotId } = await pilotWithPair(registry);
     const csv = `Email,Meeting,Description,${prototypeKeys.join(',')}\nnobody@example.ac.uk,1,x,a,b,c,d,e\n`;
-    const preview = await ok(registry, 'logs.importPreview', { pilotId, file: file(csv) });
+    const logFile = await stage(registry, csv);
+    const preview = await ok(registry, 'logs.importPreview', { pilotId, stagedId: logFile });
     expect(preview.mapping).toMatchObject({ Email: 'email', Meeting: 'meeting', Description: 'description', constructor: '', toString: '' });
     expect(preview.errors).toEqual([{ row: 2, column: 'Email', message: 'nobody@example.ac.uk is not a participant of this pilot' }]);
-    const mapped = await ok(registry, 'logs.importPreview', { pilotId, file: file(csv), mapping: { Email: 'email', Meeting: 'meeting', Description: 'description' } });
+    const mapped = await ok(registry, 'logs.importPreview', { pilotId, stagedId: logFile, mapping: { Email: 'email', Meeting: 'meeting', Description: 'description' } });
     expect(mapped.mapping).toMatchObject({ constructor: '', valueOf: '' });
-    expectError(await registry.invoke('logs.import', { pilotId, file: file(csv), mapping: { Email: 'email', Meeting: 'meeting', Description: 'description' } }), 'INVALID_INPUT');
+    expectError(await registry.invoke('logs.import', { pilotId, stagedId: logFile, mapping: { Email: 'email', Meeting: 'meeting', Description: 'description' } }), 'INVALID_INPUT');
   });
 
   it('the mapping helpers keep such headings as plain keys and never touch Object.prototype', () => {
     const headers = ['Email', ...prototypeKeys];
-    const guessed = guessColumns(headers, ['email'] as const, { email: /mail/ });
+    const guessed = guessColumns(
+      headers.map((header) => ({ header, examples: [] })),
+      { order: ['email'] as const, clues: { email: /mail/ } },
+    );
     expect(Object.getPrototypeOf(guessed)).toBe(Object.prototype);
     expect(Object.keys(guessed)).toEqual(headers);
     expect(guessed).toEqual(Object.fromEntries(headers.map((h) => [h, h === 'Email' ? 'email' : ''])));
 
-    const merged = mergeMapping(headers, { Email: 'email' });
+    const merged = mergeMapping(headers, { Email: 'email' }, guessed);
     expect(merged.remembered).toBe(true);
     expect(Object.entries(merged.mapping)).toEqual(headers.map((h) => [h, h === 'Email' ? 'email' : '']));
-    expect(mergeMapping(['constructor', 'toString'], { Email: 'email' }).remembered).toBe(false);
+    expect(mergeMapping(['constructor', 'toString'], { Email: 'email' }, {}).remembered).toBe(false);
 
-    const named = parseMapArgument('__proto__=email,constructor=name');
+    const named = parseMapArgument('__proto__=email,constructor=name', importFields);
     expect(Object.getPrototypeOf(named)).toBe(Object.prototype);
     expect(Object.entries(named)).toEqual([
       ['__proto__', 'email'],

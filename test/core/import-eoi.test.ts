@@ -6,13 +6,12 @@ import { newPilot, ok } from '../helpers/pilot';
 import type { HandlerRegistry } from '../../electron/core';
 import { runCli } from '../../electron/core/cli/run';
 import { seededRandom } from '../../electron/core/util/random';
+import { fileOf as file, stage } from '../helpers/imports';
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-const file = (content: string | Buffer, name = 'responses.csv') => ({ name, base64: Buffer.from(content).toString('base64') });
 
 const formsExport = [
   'Timestamp,Your name,Email address,Are you a student or a member of staff?,School or department,Year of study / job title,I identify as (optional),Topics you would like to discuss,When are you available?',
@@ -30,7 +29,8 @@ describe('expressions-of-interest import', () => {
   it('guesses the mapping from form headings, previews, then imports every row and remembers the mapping', async () => {
     const { registry } = await unlockedCore(dir);
     const pilotId = await pilotWithPeople(registry);
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(formsExport) });
+    const stagedId = await stage(registry, formsExport);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId });
     expect(preview).toMatchObject({ encoding: 'UTF-8', delimiter: ',', rowCount: 3, errors: [], missingFields: [], mappingRemembered: false });
     expect(preview.mapping).toEqual({
       Timestamp: '',
@@ -45,7 +45,7 @@ describe('expressions-of-interest import', () => {
     });
     expect(preview.sample[2]).toMatchObject({ row: 4, read: { name: "O'Brien, Siobhán", level: 'Final year,\nmature student', availability: ['thu-pm'] }, problems: {} });
 
-    expect(await ok(registry, 'participants.import', { pilotId, file: file(formsExport), mapping: preview.mapping })).toEqual({ imported: 3 });
+    expect(await ok(registry, 'participants.import', { pilotId, stagedId, mapping: preview.mapping })).toEqual({ imported: 3, updated: 0, skipped: 0 });
     const list = await ok(registry, 'participants.list', { pilotId });
     expect(list.rows.map((r) => [r.name, r.role, r.status])).toEqual([
       ['Amara Nwosu', 'mentor', 'interested'],
@@ -56,9 +56,9 @@ describe('expressions-of-interest import', () => {
     expect(amara).toMatchObject({ characteristics: ['International', 'Widening participation'], topics: ['Belonging', 'assessment'], availability: ['mon-am', 'wed-pm'] });
 
     const next = 'Name,Mail,Kind\nZed,zed@example.ac.uk,staff\n';
-    const again = await ok(registry, 'participants.importPreview', { pilotId, file: file(formsExport.replace('Email address', 'Email address') + '\r\n') });
+    const again = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, formsExport.replace('Email address', 'Email address') + '\r\n') });
     expect(again.mappingRemembered).toBe(true);
-    const partial = await ok(registry, 'participants.importPreview', { pilotId, file: file(next) });
+    const partial = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, next) });
     expect(partial.missingFields).toEqual(['email', 'role']);
   });
 
@@ -67,12 +67,12 @@ describe('expressions-of-interest import', () => {
     const pilotId = await pilotWithPeople(registry);
     const text = 'Name;Email;Role\r\nRenée Côté;renee@example.ac.uk;Staff\r\n';
     const cp1252 = Buffer.from(text.replace('é', '\u00e9').replace('ô', '\u00f4'), 'latin1');
-    const a = await ok(registry, 'participants.importPreview', { pilotId, file: file(cp1252) });
+    const a = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, cp1252) });
     expect(a).toMatchObject({ encoding: 'Windows-1252', delimiter: ';' });
     expect(a.sample[0]!.read.name).toBe('Renée Côté');
 
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name\tEmail\tRole\nŁucja Wąs\tlucja@example.ac.uk\tstudent\n', 'utf8')]);
-    const b = await ok(registry, 'participants.importPreview', { pilotId, file: file(bom) });
+    const b = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, bom) });
     expect(b).toMatchObject({ encoding: 'UTF-8 with BOM', delimiter: 'tab', headers: ['Name', 'Email', 'Role'] });
     expect(b.sample[0]!.read.name).toBe('Łucja Wąs');
   });
@@ -92,7 +92,8 @@ describe('expressions-of-interest import', () => {
       'Twin B,twin@example.ac.uk,student,,',
       'Odd,odd@example.ac.uk,student,Left-handed,Sunday brunch',
     ].join('\n');
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(csv) });
+    const stagedId = await stage(registry, csv);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId });
     expect(preview.errors).toEqual([
       { row: 3, column: 'Name', message: 'Name is required' },
       { row: 4, column: 'Email', message: 'This is not an email address' },
@@ -102,7 +103,7 @@ describe('expressions-of-interest import', () => {
       { row: 9, column: 'Availability', message: '"Sunday brunch" is not a weekday and part of day, like "Monday morning"' },
       { row: 9, column: 'Characteristics', message: expect.stringMatching(/^"Left-handed" is not one of this pilot’s categories/) },
     ]);
-    const refused = expectError(await registry.invoke('participants.import', { pilotId, file: file(csv), mapping: preview.mapping }), 'INVALID_INPUT');
+    const refused = expectError(await registry.invoke('participants.import', { pilotId, stagedId, mapping: preview.mapping }), 'INVALID_INPUT');
     expect(refused.message).toMatch(/^6 rows have problems, so nothing was imported/);
     expect(refused.issues).toContainEqual({ path: ['rows', 4, 'Email'], message: 'This is not an email address' });
     expect((await ok(registry, 'participants.list', { pilotId })).total).toBe(1);
@@ -121,14 +122,17 @@ describe('expressions-of-interest import', () => {
       ['just one column\nvalue\n', /single column/],
       ['Name,Email,Role\n"Unclosed,a@example.ac.uk,student\n', /quoted field is never closed/],
     ];
+    // A file that cannot be read is refused when it is chosen (staged): there is nothing to preview or import.
     for (const [content, message] of cases) {
-      const error = expectError(await registry.invoke('participants.importPreview', { pilotId, file: file(content) }), 'INVALID_INPUT');
+      const error = expectError(await registry.invoke('imports.stage', { file: file(content) }), 'INVALID_INPUT');
       expect(error.message).toMatch(message);
-      expectError(await registry.invoke('participants.import', { pilotId, file: file(content), mapping: {} }), 'INVALID_INPUT');
     }
-    const noRole = expectError(await registry.invoke('participants.import', { pilotId, file: file('Name,Email\nA,a@example.ac.uk\n'), mapping: { Name: 'name', Email: 'email' } }), 'INVALID_INPUT');
+    const noRole = expectError(
+      await registry.invoke('participants.import', { pilotId, stagedId: await stage(registry, 'Name,Email\nA,a@example.ac.uk\n'), mapping: { Name: 'name', Email: 'email' } }),
+      'INVALID_INPUT',
+    );
     expect(noRole.message).toMatch(/No column is mapped to: Role/);
-    const twice = await ok(registry, 'participants.importPreview', { pilotId, file: file('Name,Email,Role\nA,a@example.ac.uk,staff\n'), mapping: { Name: 'name', Email: 'name', Role: 'role' } });
+    const twice = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, 'Name,Email,Role\nA,a@example.ac.uk,staff\n'), mapping: { Name: 'name', Email: 'name', Role: 'role' } });
     expect(twice.missingFields).toEqual(['email']);
     expect((await ok(registry, 'participants.list', { pilotId })).total).toBe(0);
     expect((await ok(registry, 'audit.list', { limit: 50 })).some((e) => e.action.startsWith('participants.import'))).toBe(false);
@@ -151,10 +155,11 @@ describe('expressions-of-interest import', () => {
       Buffer.from([0xe9]),
       Buffer.from('\r\n', 'latin1'),
     ]);
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(cp1252) });
+    const stagedId = await stage(registry, cp1252);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId });
     expect(preview).toMatchObject({ encoding: 'Windows-1252', errors: [] });
     expect(preview.sample[0]!.read).toMatchObject({ name: 'Siobhán O’Neil', notes: '“Belonging” – €50 bursary; café' });
-    await ok(registry, 'participants.import', { pilotId, file: file(cp1252), mapping: preview.mapping });
+    await ok(registry, 'participants.import', { pilotId, stagedId, mapping: preview.mapping });
     const [row] = (await ok(registry, 'participants.list', { pilotId })).rows;
     const stored = await ok(registry, 'participants.get', { id: row!.id });
     expect(stored).toMatchObject({ name: 'Siobhán O’Neil', notes: '“Belonging” – €50 bursary; café' });
@@ -162,7 +167,7 @@ describe('expressions-of-interest import', () => {
 
     // The same text saved as UTF-8 is read as UTF-8, not as Windows-1252 mojibake.
     const utf8 = Buffer.from('Name,Email,Role,Notes\nZoë O’Hara,zoe@example.ac.uk,Staff,“Quotes” – €20\n', 'utf8');
-    const u = await ok(registry, 'participants.importPreview', { pilotId, file: file(utf8) });
+    const u = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, utf8) });
     expect(u.encoding).toBe('UTF-8');
     expect(u.sample[0]!.read).toMatchObject({ name: 'Zoë O’Hara', notes: '“Quotes” – €20' });
   });
@@ -178,7 +183,7 @@ describe('expressions-of-interest import', () => {
       [';', '"Your name\n(first, last)";Email;Role\nAda Obi;ada@example.ac.uk;staff\n', ['Your name\n(first, last)', 'Email', 'Role']],
     ];
     for (const [delimiter, csv, headers] of cases) {
-      const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(csv) });
+      const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, csv) });
       expect(preview, csv).toMatchObject({ delimiter, headers, rowCount: 1, errors: [] });
       expect(preview.sample[0]!.read).toMatchObject({ name: 'Ada Obi', email: 'ada@example.ac.uk' });
     }
@@ -199,19 +204,20 @@ describe('expressions-of-interest import', () => {
       'Bad,not-an-email,staff,', // 9
       'Chen,chen@example.ac.uk,visitor,', // 10
     ].join('\r\n');
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(csv) });
+    const stagedId = await stage(registry, csv);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId });
     expect(preview.rowCount).toBe(4);
     expect(preview.sample.map((r) => r.row)).toEqual([2, 5, 9, 10]);
     expect(preview.errors).toEqual([
       { row: 9, column: 'Email', message: 'This is not an email address' },
       { row: 10, column: 'Role', message: '"visitor" is neither a student (mentor) nor a member of staff (mentee)' },
     ]);
-    const refused = expectError(await registry.invoke('participants.import', { pilotId, file: file(csv), mapping: preview.mapping }), 'INVALID_INPUT');
+    const refused = expectError(await registry.invoke('participants.import', { pilotId, stagedId, mapping: preview.mapping }), 'INVALID_INPUT');
     expect(refused.issues?.map((i) => i.path)).toEqual([
       ['rows', 9, 'Email'],
       ['rows', 10, 'Role'],
     ]);
-    const unclosed = expectError(await registry.invoke('participants.importPreview', { pilotId, file: file('Name,Email,Role\n\nA,a@example.ac.uk,staff\n"B,b@example.ac.uk,staff\n') }), 'INVALID_INPUT');
+    const unclosed = expectError(await registry.invoke('imports.stage', { file: file('Name,Email,Role\n\nA,a@example.ac.uk,staff\n"B,b@example.ac.uk,staff\n') }), 'INVALID_INPUT');
     expect(unclosed.message).toMatch(/a quoted field is never closed \(it starts on line 4\)/);
   });
 
@@ -224,7 +230,8 @@ describe('expressions-of-interest import', () => {
       'Twin B,TWIN@example.ac.uk,student,,Left-handed',
       'Ok Person,ok@example.ac.uk,staff,Tue pm,',
     ].join('\n');
-    const preview = await ok(registry, 'participants.importPreview', { pilotId, file: file(csv) });
+    const stagedId = await stage(registry, csv);
+    const preview = await ok(registry, 'participants.importPreview', { pilotId, stagedId });
     expect(preview.sample[0]).toEqual({
       row: 2,
       raw: { name: '', email: 'twin@example.ac.uk', role: 'visitor', availability: 'Sunday brunch; Monday morning', characteristics: 'International' },
@@ -242,7 +249,7 @@ describe('expressions-of-interest import', () => {
     });
     expect(preview.sample[2]).toMatchObject({ row: 4, read: { name: 'Ok Person', role: 'mentee', availability: ['tue-pm'] }, problems: {} });
     expect(preview.errors.filter((e) => e.row === 3).map((e) => e.column)).toEqual(['Characteristics', 'Email']);
-    expectError(await registry.invoke('participants.import', { pilotId, file: file(csv), mapping: preview.mapping }), 'INVALID_INPUT');
+    expectError(await registry.invoke('participants.import', { pilotId, stagedId, mapping: preview.mapping }), 'INVALID_INPUT');
     expect((await ok(registry, 'participants.list', { pilotId })).total).toBe(0);
   });
 
@@ -260,11 +267,10 @@ describe('expressions-of-interest import', () => {
       [Buffer.from([0xff, 0xfe]), /The file is empty/],
     ];
     for (const [content, message] of cases) {
-      expect(expectError(await registry.invoke('participants.importPreview', { pilotId, file: file(content) }), 'INVALID_INPUT').message).toMatch(message);
-      expectError(await registry.invoke('participants.import', { pilotId, file: file(content), mapping: {} }), 'INVALID_INPUT');
+      expect(expectError(await registry.invoke('imports.stage', { file: file(content) }), 'INVALID_INPUT').message).toMatch(message);
     }
     // A stray control character in real answers is not enough to refuse a file.
-    const stray = await ok(registry, 'participants.importPreview', { pilotId, file: file('Name,Email,Role,Notes\nAda Obi,ada@example.ac.uk,student,"Line\u000bbreak from a Mac"\n') });
+    const stray = await ok(registry, 'participants.importPreview', { pilotId, stagedId: await stage(registry, 'Name,Email,Role,Notes\nAda Obi,ada@example.ac.uk,student,"Line\u000bbreak from a Mac"\n') });
     expect(stray.errors).toEqual([]);
     expect((await ok(registry, 'participants.list', { pilotId })).total).toBe(0);
   });

@@ -9,6 +9,7 @@ import { createCore } from '../../electron/core';
 import { fixedFolderHost } from '../../electron/core/host';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/logs/contract';
 import type { HandlerRegistry } from '../../electron/core';
+import { stage } from '../helpers/imports';
 
 let dir: string;
 let cleanup: () => void;
@@ -16,7 +17,7 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
-const file = (text: string) => ({ name: 'logs.csv', base64: Buffer.from(text).toString('base64') });
+const stageLogs = (registry: HandlerRegistry, text: string) => stage(registry, text, 'logs.csv');
 
 async function heldMeetings(registry: HandlerRegistry, clock: ReturnType<typeof movableClock>) {
   const world = await pilotWithPair(registry);
@@ -142,21 +143,23 @@ describe('reflective logs', () => {
     const { mentor, mentee, pilotId, meetings } = await heldMeetings(registry, clock);
     const header = 'Timestamp,Email address,Which meeting?,Description,Feelings,Evaluation,Analysis,Conclusion,Action plan';
     const bad = [header, '2026-12-01,amara@example.ac.uk,1,What happened,,,,,', '2026-12-01,nobody@example.ac.uk,1,x,,,,,', '2026-12-01,helen@example.ac.uk,3,x,,,,,', '2026-12-01,helen@example.ac.uk,1,,,,,,'].join('\n');
-    const preview = await ok(registry, 'logs.importPreview', { pilotId, file: file(bad) });
+    const badFile = await stageLogs(registry, bad);
+    const preview = await ok(registry, 'logs.importPreview', { pilotId, stagedId: badFile });
     expect(preview.mapping).toMatchObject({ 'Email address': 'email', 'Which meeting?': 'meeting', Description: 'description', 'Action plan': 'actionPlan' });
     expect(preview.errors).toEqual([
       { row: 3, column: 'Email address', message: 'nobody@example.ac.uk is not a participant of this pilot' },
       { row: 4, column: 'Which meeting?', message: 'meeting 3 of Helen Marsh’s pair is not marked held yet' },
       { row: 5, column: 'Description', message: 'The Description stage is empty' },
     ]);
-    expectError(await registry.invoke('logs.import', { pilotId, file: file(bad), mapping: preview.mapping }), 'INVALID_INPUT');
+    expectError(await registry.invoke('logs.import', { pilotId, stagedId: badFile, mapping: preview.mapping }), 'INVALID_INPUT');
     expect(await ok(registry, 'logs.get', { meetingId: meetings[0]!.id, authorId: mentor.id })).toBeNull();
 
     const good = [header, '2026-12-01,amara@example.ac.uk,1,We met in the library,Curious,Good,,,Read more', '2026-12-01,HELEN@example.ac.uk,Meeting 2,Deadlines,,,,,'].join('\r\n');
-    expect(await ok(registry, 'logs.import', { pilotId, file: file(good), mapping: preview.mapping })).toEqual({ imported: 2 });
+    const goodFile = await stageLogs(registry, good);
+    expect(await ok(registry, 'logs.import', { pilotId, stagedId: goodFile, mapping: preview.mapping })).toEqual({ imported: 2 });
     expect(await ok(registry, 'logs.get', { meetingId: meetings[0]!.id, authorId: mentor.id })).toMatchObject({ state: 'submitted', source: 'imported', stages: { description: 'We met in the library', actionPlan: 'Read more' } });
     expect(await ok(registry, 'logs.get', { meetingId: meetings[1]!.id, authorId: mentee.id })).toMatchObject({ state: 'submitted' });
-    const twice = expectError(await registry.invoke('logs.import', { pilotId, file: file(good), mapping: preview.mapping }), 'INVALID_INPUT');
+    const twice = expectError(await registry.invoke('logs.import', { pilotId, stagedId: goodFile, mapping: preview.mapping }), 'INVALID_INPUT');
     expect(twice.issues?.[0]?.message).toBe('a submitted log already exists for this person and meeting');
   });
 

@@ -22,7 +22,7 @@ describe('participants', () => {
     const { id: pilotId } = await newPilot(registry);
     const p = await ok(registry, 'participants.create', { pilotId, participant: ada });
     expect(p).toMatchObject({ email: 'ada.okoro@example.ac.uk', status: 'interested', characteristics: ['International', 'Mature (21+)'], topics: ['Assessment', 'Belonging'], consent: 'none' });
-    expect(p.statusHistory).toEqual([{ from: null, to: 'interested', reason: null, at: expect.any(String) }]);
+    expect(p.statusHistory).toEqual([{ from: null, to: 'interested', reason: null, cause: 'registered', at: expect.any(String) }]);
   });
 
   it('refuses bad fields, unknown characteristics and a duplicate email, saving nothing', async () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { HandlerRegistry } from '../../electron/core';
 import { handlers } from '../../electron/core/registry/handlers';
 import type { HandlerMap } from '../../electron/core/registry/types';
+import { noPilot } from '../../electron/core/registry/scope';
 import { channels } from '../../shared/contract';
 import { expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
 
@@ -29,6 +30,7 @@ describe('handler registry', () => {
       ...handlers,
       'pilots.create': {
         kind: 'command',
+        scope: noPilot,
         run: (input, ctx) => ({ ...(handlers['pilots.create'] as { run: (i: unknown, c: unknown) => object }).run(input, ctx), status: 'bogus' }) as never,
         audit: () => ({ action: 'pilots.create' }),
       },
@@ -48,6 +50,7 @@ describe('handler registry', () => {
       ...handlers,
       'pilots.create': {
         kind: 'command',
+        scope: noPilot,
         run: (input, ctx) => {
           (handlers['pilots.create'] as { run: (i: unknown, c: unknown) => unknown }).run(input, ctx);
           throw new Error('disk went away');
@@ -66,6 +69,7 @@ describe('handler registry', () => {
       ...handlers,
       'pilots.list': {
         kind: 'query',
+        scope: noPilot,
         run: (_input, { db }) => {
           db.prepare("INSERT INTO pilots (name, start_date, end_date, status, created_at, updated_at) VALUES ('sneaky', '2026-01-01', '2026-12-31', 'planning', 'now', 'now')").run();
           return [];

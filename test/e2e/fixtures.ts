@@ -99,8 +99,8 @@ export async function goTo(page: Page, path: string) {
   await page.evaluate((hash) => (window.location.hash = hash), `#${path}`);
 }
 
-/** A confirmation or failure in the notices area. */
-export const notice = (page: Page, text: string | RegExp) => page.locator('.notices').getByText(text);
+/** A confirmation or failure in the notices area (a status region named "Messages"). */
+export const notice = (page: Page, text: string | RegExp) => page.getByRole('status', { name: 'Messages' }).getByText(text);
 
 /** Presses Tab (or Shift+Tab) until the element is focused: the keyboard-only path never clicks. */
 export async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}) {

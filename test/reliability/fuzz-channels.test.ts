@@ -129,6 +129,10 @@ describe('fuzzing every channel', () => {
     function track(channel: string, input: unknown, answer: Envelope<unknown>) {
       if (answer.ok && channel === 'vault.changePassphrase') world = { ...world, passphrase: (input as { next: string }).next };
       if (answer.ok && channel === 'vault.replaceRecoveryKey') world = { ...world, recoveryKey: (answer.value as { recoveryKey: string }).recoveryKey };
+      if (answer.ok && channel === 'imports.stage') {
+        const { stagedId, headers } = answer.value as { stagedId: string; headers: string[] };
+        world = { ...world, staged: [...(world.staged ?? []), { id: stagedId, headers }].slice(-3) };
+      }
     }
 
     /** After a lock (or anything else that leaves the vault locked): one call of any channel while locked, then unlock with the current passphrase. */
@@ -146,7 +150,7 @@ describe('fuzzing every channel', () => {
     // Features first, in a seeded interleaving (state evolves as a coordinator's would); the vault's lifecycle last.
     const plan = (filter: (c: string) => boolean) => rng.shuffle(channels.filter(filter).flatMap((c) => Array.from({ length: PER_CHANNEL }, () => c)));
     for (const channel of [...plan((c) => !c.startsWith('vault.')), ...plan((c) => c.startsWith('vault.'))]) {
-      if (calls % 150 === 0 && session.isUnlocked) world = readWorld(session.db, world.populated, world, TODAY);
+      if (calls % 150 === 0 && session.isUnlocked) world = { ...readWorld(session.db, world.populated, world, TODAY), staged: world.staged };
       const payload = makePayload(channel, schemas.get(channel)!, world, rng);
       stats.get(channel)!.payloads += 1;
       const answer = await fire(channel, payload.input, payload.description);

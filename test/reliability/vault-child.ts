@@ -47,8 +47,9 @@ switch (operation) {
     const pilotId = Number(pilotArg);
     const file = { name: 'responses.csv', base64: readFileSync(csvPath!).toString('base64') };
     check('unlock', await core.registry.invoke('vault.unlock', { passphrase }));
-    const { mapping } = check('preview', await core.registry.call('participants.importPreview', { pilotId, file }));
-    run = async () => check('import', await core.registry.call('participants.import', { pilotId, file, mapping }));
+    const { stagedId } = check('stage', await core.registry.call('imports.stage', { file }));
+    const { mapping } = check('preview', await core.registry.call('participants.importPreview', { pilotId, stagedId }));
+    run = async () => check('import', await core.registry.call('participants.import', { pilotId, stagedId, mapping }));
     break;
   }
   case 'unlock':

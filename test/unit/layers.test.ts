@@ -80,3 +80,68 @@ describe('layer boundaries at run time (lint)', () => {
     expect(await runtimeLoadErrors('renderer/src/app/x.ts', "export const z = import('zod');\n")).toEqual([]);
   });
 });
+
+describe('core feature boundaries (lint)', () => {
+  it('let a core feature use another only through its index.ts', async () => {
+    const inner = await boundaryErrors('electron/core/matching/engine/x.ts', "import { person } from '../../participants/repository';\nexport const p = person;\n");
+    expect(inner).toHaveLength(1);
+    expect(inner[0]).toMatch(/only through the other feature's index\.ts/);
+    expect(await boundaryErrors('electron/core/matching/engine/x.ts', "import { person } from '../../participants';\nexport const p = person;\n")).toEqual([]);
+    expect(await boundaryErrors('electron/core/meetings/x.ts', "import { person } from '../participants/index';\nexport const p = person;\n")).toEqual([]);
+  });
+
+  it('leave a feature its own modules, the contract in shared/, and infrastructure its reach', async () => {
+    expect(await boundaryErrors('electron/core/participants/import/x.ts', "import { person } from '../repository';\nexport const p = person;\n")).toEqual([]);
+    expect(await boundaryErrors('electron/core/matching/engine/x.ts', "import { statusLabels } from '../../../../shared/participants/contract';\nexport const s = statusLabels;\n")).toEqual([]);
+    expect(await boundaryErrors('electron/core/registry/x.ts', "import { participantHandlers } from '../participants/handlers';\nexport const h = participantHandlers;\n")).toEqual([]);
+  });
+
+  it('flag a dynamic import of another feature’s inner module', async () => {
+    expect(await runtimeLoadErrors('electron/core/meetings/x.ts', "export const m = import('../participants/lifecycle');\n")).toHaveLength(1);
+    expect(await runtimeLoadErrors('electron/core/meetings/x.ts', "export const m = import('../participants');\n")).toEqual([]);
+  });
+});
+
+describe('SQL in the core (lint)', () => {
+  const prepares = "declare const db: { prepare(sql: string): unknown };\nexport const s = db.prepare('SELECT 1');\n";
+
+  it('prepare statements only in the database layer: elsewhere SQL goes through db/query.ts', async () => {
+    expect(await runtimeLoadErrors('electron/core/meetings/repository.ts', prepares)).toEqual([expect.stringMatching(/^Run SQL through electron\/core\/db\/query\.ts/)]);
+    expect(await runtimeLoadErrors('electron/core/registry/registry.ts', prepares)).toHaveLength(1);
+    expect(await runtimeLoadErrors('electron/core/db/query.ts', prepares)).toEqual([]);
+  });
+
+  it('keep SQL out of handlers.ts, in strings and templates, but not words that start like it', async () => {
+    const sql = "export const a = 'SELECT pilot_id FROM meetings WHERE id = ?';\nexport const b = `UPDATE meetings SET note = ''`;\n";
+    expect(await runtimeLoadErrors('electron/core/meetings/handlers.ts', sql)).toHaveLength(2);
+    expect(await runtimeLoadErrors('electron/core/meetings/repository.ts', sql)).toEqual([]);
+    expect(await runtimeLoadErrors('electron/core/meetings/handlers.ts', "export const m = 'Select a pilot first.';\n")).toEqual([]);
+  });
+});
+
+describe('renderer feature boundaries (lint)', () => {
+  const featureMessage = /Renderer features never import each other/;
+
+  it('keep each renderer feature out of the others, also from a subfolder and at run time', async () => {
+    const fromPairing = await boundaryErrors('renderer/src/features/pairing/PairingPage.tsx', "import { usePilotPeople } from '../participants/api';\nexport const u = usePilotPeople;\n");
+    expect(fromPairing).toHaveLength(1);
+    expect(fromPairing[0]).toMatch(featureMessage);
+    expect(await boundaryErrors('renderer/src/features/pairing/propose/ProposeTab.tsx', "import { LogsPage } from '../../logs/LogsPage';\nexport const l = LogsPage;\n")).toHaveLength(1);
+    expect((await runtimeLoadErrors('renderer/src/features/meetings/x.ts', "export const l = import('../logs/LogsPage');\n")).some((m) => featureMessage.test(m))).toBe(true);
+  });
+
+  it('let a feature use its own modules, app/ and ui/', async () => {
+    expect(await boundaryErrors('renderer/src/features/pairing/propose/ProposeTab.tsx', "import { useSetRule } from '../api';\nexport const s = useSetRule;\n")).toEqual([]);
+    expect(await boundaryErrors('renderer/src/features/pairing/PairingPage.tsx', "import { pairingPath } from '../../app/paths';\nimport { Tabs } from '../../ui/Tabs';\nexport const p = [pairingPath, Tabs];\n")).toEqual([]);
+  });
+
+  it('keep ui/ free of features and of app/, which compose it', async () => {
+    expect(await boundaryErrors('renderer/src/ui/Table.tsx', "import { pairingPath } from '../app/paths';\nexport const p = pairingPath;\n")).toHaveLength(1);
+    expect(await boundaryErrors('renderer/src/ui/Table.tsx', "import { PilotsPage } from '../features/pilots/PilotsPage';\nexport const p = PilotsPage;\n")).toHaveLength(1);
+    expect(await boundaryErrors('renderer/src/ui/Table.tsx', "import { Button } from './Button';\nexport const b = Button;\n")).toEqual([]);
+  });
+
+  it('let app/ compose the features into screens', async () => {
+    expect(await boundaryErrors('renderer/src/app/SettingsScreen.tsx', "import { RevealKey } from '../features/vault/KeySettings';\nexport const r = RevealKey;\n")).toEqual([]);
+  });
+});

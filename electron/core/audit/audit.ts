@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/types';
+import { iterate, many, one, run, type ReadDb, type WriteDb } from '../db/query';
 import type { AuditAnchor, AuditEntry, AuditVerification } from '../../../shared/audit/contract';
 
 /** What happened to which record. Deliberately no content: the trail must be safe to show an auditor. */
@@ -28,8 +28,8 @@ function entryHash(row: Omit<AuditRow, 'hash'>): string {
 }
 
 /** Appends one entry chained to the previous one. Call inside the transaction of the change it records. */
-export function appendAudit(db: Db, actor: string, at: string, event: AuditEvent): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+export function appendAudit(db: WriteDb, actor: string, at: string, event: AuditEvent): void {
+  const last = one<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at,
@@ -39,9 +39,11 @@ export function appendAudit(db: Db, actor: string, at: string, event: AuditEvent
     entity_id: event.entityId == null ? null : String(event.entityId),
     prev_hash: last?.hash ?? GENESIS,
   };
-  db.prepare(
+  run(
+    db,
     'INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @prev_hash, @hash)',
-  ).run({ ...row, hash: entryHash(row) });
+    { ...row, hash: entryHash(row) },
+  );
 }
 
 /**
@@ -50,12 +52,12 @@ export function appendAudit(db: Db, actor: string, at: string, event: AuditEvent
  * of its newest entries) by someone holding the database key: for that, an auditor notes `entries`
  * and `headHash` and later passes them back as `anchor`, which must still match.
  */
-export function verifyAudit(db: Db, anchor?: AuditAnchor): AuditVerification {
+export function verifyAudit(db: ReadDb, anchor?: AuditAnchor): AuditVerification {
   let prev = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
   let anchorMatches: boolean | null = anchor ? false : null;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of iterate<AuditRow>(db, 'SELECT * FROM audit_log ORDER BY seq')) {
     const broken = row.seq !== expectedSeq || row.prev_hash !== prev || entryHash(row) !== row.hash;
     if (broken) return { ok: false, entries: entries + 1, brokenAt: row.seq, headHash: null, anchorMatches: anchor && anchor.seq < row.seq ? anchorMatches : null };
     if (anchor && row.seq === anchor.seq) anchorMatches = row.hash === anchor.hash;
@@ -66,9 +68,7 @@ export function verifyAudit(db: Db, anchor?: AuditAnchor): AuditVerification {
   return { ok: true, entries, brokenAt: null, headHash: entries > 0 ? prev : null, anchorMatches };
 }
 
-export function listAudit(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
-  const rows = db
-    .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-    .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+export function listAudit(db: ReadDb, limit: number, beforeSeq?: number): AuditEntry[] {
+  const rows = many<AuditRow>(db, 'SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?', [beforeSeq ?? Number.MAX_SAFE_INTEGER, limit]);
   return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, hash: r.hash }));
 }

@@ -1,14 +1,17 @@
 import type { FeatureHandlers } from '../registry/types';
+import { noPilot } from '../registry/scope';
 import type { auditContract } from '../../../shared/audit/contract';
 import { listAudit, verifyAudit } from './audit';
 
 export const auditHandlers: FeatureHandlers<keyof typeof auditContract> = {
   'audit.list': {
     kind: 'query',
+    scope: noPilot,
     run: ({ limit, beforeSeq }, { db }) => listAudit(db, limit, beforeSeq),
   },
   'audit.verify': {
     kind: 'query',
+    scope: noPilot,
     run: ({ anchor }, { db }) => verifyAudit(db, anchor),
   },
 };

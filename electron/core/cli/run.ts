@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { contract } from '../../../shared/contract';
 import { createCore } from '../index';
@@ -7,11 +7,15 @@ import type { Host } from '../host';
 import { AppError, fromDatabaseError } from '../errors';
 import { fillDemo } from '../demo/demo';
 import { DemoClock } from '../demo/clock';
-import { verifyAudit } from '../audit/audit';
+import { verifyAudit } from '../audit';
+import { asReadDb } from '../db/query';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { incompleteVaultError } from '../vault/vault';
-import { overrideMapping, parseMapArgument } from '../participants/import/mapping';
+import { overrideMapping, parseMapArgument, type Mapping } from '../imports';
+import { importFields } from '../../../shared/participants/contract';
+import { logImportFields } from '../../../shared/logs/contract';
 import { solveRawJson } from '../matching/raw-solve';
+import { importSurveyResponses, signedRankCommand } from './surveys';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Db } from '../db/types';
 import { CliError, EXIT, exitCodeFor, usageError, type CliIo } from './io';
@@ -19,6 +23,7 @@ import { locateJsonError } from './json-error';
 import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
 import type { UnlockInput } from '../../../shared/vault/contract';
 import { auditAnchor, type AuditAnchor } from '../../../shared/audit/contract';
+import { plural } from '../../../shared/words';
 
 const HELP = `Reciprocal command line: the app's own handlers, without the window.
 
@@ -36,9 +41,22 @@ Usage: npm run -s cli -- <command> [options]
                                     dated folder beside it, so a new one can be created; nothing is deleted
   channels                          list every channel with its input as JSON Schema
   call CHANNEL 'JSON' --vault DIR   call one channel; prints the result envelope as JSON
-  import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']
+  import eoi FILE --pilot ID --vault DIR [--map 'Header=field,...'] [--apply-changes]
+                                    import expressions of interest from a forms export (CSV, or an
+                                    Excel .xlsx workbook's first sheet): every new person or none;
+                                    people already registered (same email) are skipped, or with
+                                    --apply-changes updated where the file differs; columns are
+                                    guessed from the headings, --map changes only those it names
+  import logs FILE --pilot ID --vault DIR [--map 'Header=field,...']
+                                    import reflective logs from a log form's export: all or none
                                     import expressions of interest: all rows or none; columns are
                                     guessed from the headings, --map changes only those it names
+  import survey FILE --pilot ID --wave WAVE_ID --vault DIR [--map 'Header=field,...']
+                                    import a survey wave's responses from a forms export: every row
+                                    or none; respondents by email or participant code, columns by
+                                    question text (fields: respondent, item<number>)
+  stats signed-rank                 {"pairs": [[before, after], ...]} on stdin → the paired
+                                    comparison (Wilcoxon signed-rank, effect size, medians) as JSON
   demo --vault DIR [--participants N] [--seed S] [--today YYYY-MM-DD]
                                     fill a vault (created if absent) with a synthetic pilot,
                                     laid out around --today (default: today); the same seed and
@@ -54,7 +72,21 @@ In a terminal you are asked instead.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 wrong passphrase or recovery key, 4 invalid input.
 `;
 
-type Options = { vault?: string; anchor?: string; participants?: string; seed?: string; today?: string; pilot?: string; map?: string; pair?: string; person?: string; out?: string; help?: boolean };
+type Options = {
+  vault?: string;
+  anchor?: string;
+  participants?: string;
+  seed?: string;
+  today?: string;
+  pilot?: string;
+  wave?: string;
+  map?: string;
+  'apply-changes'?: boolean;
+  pair?: string;
+  person?: string;
+  out?: string;
+  help?: boolean;
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -69,7 +101,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         seed: { type: 'string' },
         today: { type: 'string' },
         pilot: { type: 'string' },
+        wave: { type: 'string' },
         map: { type: 'string' },
+        'apply-changes': { type: 'boolean' },
         pair: { type: 'string' },
         person: { type: 'string' },
         out: { type: 'string' },
@@ -92,6 +126,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await demoCommand(values, io);
       case 'import':
         return await importCommand(rest, values, io);
+      case 'stats':
+        if (rest[0] !== 'signed-rank' || rest.length > 1) throw usageError('Use: npm run -s cli -- stats signed-rank < pairs.json');
+        return await signedRankCommand(io);
       case 'solve':
         return await solveCommand(rest, values, io);
       case 'export':
@@ -148,7 +185,6 @@ function parseAnchor(text: string): AuditAnchor {
   return parsed.data;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** An unfinished vault stops create and check alike: say both possibilities, and the command that sets it aside. */
 function reportIncomplete(dir: string, io: CliIo): number {
@@ -172,7 +208,7 @@ function checkVault(db: Db, anchor: AuditAnchor | undefined, io: CliIo): number 
   const integrity = unlessUnreadable(() => (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check));
   const problems = Array.isArray(integrity) ? integrity : [`the check itself could not read the file (${integrity.unreadable})`];
   const intact = problems.length === 1 && problems[0] === 'ok';
-  const audit = unlessUnreadable(() => verifyAudit(db, anchor));
+  const audit = unlessUnreadable(() => verifyAudit(asReadDb(db), anchor));
   // The plain-words explanation once, on stderr, as for any other failure.
   const unreadable = [integrity, audit].find((result) => 'unreadable' in result) as { explained: string } | undefined;
   if (unreadable) io.stderr(`${unreadable.explained}\n`);
@@ -335,9 +371,18 @@ async function demoCommand(values: Options, io: CliIo): Promise<number> {
   }
 }
 
+const IMPORT_USAGE = "Use: import eoi|logs FILE --pilot ID --vault DIR [--map 'Header=field,...'] [--apply-changes]";
+
+/**
+ * Imports a forms export through the same channels as the import screens: the file is staged, the
+ * guessed (or remembered) mapping is previewed, --map changes only the columns it names, then the
+ * import runs: all rows or none, row-level errors on stderr.
+ */
 async function importCommand(args: string[], values: Options, io: CliIo): Promise<number> {
-  const [kind, path] = args;
-  if (kind !== 'eoi' || !path) throw usageError("Use: import eoi FILE.csv --pilot ID --vault DIR [--map 'Header=field,...']");
+  const [kind, path, ...extra] = args;
+  if (kind === 'survey') return surveyImportCommand(path, extra, values, io);
+  if ((kind !== 'eoi' && kind !== 'logs') || !path || extra.length > 0) throw usageError(IMPORT_USAGE);
+  if (kind === 'logs' && values['apply-changes']) throw usageError('--apply-changes is for import eoi: reflective logs already submitted are never changed by an import.');
   const pilotId = positiveInt(values.pilot, 0, 'pilot');
   if (pilotId === 0) throw usageError('Say which pilot with --pilot ID (see `call pilots.list`).');
   let bytes: Buffer;
@@ -346,37 +391,80 @@ async function importCommand(args: string[], values: Options, io: CliIo): Promis
   } catch (error) {
     throw new CliError(EXIT.failure, `Cannot read ${path}: ${(error as Error).message}`);
   }
-  let explicit;
+  let named: Mapping<string> | undefined;
   try {
-    explicit = values.map ? parseMapArgument(values.map) : undefined;
+    named = values.map ? parseMapArgument<string>(values.map, kind === 'eoi' ? importFields : logImportFields) : undefined;
   } catch (error) {
     throw usageError((error as Error).message);
   }
-  const core = await openCore(values, io);
-  try {
-    const file = { name: path, base64: bytes.toString('base64') };
-    // The guessed (or remembered) mapping first; --map then changes only the columns it names.
-    const preview = unwrap(await core.registry.call('participants.importPreview', { pilotId, file }, 'cli'));
-    let mapping = preview.mapping;
+  const withNamed = <F extends string>(headers: string[], guessed: Mapping<F>): Mapping<F> => {
     try {
-      if (explicit) mapping = overrideMapping(preview.headers, preview.mapping, explicit);
+      return named ? overrideMapping(headers, guessed, named as Mapping<F>) : guessed;
     } catch (error) {
       throw usageError((error as Error).message);
     }
-    const result = await core.registry.call('participants.import', { pilotId, file, mapping }, 'cli');
-    if (!result.ok) {
-      io.stderr(`${result.error.message}\n`);
-      for (const issue of result.error.issues ?? []) {
-        const [, row, column] = issue.path;
-        io.stderr(row === undefined ? `  ${issue.message}\n` : `  row ${row}${column ? `, column "${column}"` : ''}: ${issue.message}\n`);
-      }
-      return exitCodeFor(result.error.code);
+  };
+  const core = await openCore(values, io);
+  try {
+    const { stagedId } = unwrap(await core.registry.call('imports.stage', { file: { name: basename(path), base64: bytes.toString('base64') } }, 'cli'));
+    if (kind === 'logs') {
+      const preview = unwrap(await core.registry.call('logs.importPreview', { pilotId, stagedId }, 'cli'));
+      const result = await core.registry.call('logs.import', { pilotId, stagedId, mapping: withNamed(preview.headers, preview.mapping) }, 'cli');
+      if (!result.ok) return reportImportRefused(result.error, io);
+      io.stdout(`Imported ${plural(result.value.imported, 'reflective log')} into pilot ${pilotId}.\n`);
+      return EXIT.ok;
     }
-    io.stdout(`Imported ${result.value.imported} expressions of interest into pilot ${pilotId}.\n`);
+    const guessed = unwrap(await core.registry.call('participants.importPreview', { pilotId, stagedId }, 'cli'));
+    const mapping = withNamed(guessed.headers, guessed.mapping);
+    // The changes depend on which columns are mapped, so they are read with the mapping that will be imported.
+    const { changes } = unwrap(await core.registry.call('participants.importPreview', { pilotId, stagedId, mapping }, 'cli'));
+    const updates = values['apply-changes'] ? changes.map((c) => c.participantId) : [];
+    const result = await core.registry.call('participants.import', { pilotId, stagedId, mapping, updates }, 'cli');
+    if (!result.ok) return reportImportRefused(result.error, io);
+    const { imported, updated, skipped } = result.value;
+    io.stdout(`Imported ${plural(imported, 'expression of interest', 'expressions of interest')} into pilot ${pilotId}.\n`);
+    if (updated > 0) io.stdout(`Updated ${plural(updated, 'person', 'people')} already registered, where the file differs.\n`);
+    const unchanged = skipped - (values['apply-changes'] ? 0 : changes.length);
+    if (unchanged > 0) io.stdout(`Skipped ${plural(unchanged, 'person', 'people')} already registered, unchanged.\n`);
+    if (!values['apply-changes'] && changes.length > 0) {
+      io.stdout(`Not changed: ${plural(changes.length, 'person', 'people')} already registered whose details differ in the file (run again with --apply-changes to apply them):\n`);
+      for (const change of changes) io.stdout(`  row ${change.row}, ${change.name} <${change.email}>: ${change.differences.map((d) => `${d.field} “${d.from}” → “${d.to}”`).join('; ')}\n`);
+    }
     return EXIT.ok;
   } finally {
     core.session.lock();
   }
+}
+
+const SURVEY_USAGE = "Use: import survey FILE --pilot ID --wave WAVE_ID --vault DIR [--map 'Header=field,...']";
+
+async function surveyImportCommand(path: string | undefined, extra: string[], values: Options, io: CliIo): Promise<number> {
+  if (!path || extra.length > 0 || values['apply-changes']) throw usageError(SURVEY_USAGE);
+  const pilotId = positiveInt(values.pilot, 0, 'pilot');
+  const waveId = positiveInt(values.wave, 0, 'wave');
+  if (pilotId === 0 || waveId === 0) throw usageError(`Say which pilot and wave with --pilot ID --wave WAVE_ID (see \`call surveys.overview '{"pilotId": ID}'\`). ${SURVEY_USAGE}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new CliError(EXIT.failure, `Cannot read ${path}: ${(error as Error).message}`);
+  }
+  const core = await openCore(values, io);
+  try {
+    return await importSurveyResponses(core.registry, { pilotId, waveId, fileName: basename(path), bytes, map: values.map }, io);
+  } finally {
+    core.session.lock();
+  }
+}
+
+/** The import's refusal, with each row-level problem on its own line. */
+function reportImportRefused(error: { code: Parameters<typeof exitCodeFor>[0]; message: string; issues?: { path: (string | number)[]; message: string }[] }, io: CliIo): number {
+  io.stderr(`${error.message}\n`);
+  for (const issue of error.issues ?? []) {
+    const [, row, column] = issue.path;
+    io.stderr(row === undefined ? `  ${issue.message}\n` : `  row ${row}${column ? `, column "${column}"` : ''}: ${issue.message}\n`);
+  }
+  return exitCodeFor(error.code);
 }
 
 /** A raw assignment problem on stdin, its optimal assignment on stdout: for scripting and auditing the matcher. */

@@ -4,6 +4,8 @@ import { seededRandom } from '../util/random';
 import { addDays } from '../util/json';
 import { demoPerson } from './people';
 import type { DemoClock } from './clock';
+import { fillSurveysDemo } from './surveys';
+import { fillSafeguardingDemo } from './safeguarding';
 
 export interface DemoOptions {
   seed: number;
@@ -263,6 +265,8 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   }
 
   if (firstHeld) await milestoneDone('First meetings', firstHeld);
+  await fillSafeguardingDemo(registry, { pilotId, clock });
 
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts };
+  const surveyCounts = await fillSurveysDemo(registry, pilotId, random, clock);
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts };
 }

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors';
-import { appendAudit, type AuditEvent } from '../audit/audit';
-import type { HandlerContext } from '../registry/types';
+import { appendAudit, type AuditEvent } from '../audit';
+import { transaction } from '../db/query';
+import type { ActionContext } from '../registry/types';
 import { writeFileAtomic } from '../util/atomic-write';
 
 export interface ExportFile {
@@ -27,7 +28,7 @@ const lockedMeanwhile = () => new AppError('VAULT_LOCKED', 'The vault locked bef
  * committed only if every file was written, and files already written are removed if anything fails.
  * A vault that locked while the dialog was open writes nothing.
  */
-export async function writeExport(ctx: HandlerContext, request: ExportRequest): Promise<{ folder: string; files: string[] }> {
+export async function writeExport(ctx: ActionContext, request: ExportRequest): Promise<{ folder: string; files: string[] }> {
   const db = ctx.db; // throws VAULT_LOCKED now if it is locked already
   const folder = await ctx.host.chooseExportFolder(request.purpose);
   if (!folder) throw new AppError('CANCELLED', 'Export cancelled: nothing was written.');
@@ -41,14 +42,14 @@ export async function writeExport(ctx: HandlerContext, request: ExportRequest): 
 
   const written: string[] = [];
   try {
-    db.transaction(() => {
+    transaction(db, () => {
       appendAudit(db, ctx.actor, ctx.now().toISOString(), request.audit);
       for (const file of files) {
         const path = join(folder, file.name);
         writeFileAtomic(path, file.data);
         written.push(path);
       }
-    }).immediate();
+    });
   } catch (error) {
     for (const path of written) rmSync(path, { force: true });
     throw fileSystemError(error, folder) ?? error;

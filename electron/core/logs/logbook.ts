@@ -2,13 +2,14 @@ import PDFDocument from 'pdfkit';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gibbsLabels, gibbsStages, type ReflectiveLog } from '../../../shared/logs/contract';
+import { formatLongDate as formatDate } from '../../../shared/dates';
+import { plural } from '../../../shared/words';
 
 // Not named `require`: bundlers add their own module-level `require` shim, and two would clash.
 const resolveFromHere = createRequire(import.meta.url).resolve;
 // DejaVu covers Latin, Greek, Cyrillic and more: participants' names and words must print as written.
 const fontDir = join(dirname(resolveFromHere('dejavu-fonts-ttf/package.json')), 'ttf');
 
-const formatDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /**
  * A participant's log book: their own submitted logs only, one after another, with the meeting's
@@ -30,7 +31,7 @@ export function renderLogBook(args: { personName: string; pilotName: string; log
 
     doc.font('bold').fontSize(22).text('Reflective log book');
     doc.moveDown(0.3).font('body').fontSize(13).text(args.personName);
-    doc.fontSize(10).fillColor('#555555').text(`${args.pilotName} · ${args.logs.length} reflective log${args.logs.length === 1 ? '' : 's'} · made on ${formatDate(args.createdOn.toISOString().slice(0, 10))}`);
+    doc.fontSize(10).fillColor('#555555').text(`${args.pilotName} · ${plural(args.logs.length, 'reflective log')} · made on ${formatDate(args.createdOn.toISOString().slice(0, 10))}`);
     doc.moveDown(0.5).text('Written after each meeting using Gibbs’ reflective cycle. These are your own words; keep them for applications and reflection.');
     doc.fillColor('#000000');
     for (const log of args.logs) {

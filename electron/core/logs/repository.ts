@@ -1,4 +1,4 @@
-import type { Db } from '../db/types';
+import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
 import { gibbsStages, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, type GibbsEntry, type OwedLog, type ReflectiveLog, type SearchHit, type SearchOrder, type SearchResult } from '../../../shared/logs/contract';
 
@@ -46,42 +46,45 @@ const toLog = (r: LogRow): ReflectiveLog => ({
   submittedAt: r.submitted_at,
 });
 
-export function findLog(db: Db, meetingId: number, authorId: number): ReflectiveLog | null {
-  const row = db.prepare(`${select} WHERE l.meeting_id = ? AND l.author_id = ?`).get(meetingId, authorId) as LogRow | undefined;
+export function findLog(db: ReadDb, meetingId: number, authorId: number): ReflectiveLog | null {
+  const row = one<LogRow>(db, `${select} WHERE l.meeting_id = ? AND l.author_id = ?`, [meetingId, authorId]);
   return row ? toLog(row) : null;
 }
 
-export function logsByAuthor(db: Db, authorId: number, states: ReflectiveLog['state'][]): ReflectiveLog[] {
-  return (db.prepare(`${select} WHERE l.author_id = ? AND l.state IN (${states.map(() => '?').join(',')}) ORDER BY meeting_date, m.sequence`).all(authorId, ...states) as LogRow[]).map(toLog);
+export function logsByAuthor(db: ReadDb, authorId: number, states: ReflectiveLog['state'][]): ReflectiveLog[] {
+  return many<LogRow>(db, `${select} WHERE l.author_id = ? AND l.state IN (SELECT value FROM json_each(?)) ORDER BY meeting_date, m.sequence`, [authorId, JSON.stringify(states)]).map(toLog);
 }
 
-/** A log belongs to one of the two people of a meeting that was held. Returns the meeting's pilot. */
-export function assertLoggable(db: Db, meetingId: number, authorId: number): number {
-  const meeting = db
-    .prepare('SELECT m.pilot_id, m.status, m.sequence, x.mentor_id, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id WHERE m.id = ?')
-    .get(meetingId) as { pilot_id: number; status: string; sequence: number; mentor_id: number; mentee_id: number } | undefined;
+/** A log belongs to one of the two people of a meeting that was held. */
+export function assertLoggable(db: ReadDb, meetingId: number, authorId: number): void {
+  const meeting = one<{ status: string; sequence: number; mentor_id: number; mentee_id: number }>(
+    db,
+    'SELECT m.status, m.sequence, x.mentor_id, x.mentee_id FROM meetings m JOIN pairs x ON x.id = m.pair_id WHERE m.id = ?',
+    [meetingId],
+  );
   if (!meeting) throw notFound('Meeting', meetingId);
   if (authorId !== meeting.mentor_id && authorId !== meeting.mentee_id) {
     throw new AppError('INVALID_INPUT', 'Only the two people of this meeting write logs about it.', [{ path: ['authorId'], message: 'Not a member of this pair' }]);
   }
   if (meeting.status !== 'held') throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} has not been marked held yet; logs follow a held meeting.`);
-  return meeting.pilot_id;
 }
 
 const stageColumns = { description: 'description', feelings: 'feelings', evaluation: 'evaluation', analysis: 'analysis', conclusion: 'conclusion', actionPlan: 'action_plan' } as const;
 
 /** Inserts or replaces one person's log for a meeting in a given state. */
-export function writeLog(db: Db, meetingId: number, authorId: number, state: ReflectiveLog['state'], stages: GibbsEntry, extra: { reason?: string | null; source?: 'entered' | 'imported' }, now: string): ReflectiveLog {
+export function writeLog(db: WriteDb, meetingId: number, authorId: number, state: ReflectiveLog['state'], stages: GibbsEntry, extra: { reason?: string | null; source?: 'entered' | 'imported' }, now: string): ReflectiveLog {
   const existing = findLog(db, meetingId, authorId);
   const submittedAt = state === 'submitted' ? (existing?.submittedAt ?? now) : null;
   const values = { meetingId, authorId, state, ...Object.fromEntries(gibbsStages.map((s) => [s, stages[s]])), reason: extra.reason ?? null, source: extra.source ?? 'entered', now, submittedAt };
-  db.prepare(
+  run(
+    db,
     `INSERT INTO reflective_logs (meeting_id, author_id, state, ${Object.values(stageColumns).join(', ')}, not_provided_reason, source, updated_at, submitted_at)
      VALUES (@meetingId, @authorId, @state, @description, @feelings, @evaluation, @analysis, @conclusion, @actionPlan, @reason, @source, @now, @submittedAt)
      ON CONFLICT (meeting_id, author_id) DO UPDATE SET state = excluded.state,
        ${Object.values(stageColumns).map((c) => `${c} = excluded.${c}`).join(', ')},
        not_provided_reason = excluded.not_provided_reason, source = excluded.source, updated_at = excluded.updated_at, submitted_at = excluded.submitted_at`,
-  ).run(values);
+    values,
+  );
   return findLog(db, meetingId, authorId)!;
 }
 
@@ -90,10 +93,10 @@ export function writeLog(db: Db, meetingId: number, authorId: number, state: Ref
  * (pairs → their held meetings → each author's log state, migration 005); only the owed rows are
  * then read in full. The indexes are named: the planner would otherwise read each log's wide row.
  */
-export function owedLogs(db: Db, pilotId: number, today: string): OwedLog[] {
-  return db
-    .prepare(
-      `WITH owed AS MATERIALIZED (
+export function owedLogs(db: ReadDb, pilotId: number, today: string): OwedLog[] {
+  return many<OwedLog>(
+    db,
+    `WITH owed AS MATERIALIZED (
          SELECT m.id AS meeting_id, CASE r.column1 WHEN 1 THEN x.mentor_id ELSE x.mentee_id END AS author_id, l.state
          FROM pairs x JOIN meetings m INDEXED BY meetings_by_pair_status_date ON m.pair_id = x.id AND m.status = 'held'
          CROSS JOIN (VALUES (1), (2)) r
@@ -105,8 +108,8 @@ export function owedLogs(db: Db, pilotId: number, today: string): OwedLog[] {
          CAST(julianday(@today) - julianday(m.held_on) AS INTEGER) AS daysSinceMeeting
        FROM owed o JOIN meetings m ON m.id = o.meeting_id JOIN participants p ON p.id = o.author_id
        ORDER BY m.held_on, p.name COLLATE NOCASE`,
-    )
-    .all({ pilotId, today }) as OwedLog[];
+    { pilotId, today },
+  );
 }
 
 /**
@@ -128,26 +131,25 @@ const orderBy: Record<SearchOrder, string> = {
   relevance: 'bm25(logs_fts), logs_fts.rowid DESC',
 };
 
-export function searchLogs(db: Db, pilotId: number, text: string, order: SearchOrder, offset: number, limit: number): SearchResult {
+export function searchLogs(db: ReadDb, pilotId: number, text: string, order: SearchOrder, offset: number, limit: number): SearchResult {
   const query = ftsQuery(text);
   if (!query) return { hits: [], offset, total: 0, more: false };
   const snippets = gibbsStages.map((_, i) => `snippet(logs_fts, ${i}, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS s${i}`).join(', ');
-  const rows = db
-    .prepare(
-      `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, l.state, ${snippets}
+  const rows = many<Omit<SearchHit, 'snippets'> & { [column: `s${number}`]: string }>(
+    db,
+    `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, l.state, ${snippets}
        FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id JOIN participants p ON p.id = l.author_id
        WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId
        ORDER BY ${orderBy[order]} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ query, pilotId, limit, offset }) as (Omit<SearchHit, 'snippets'> & { [column: `s${number}`]: string })[];
+    { query, pilotId, limit, offset },
+  );
   // Counted up to one past the cap: a common word in 20,000 logs is "more than 500", cheaply.
-  const counted = db
-    .prepare(
-      `SELECT count(*) FROM (SELECT 1 FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id
-       WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId LIMIT @cap)`,
-    )
-    .pluck()
-    .get({ query, pilotId, cap: SEARCH_COUNT_CAP + 1 }) as number;
+  const counted = value<number>(
+    db,
+    `SELECT count(*) FROM (SELECT 1 FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id
+     WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId LIMIT @cap)`,
+    { query, pilotId, cap: SEARCH_COUNT_CAP + 1 },
+  )!;
   // snippet() returns the start of a column even where nothing matched: keep the stages with a hit.
   const hits = rows.map(({ logId, meetingId, pairId, authorName, meetingDate, themeTitle, state, ...columns }) => ({
     logId,

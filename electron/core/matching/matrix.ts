@@ -1,4 +1,5 @@
 /** Input checks shared by the solvers: errors name the offending row, column or pair (all counted from 0). */
+import { plural } from '../../../shared/words';
 
 /**
  * Largest accepted |value|. Keeps potentials and path lengths far from overflow; integer inputs are
@@ -71,4 +72,3 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value).slice(0, 40) : typeof value;
 }
 
-export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -6,7 +6,8 @@
  * an empty slot. Equal scores are broken by index (the lower index is preferred), which makes the
  * result deterministic and, because that only refines the scores' order, stable for the scores too.
  */
-import { allowedMask, checkedPair, plural, toDenseMatrix } from './matrix';
+import { allowedMask, checkedPair, toDenseMatrix } from './matrix';
+import { plural } from '../../../shared/words';
 import { SegmentedHeaps } from './segmented-heaps';
 
 /** [mentee, mentor], both counted from 0. */

@@ -1,106 +1,87 @@
-import type { FeatureHandlers, HandlerContext } from '../registry/types';
+import type { FeatureHandlers } from '../registry/types';
+import { pilotScope } from '../registry/scope';
 import type { meetingsContract, ShiftScope } from '../../../shared/meetings/contract';
-import { AppError, notFound } from '../errors';
-import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
-import { readSettings, todayFor } from '../settings/handlers';
+import type { ReadDb } from '../db/query';
+import { AppError } from '../errors';
+import { readSettings } from '../settings';
 import { writeExport } from '../exports/write-export';
-import { person } from '../participants/roles';
+import { pairPilot } from '../matching';
+import { participantPilot } from '../participants';
 import * as repo from './repository';
 import { applyShift, planShift } from './contingency';
 import { listMeetings, overview, pairProgress } from './overview';
 import { calendarMeetings, meetingsCalendar } from './ics';
 
-const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
-const iso = (ctx: HandlerContext) => ctx.now().toISOString();
-const pilotOfMeeting = (ctx: HandlerContext, id: number) => repo.getMeeting(ctx.db, id, today(ctx)).pilotId;
-
-function pilotOfPair(ctx: HandlerContext, pairId: number): number {
-  const row = ctx.db.prepare('SELECT pilot_id FROM pairs WHERE id = ?').get(pairId) as { pilot_id: number } | undefined;
-  if (!row) throw notFound('Pair', pairId);
-  return row.pilot_id;
-}
-
-const shiftScopePilot = (ctx: HandlerContext, scope: ShiftScope): number => ('pilotId' in scope ? scope.pilotId : pilotOfPair(ctx, scope.pairId));
+const forPilot = pilotScope.fromInput('pilotId');
+const ofMeeting = pilotScope.ofMeeting('id');
+/** A shift covers a whole pilot or one pair of it. */
+const shiftScope = pilotScope.resolvedBy((db: ReadDb, { scope }: { scope: ShiftScope }) => ('pilotId' in scope ? scope.pilotId : pairPilot(db, scope.pairId)));
 
 export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
   'meetings.overview': {
     kind: 'query',
-    run: ({ pilotId }, ctx) => {
-      assertPilotExists(ctx.db, pilotId);
-      return overview(ctx.db, pilotId, today(ctx));
-    },
+    scope: forPilot,
+    run: (_input, { db, today, pilotId }) => overview(db, pilotId, today()),
   },
   'meetings.list': {
     kind: 'query',
-    run: ({ pilotId, kind, offset, limit }, ctx) => {
-      assertPilotExists(ctx.db, pilotId);
-      return listMeetings(ctx.db, pilotId, kind, offset, limit, today(ctx));
-    },
+    scope: forPilot,
+    run: ({ kind, offset, limit }, { db, today, pilotId }) => listMeetings(db, pilotId, kind, offset, limit, today()),
   },
   'meetings.pairProgress': {
     kind: 'query',
-    run: ({ pilotId, offset, limit }, ctx) => {
-      assertPilotExists(ctx.db, pilotId);
-      return pairProgress(ctx.db, pilotId, offset, limit, today(ctx));
-    },
+    scope: forPilot,
+    run: ({ offset, limit }, { db, today, pilotId }) => pairProgress(db, pilotId, offset, limit, today()),
   },
-  'meetings.forPair': { kind: 'query', run: ({ pairId }, ctx) => repo.pairMeetings(ctx.db, pairId, today(ctx)) },
+  'meetings.forPair': {
+    kind: 'query',
+    scope: pilotScope.ofPair('pairId'),
+    run: ({ pairId }, { db, today }) => repo.pairMeetings(db, pairId, today()),
+  },
   'meetings.markHeld': {
     kind: 'command',
-    run: ({ id, heldOn, actualDurationMin, note }, ctx) => {
-      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
-      return repo.markHeld(ctx.db, id, heldOn, actualDurationMin, note, iso(ctx), today(ctx));
-    },
+    scope: ofMeeting,
+    run: ({ id, heldOn, actualDurationMin, note }, { db, now, today }) => repo.markHeld(db, id, heldOn, actualDurationMin, note, now().toISOString(), today()),
     audit: (input) => ({ action: 'meetings.markHeld', entityType: 'meeting', entityId: input.id }),
   },
   'meetings.cancel': {
     kind: 'command',
-    run: ({ id, note }, ctx) => {
-      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
-      return repo.cancelMeeting(ctx.db, id, note, iso(ctx), today(ctx));
-    },
+    scope: ofMeeting,
+    run: ({ id, note }, { db, now, today }) => repo.cancelMeeting(db, id, note, now().toISOString(), today()),
     audit: (input) => ({ action: 'meetings.cancel', entityType: 'meeting', entityId: input.id }),
   },
   'meetings.restore': {
     kind: 'command',
-    run: ({ id, note }, ctx) => {
-      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
-      return repo.restoreMeeting(ctx.db, id, note, iso(ctx), today(ctx));
-    },
+    scope: ofMeeting,
+    run: ({ id, note }, { db, now, today }) => repo.restoreMeeting(db, id, note, now().toISOString(), today()),
     audit: (input) => ({ action: 'meetings.restore', entityType: 'meeting', entityId: input.id }),
   },
   'meetings.reschedule': {
     kind: 'command',
-    run: ({ id, ...changes }, ctx) => {
-      assertPilotWritable(ctx.db, pilotOfMeeting(ctx, id));
-      return repo.reschedule(ctx.db, id, changes, iso(ctx), today(ctx));
-    },
+    scope: ofMeeting,
+    run: ({ id, ...changes }, { db, now, today }) => repo.reschedule(db, id, changes, now().toISOString(), today()),
     audit: (input) => ({ action: 'meetings.reschedule', entityType: 'meeting', entityId: input.id }),
   },
   'meetings.previewShift': {
     kind: 'query',
-    run: ({ scope, from, shiftDays, switchToOnline }, ctx) => {
-      const pilotId = shiftScopePilot(ctx, scope);
-      assertPilotExists(ctx.db, pilotId);
-      return planShift(ctx.db, pilotId, scope, from, shiftDays, switchToOnline);
-    },
+    scope: shiftScope,
+    run: ({ scope, from, shiftDays, switchToOnline }, { db, pilotId }) => planShift(db, pilotId, scope, from, shiftDays, switchToOnline),
   },
   'meetings.applyShift': {
     kind: 'command',
-    run: ({ scope, from, shiftDays, switchToOnline, note }, ctx) => {
-      const pilotId = shiftScopePilot(ctx, scope);
-      assertPilotWritable(ctx.db, pilotId);
-      const changes = planShift(ctx.db, pilotId, scope, from, shiftDays, switchToOnline);
-      applyShift(ctx.db, changes, note, iso(ctx));
+    scope: shiftScope,
+    run: ({ scope, from, shiftDays, switchToOnline, note }, { db, now, pilotId }) => {
+      const changes = planShift(db, pilotId, scope, from, shiftDays, switchToOnline);
+      applyShift(db, changes, note, now().toISOString());
       return changes;
     },
     audit: (input, changes) => ({ action: `meetings.applyShift(${changes.length})`, entityType: 'pilotId' in input.scope ? 'pilot' : 'pair', entityId: 'pilotId' in input.scope ? input.scope.pilotId : input.scope.pairId }),
   },
   'meetings.exportIcs': {
     kind: 'action',
+    // The pair, or the person, must exist; a calendar of an archived pilot may still be exported.
+    scope: pilotScope.resolvedBy((db: ReadDb, who: { pairId: number } | { participantId: number }) => ('pairId' in who ? pairPilot(db, who.pairId) : participantPilot(db, who.participantId))),
     run: async (input, ctx) => {
-      if ('pairId' in input) pilotOfPair(ctx, input.pairId);
-      else person(ctx.db, input.participantId);
       const meetings = calendarMeetings(ctx.db, input);
       if (meetings.length === 0) throw new AppError('NOT_FOUND', 'There are no meetings to export yet.');
       const { folder, files } = await writeExport(ctx, {

@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { TZDate } from '@date-fns/tz';
-import type { Db } from '../db/types';
+import { many, type ReadDb } from '../db/query';
 import type { MeetingMode, MeetingStatus } from '../../../shared/meetings/contract';
 
 /** What a calendar needs of a meeting, and nothing more. */
@@ -23,11 +23,13 @@ export interface CalendarMeeting {
 const calendarColumns = `m.id, m.date, m.start_time AS startTime, m.duration_min AS durationMin, m.status, m.held_on AS heldOn,
   m.actual_duration_min AS actualDurationMin, m.theme_title AS themeTitle, m.mode, m.location, m.calendar_sequence AS calendarSequence`;
 
-export function calendarMeetings(db: Db, who: { pairId: number } | { participantId: number }): CalendarMeeting[] {
-  if ('pairId' in who) return db.prepare(`SELECT ${calendarColumns} FROM meetings m WHERE m.pair_id = ? ORDER BY m.sequence`).all(who.pairId) as CalendarMeeting[];
-  return db
-    .prepare(`SELECT ${calendarColumns} FROM meetings m JOIN pairs x ON x.id = m.pair_id WHERE x.mentor_id = ? OR x.mentee_id = ? ORDER BY coalesce(m.held_on, m.date), m.start_time, m.id`)
-    .all(who.participantId, who.participantId) as CalendarMeeting[];
+export function calendarMeetings(db: ReadDb, who: { pairId: number } | { participantId: number }): CalendarMeeting[] {
+  if ('pairId' in who) return many<CalendarMeeting>(db, `SELECT ${calendarColumns} FROM meetings m WHERE m.pair_id = ? ORDER BY m.sequence`, [who.pairId]);
+  return many<CalendarMeeting>(
+    db,
+    `SELECT ${calendarColumns} FROM meetings m JOIN pairs x ON x.id = m.pair_id WHERE x.mentor_id = @id OR x.mentee_id = @id ORDER BY coalesce(m.held_on, m.date), m.start_time, m.id`,
+    { id: who.participantId },
+  );
 }
 
 /** Zones whose every instant is UTC: written as UTC times (…Z), which every calendar reads the same way. */

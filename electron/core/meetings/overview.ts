@@ -1,22 +1,22 @@
-import type { Db } from '../db/types';
+import { many, one, value, type ReadDb } from '../db/query';
 import type { Meeting, MeetingListKind, MeetingsOverview, Page, PairProgress } from '../../../shared/meetings/contract';
 import { dueSoonUntil, meetingSelect, toMeeting, type MeetingRow } from './repository';
 
-const currentPairs = (db: Db, pilotId: number) => db.prepare('SELECT count(*) FROM pairs WHERE pilot_id = ? AND ended_at IS NULL').pluck().get(pilotId) as number;
+const currentPairs = (db: ReadDb, pilotId: number) => value<number>(db, 'SELECT count(*) FROM pairs WHERE pilot_id = ? AND ended_at IS NULL', [pilotId])!;
 
 /** Counts only: each list is read a page at a time, so a scheme of thousands of pairs stays quick. */
-export function overview(db: Db, pilotId: number, today: string): MeetingsOverview {
-  const counts = db
-    .prepare(
-      `SELECT
-         sum(status = 'scheduled') AS scheduled,
-         sum(status = 'scheduled' AND date < @today) AS overdue,
-         sum(status = 'scheduled' AND date >= @today AND date <= @soon) AS dueSoon,
-         sum(status = 'held') AS held,
-         sum(status = 'cancelled') AS cancelled
-       FROM meetings WHERE pilot_id = @pilotId`,
-    )
-    .get({ pilotId, today, soon: dueSoonUntil(today) }) as Record<string, number | null>;
+export function overview(db: ReadDb, pilotId: number, today: string): MeetingsOverview {
+  const counts = one<Record<string, number | null>>(
+    db,
+    `SELECT
+       sum(status = 'scheduled') AS scheduled,
+       sum(status = 'scheduled' AND date < @today) AS overdue,
+       sum(status = 'scheduled' AND date >= @today AND date <= @soon) AS dueSoon,
+       sum(status = 'held') AS held,
+       sum(status = 'cancelled') AS cancelled
+     FROM meetings WHERE pilot_id = @pilotId`,
+    { pilotId, today, soon: dueSoonUntil(today) },
+  )!;
   const n = (k: string) => counts[k] ?? 0;
   return { today, counts: { scheduled: n('scheduled'), overdue: n('overdue'), dueSoon: n('dueSoon'), held: n('held'), cancelled: n('cancelled') }, pairs: currentPairs(db, pilotId) };
 }
@@ -30,15 +30,17 @@ const lists: Record<MeetingListKind, { where: string; order: string }> = {
   cancelled: { where: "m.status = 'cancelled'", order: 'm.date DESC, m.id DESC' },
 };
 
-export function listMeetings(db: Db, pilotId: number, kind: MeetingListKind, offset: number, limit: number, today: string): Page<Meeting> {
+export function listMeetings(db: ReadDb, pilotId: number, kind: MeetingListKind, offset: number, limit: number, today: string): Page<Meeting> {
   const { where, order } = lists[kind];
   const params = { pilotId, today, soon: dueSoonUntil(today), limit, offset };
-  const total = db.prepare(`SELECT count(*) FROM meetings m WHERE m.pilot_id = @pilotId AND ${where}`).pluck().get(params) as number;
+  const total = value<number>(db, `SELECT count(*) FROM meetings m WHERE m.pilot_id = @pilotId AND ${where}`, params)!;
   // The page's ids first, from the index; only those 100 meetings then get their names and log states.
-  const rows = db
-    .prepare(`WITH page AS MATERIALIZED (SELECT m.id FROM meetings m WHERE m.pilot_id = @pilotId AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset)
-      ${meetingSelect} JOIN page ON page.id = m.id ORDER BY ${order}`)
-    .all(params) as MeetingRow[];
+  const rows = many<MeetingRow>(
+    db,
+    `WITH page AS MATERIALIZED (SELECT m.id FROM meetings m WHERE m.pilot_id = @pilotId AND ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+      ${meetingSelect} JOIN page ON page.id = m.id ORDER BY ${order}`,
+    params,
+  );
   return { total, offset, rows: rows.map((r) => toMeeting(r, today)) };
 }
 
@@ -47,11 +49,11 @@ export function listMeetings(db: Db, pilotId: number, kind: MeetingListKind, off
  * its meetings and logs are counted, from indexes alone (migration 005; named, because the planner
  * would otherwise read each log's wide row through the UNIQUE index to learn its state).
  */
-export function pairProgress(db: Db, pilotId: number, offset: number, limit: number, today: string): Page<PairProgress> {
+export function pairProgress(db: ReadDb, pilotId: number, offset: number, limit: number, today: string): Page<PairProgress> {
   const total = currentPairs(db, pilotId);
-  const rows = db
-    .prepare(
-      `WITH page AS MATERIALIZED (
+  const rows = many<PairProgress>(
+    db,
+    `WITH page AS MATERIALIZED (
          SELECT x.id, a.name AS mentorName, b.name AS menteeName, row_number() OVER (ORDER BY b.name COLLATE NOCASE, a.name COLLATE NOCASE, x.id) AS position
          FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id
          WHERE x.pilot_id = @pilotId AND x.ended_at IS NULL
@@ -66,7 +68,7 @@ export function pairProgress(db: Db, pilotId: number, offset: number, limit: num
            CASE WHEN m.status = 'held' THEN (SELECT count(*) FROM reflective_logs l INDEXED BY logs_by_meeting_author_state WHERE l.meeting_id = m.id AND l.state IN ('submitted', 'not-provided')) END), 0) AS logsOwed
        FROM page p LEFT JOIN meetings m INDEXED BY meetings_by_pair_status_date ON m.pair_id = p.id
        GROUP BY p.id ORDER BY p.position`,
-    )
-    .all({ pilotId, today, limit, offset }) as PairProgress[];
+    { pilotId, today, limit, offset },
+  );
   return { total, offset, rows };
 }

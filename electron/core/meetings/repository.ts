@@ -1,4 +1,4 @@
-import type { Db } from '../db/types';
+import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
 import { addDays, parseJsonArray } from '../util/json';
 import {
@@ -12,7 +12,8 @@ import {
   type MeetingStatus,
   type PairMeetings,
 } from '../../../shared/meetings/contract';
-import { getMeetingPlan, listThemes } from '../plan/repository';
+import { getMeetingPlan, listThemes } from '../plan';
+import { availabilityOf, statusOf, transition } from '../participants';
 import { planMeetings } from './schedule';
 
 export interface MeetingRow {
@@ -97,10 +98,16 @@ export function toMeeting(r: MeetingRow, today: string): Meeting {
   };
 }
 
-export function getMeeting(db: Db, id: number, today: string): Meeting {
-  const row = db.prepare(`${meetingSelect} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+export function getMeeting(db: ReadDb, id: number, today: string): Meeting {
+  const row = one<MeetingRow>(db, `${meetingSelect} WHERE m.id = ?`, [id]);
   if (!row) throw notFound('Meeting', id);
   return toMeeting(row, today);
+}
+
+export function meetingPilot(db: ReadDb, id: number): number {
+  const pilotId = value<number>(db, 'SELECT pilot_id FROM meetings WHERE id = ?', [id]);
+  if (pilotId === undefined) throw notFound('Meeting', id);
+  return pilotId;
 }
 
 interface ChangeRow {
@@ -115,25 +122,23 @@ interface ChangeRow {
 }
 
 /** A pair's meetings in date order (their numbers follow the dates), each with its history. */
-export function pairMeetings(db: Db, pairId: number, today: string): PairMeetings {
-  const pair = db
-    .prepare(
-      `SELECT x.id, x.mentor_id, x.mentee_id, x.ended_at, a.name AS mentor_name, b.name AS mentee_name, n.note AS schedule_note
-       FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id LEFT JOIN pair_schedule_notes n ON n.pair_id = x.id
-       WHERE x.id = ?`,
-    )
-    .get(pairId) as { id: number; mentor_id: number; mentee_id: number; ended_at: string | null; mentor_name: string; mentee_name: string; schedule_note: string | null } | undefined;
+export function pairMeetings(db: ReadDb, pairId: number, today: string): PairMeetings {
+  const pair = one<{ id: number; mentor_id: number; mentee_id: number; ended_at: string | null; mentor_name: string; mentee_name: string; schedule_note: string | null }>(
+    db,
+    `SELECT x.id, x.mentor_id, x.mentee_id, x.ended_at, a.name AS mentor_name, b.name AS mentee_name, n.note AS schedule_note
+     FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id LEFT JOIN pair_schedule_notes n ON n.pair_id = x.id
+     WHERE x.id = ?`,
+    [pairId],
+  );
   if (!pair) throw notFound('Pair', pairId);
   const changes = new Map<number, MeetingChange[]>();
-  const changeRows = db
-    .prepare('SELECT c.* FROM meeting_changes c JOIN meetings m ON m.id = c.meeting_id WHERE m.pair_id = ? ORDER BY c.id')
-    .all(pairId) as ChangeRow[];
+  const changeRows = many<ChangeRow>(db, 'SELECT c.* FROM meeting_changes c JOIN meetings m ON m.id = c.meeting_id WHERE m.pair_id = ? ORDER BY c.id', [pairId]);
   for (const c of changeRows) {
     const list = changes.get(c.meeting_id) ?? [];
     list.push({ at: c.at, kind: c.kind, fromDate: c.from_date, toDate: c.to_date, fromMode: c.from_mode, toMode: c.to_mode, note: c.note });
     changes.set(c.meeting_id, list);
   }
-  const meetings = (db.prepare(`${meetingSelect} WHERE m.pair_id = ? ORDER BY m.sequence`).all(pairId) as MeetingRow[]).map((r) => ({
+  const meetings = many<MeetingRow>(db, `${meetingSelect} WHERE m.pair_id = ? ORDER BY m.sequence`, [pairId]).map((r) => ({
     ...toMeeting(r, today),
     changes: changes.get(r.id) ?? [],
   }));
@@ -150,12 +155,14 @@ export function pairMeetings(db: Db, pairId: number, today: string): PairMeeting
 }
 
 /** Generates a newly confirmed pair's meetings from the scheme's plan; the note says when the plan did not fit. */
-export function generateMeetings(db: Db, pairId: number, now: string): { count: number; note: string | null } {
-  const pair = db
-    .prepare('SELECT x.pilot_id, x.mentor_id, x.mentee_id, x.confirmed_at, p.start_date, p.end_date FROM pairs x JOIN pilots p ON p.id = x.pilot_id WHERE x.id = ?')
-    .get(pairId) as { pilot_id: number; mentor_id: number; mentee_id: number; confirmed_at: string; start_date: string; end_date: string } | undefined;
+export function generateMeetings(db: WriteDb, pairId: number, now: string): { count: number; note: string | null } {
+  const pair = one<{ pilot_id: number; mentor_id: number; mentee_id: number; confirmed_at: string; start_date: string; end_date: string }>(
+    db,
+    'SELECT x.pilot_id, x.mentor_id, x.mentee_id, x.confirmed_at, p.start_date, p.end_date FROM pairs x JOIN pilots p ON p.id = x.pilot_id WHERE x.id = ?',
+    [pairId],
+  );
   if (!pair) throw notFound('Pair', pairId);
-  const availability = (id: number) => parseJsonArray((db.prepare('SELECT availability FROM participants WHERE id = ?').get(id) as { availability: string }).availability);
+  const availability = (id: number) => availabilityOf(db, id);
   const theirs = new Set(availability(pair.mentee_id));
   const plan = getMeetingPlan(db, pair.pilot_id);
   const { meetings, note } = planMeetings({
@@ -167,33 +174,42 @@ export function generateMeetings(db: Db, pairId: number, now: string): { count: 
     sharedSlots: availability(pair.mentor_id).filter((s) => theirs.has(s)),
   });
   const location = plan.mode === 'online' ? plan.onlineLink : plan.place;
-  const insert = db.prepare(
-    `INSERT INTO meetings (pilot_id, pair_id, sequence, theme_id, theme_title, ice_breakers, date, start_time, duration_min, mode, location, status, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
-  );
-  for (const m of meetings) insert.run(pair.pilot_id, pairId, m.sequence, m.themeId, m.themeTitle, JSON.stringify(m.iceBreakers), m.date, m.startTime, m.durationMin, plan.mode, location, now);
-  if (note) db.prepare('INSERT INTO pair_schedule_notes (pair_id, note) VALUES (?, ?) ON CONFLICT (pair_id) DO UPDATE SET note = excluded.note').run(pairId, note);
+  for (const m of meetings) {
+    run(
+      db,
+      `INSERT INTO meetings (pilot_id, pair_id, sequence, theme_id, theme_title, ice_breakers, date, start_time, duration_min, mode, location, status, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'scheduled', ?)`,
+      [pair.pilot_id, pairId, m.sequence, m.themeId, m.themeTitle, JSON.stringify(m.iceBreakers), m.date, m.startTime, m.durationMin, plan.mode, location, now],
+    );
+  }
+  if (note) run(db, 'INSERT INTO pair_schedule_notes (pair_id, note) VALUES (?, ?) ON CONFLICT (pair_id) DO UPDATE SET note = excluded.note', [pairId, note]);
   return { count: meetings.length, note };
 }
 
 type NewChange = Omit<MeetingChange, 'fromDate' | 'toDate' | 'fromMode' | 'toMode'> & Partial<MeetingChange>;
 
-/** Adds entries to meetings' histories, with the statement prepared once for a loop of them. */
-export function changeRecorder(db: Db): (meetingId: number, change: NewChange) => void {
-  const insert = db.prepare('INSERT INTO meeting_changes (meeting_id, at, kind, from_date, to_date, from_mode, to_mode, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  return (meetingId, c) => insert.run(meetingId, c.at, c.kind, c.fromDate ?? null, c.toDate ?? null, c.fromMode ?? null, c.toMode ?? null, c.note);
+/** Adds an entry to a meeting's history. */
+export function recordChange(db: WriteDb, meetingId: number, c: NewChange): void {
+  run(db, 'INSERT INTO meeting_changes (meeting_id, at, kind, from_date, to_date, from_mode, to_mode, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    meetingId,
+    c.at,
+    c.kind,
+    c.fromDate ?? null,
+    c.toDate ?? null,
+    c.fromMode ?? null,
+    c.toMode ?? null,
+    c.note,
+  ]);
 }
 
-const recordChange = (db: Db, meetingId: number, change: NewChange) => changeRecorder(db)(meetingId, change);
-
 /** When a pair ends, its meetings still to come are cancelled (kept, with the reason in their history). */
-export function cancelRemaining(db: Db, pairId: number, reason: string, now: string): void {
-  db.prepare("INSERT INTO meeting_changes (meeting_id, at, kind, note) SELECT id, ?, 'cancelled', ? FROM meetings WHERE pair_id = ? AND status = 'scheduled' ORDER BY id").run(
+export function cancelRemaining(db: WriteDb, pairId: number, reason: string, now: string): void {
+  run(db, "INSERT INTO meeting_changes (meeting_id, at, kind, note) SELECT id, ?, 'cancelled', ? FROM meetings WHERE pair_id = ? AND status = 'scheduled' ORDER BY id", [
     now,
     `Pair ended: ${reason}`,
     pairId,
-  );
-  db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE pair_id = ? AND status = 'scheduled'").run(now, pairId);
+  ]);
+  run(db, "UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE pair_id = ? AND status = 'scheduled'", [now, pairId]);
 }
 
 const actionWords: Record<MeetingAction, string> = { hold: 'marked held', cancel: 'cancelled', reschedule: 'moved', restore: 'restored' };
@@ -210,61 +226,55 @@ function assertCan(meeting: Meeting, action: MeetingAction): void {
  * Keeps a pair's meeting numbers in date order (held meetings by the day they were held): after a
  * move, "meeting 1" is never planned after "meeting 2". Themes stay with their meeting.
  */
-export function renumber(db: Db, pairId: number): void {
-  const ordered = db.prepare('SELECT id, sequence FROM meetings WHERE pair_id = ? ORDER BY coalesce(held_on, date), start_time, sequence').all(pairId) as { id: number; sequence: number }[];
+export function renumber(db: WriteDb, pairId: number): void {
+  const ordered = many<{ id: number; sequence: number }>(db, 'SELECT id, sequence FROM meetings WHERE pair_id = ? ORDER BY coalesce(held_on, date), start_time, sequence', [pairId]);
   if (ordered.every((m, i) => m.sequence === i + 1)) return;
   // Two steps, so UNIQUE (pair_id, sequence) holds at every moment.
-  db.prepare('UPDATE meetings SET sequence = -sequence WHERE pair_id = ?').run(pairId);
-  const set = db.prepare('UPDATE meetings SET sequence = ? WHERE id = ?');
-  ordered.forEach((m, i) => set.run(i + 1, m.id));
+  run(db, 'UPDATE meetings SET sequence = -sequence WHERE pair_id = ?', [pairId]);
+  ordered.forEach((m, i) => run(db, 'UPDATE meetings SET sequence = ? WHERE id = ?', [i + 1, m.id]));
 }
 
-export function markHeld(db: Db, id: number, heldOn: string, minutes: number, note: string, now: string, today: string): Meeting {
+export function markHeld(db: WriteDb, id: number, heldOn: string, minutes: number, note: string, now: string, today: string): Meeting {
   const meeting = getMeeting(db, id, today);
   assertCan(meeting, 'hold');
   if (heldOn > today) {
     const message = 'A meeting cannot be marked held on a date still to come.';
     throw new AppError('INVALID_INPUT', message, [{ path: ['heldOn'], message }]);
   }
-  db.prepare("UPDATE meetings SET status = 'held', held_on = ?, actual_duration_min = ?, note = ?, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(
+  run(db, "UPDATE meetings SET status = 'held', held_on = ?, actual_duration_min = ?, note = ?, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [
     heldOn,
     minutes,
     note,
     now,
     id,
-  );
+  ]);
   renumber(db, meeting.pairId);
   // The first held meeting makes both people active in the scheme.
   for (const personId of [meeting.mentorId, meeting.menteeId]) {
-    const p = db.prepare('SELECT status FROM participants WHERE id = ?').get(personId) as { status: string };
-    if (p.status === 'paired') {
-      db.prepare("UPDATE participants SET status = 'active', updated_at = ? WHERE id = ?").run(now, personId);
-      db.prepare("INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, 'paired', 'active', 'First meeting held', ?)").run(personId, now);
-    }
+    if (statusOf(db, personId).status === 'paired') transition(db, personId, 'active', 'meeting-held', now);
   }
   return getMeeting(db, id, today);
 }
 
-export function cancelMeeting(db: Db, id: number, reason: string, now: string, today: string): Meeting {
+export function cancelMeeting(db: WriteDb, id: number, reason: string, now: string, today: string): Meeting {
   assertCan(getMeeting(db, id, today), 'cancel');
-  db.prepare("UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(now, id);
+  run(db, "UPDATE meetings SET status = 'cancelled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [now, id]);
   recordChange(db, id, { at: now, kind: 'cancelled', note: reason });
   return getMeeting(db, id, today);
 }
 
 /** A cancelled meeting goes ahead after all: scheduled again, with a newer calendar version than the cancellation. */
-export function restoreMeeting(db: Db, id: number, note: string, now: string, today: string): Meeting {
+export function restoreMeeting(db: WriteDb, id: number, note: string, now: string, today: string): Meeting {
   const meeting = getMeeting(db, id, today);
   assertCan(meeting, 'restore');
-  const ended = db.prepare('SELECT ended_at FROM pairs WHERE id = ?').get(meeting.pairId) as { ended_at: string | null };
-  if (ended.ended_at) throw new AppError('INVALID_TRANSITION', 'This pair has ended, so its meetings cannot be restored.');
-  db.prepare("UPDATE meetings SET status = 'scheduled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?").run(now, id);
+  if (value<string | null>(db, 'SELECT ended_at FROM pairs WHERE id = ?', [meeting.pairId])) throw new AppError('INVALID_TRANSITION', 'This pair has ended, so its meetings cannot be restored.');
+  run(db, "UPDATE meetings SET status = 'scheduled', calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [now, id]);
   recordChange(db, id, { at: now, kind: 'restored', note });
   return getMeeting(db, id, today);
 }
 
 export function reschedule(
-  db: Db,
+  db: WriteDb,
   id: number,
   m: { date: string; startTime: string; durationMin: number; mode: MeetingMode; location: string; note: string },
   now: string,
@@ -272,9 +282,11 @@ export function reschedule(
 ): Meeting {
   const before = getMeeting(db, id, today);
   assertCan(before, 'reschedule');
-  db.prepare(
+  run(
+    db,
     'UPDATE meetings SET date = ?, start_time = ?, duration_min = ?, mode = ?, location = ?, reschedule_count = reschedule_count + 1, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?',
-  ).run(m.date, m.startTime, m.durationMin, m.mode, m.location, now, id);
+    [m.date, m.startTime, m.durationMin, m.mode, m.location, now, id],
+  );
   recordChange(db, id, { at: now, kind: 'rescheduled', fromDate: before.date, toDate: m.date, fromMode: before.mode, toMode: m.mode, note: m.note });
   renumber(db, before.pairId);
   return getMeeting(db, id, today);

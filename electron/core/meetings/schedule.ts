@@ -1,5 +1,7 @@
 import { addDays, differenceInCalendarDays, format, getISODay, parseISO } from 'date-fns';
 import type { MeetingPlan } from '../../../shared/plan/contract';
+import { formatDate as shown } from '../../../shared/dates';
+import { plural } from '../../../shared/words';
 
 export interface ThemeForMeeting {
   id: number;
@@ -31,8 +33,6 @@ const LEAD_DAYS = 7;
 const CLOSEST_DAYS = 7;
 
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
-const shown = (iso: string) => format(parseISO(iso), 'd MMM yyyy');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The gap between meetings so that `count` of them fit between the first date and the end of the

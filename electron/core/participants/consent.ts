@@ -1,4 +1,4 @@
-import type { Db } from '../db/types';
+import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
 import type { ConsentChoices, ConsentRecord } from '../../../shared/participants/contract';
 
@@ -42,54 +42,63 @@ const select = 'SELECT c.*, f.version FROM consent_records c JOIN consent_forms 
  * The latest record (by the date consent was given) decides the person's consent state, kept on the
  * participant row for fast lists: withdrawn, declined (they did not agree to take part), or given.
  */
-function refreshConsentState(db: Db, participantId: number, now: string): void {
-  db.prepare(
+function refreshConsentState(db: WriteDb, participantId: number, now: string): void {
+  run(
+    db,
     `UPDATE participants SET updated_at = ?, consent_state = coalesce((
        SELECT CASE WHEN c.withdrawn_on IS NOT NULL THEN 'withdrawn' WHEN c.take_part = 0 THEN 'declined' ELSE 'given' END
        FROM consent_records c WHERE c.participant_id = participants.id ORDER BY c.given_on DESC, c.id DESC LIMIT 1), 'none') WHERE id = ?`,
-  ).run(now, participantId);
+    [now, participantId],
+  );
 }
 
 const refuse = (field: string, message: string) => new AppError('INVALID_INPUT', message, [{ path: [field], message }]);
 
 /** Oldest first: the consent history as it happened. */
-export function listConsents(db: Db, participantId: number): ConsentRecord[] {
-  return (db.prepare(`${select} WHERE c.participant_id = ? ORDER BY c.id`).all(participantId) as ConsentRow[]).map(toRecord);
+export function listConsents(db: ReadDb, participantId: number): ConsentRecord[] {
+  return many<ConsentRow>(db, `${select} WHERE c.participant_id = ? ORDER BY c.id`, [participantId]).map(toRecord);
 }
 
-export function getConsent(db: Db, id: number): ConsentRecord {
-  const row = db.prepare(`${select} WHERE c.id = ?`).get(id) as ConsentRow | undefined;
+export function getConsent(db: ReadDb, id: number): ConsentRecord {
+  const row = one<ConsentRow>(db, `${select} WHERE c.id = ?`, [id]);
   if (!row) throw notFound('Consent record', id);
   return toRecord(row);
 }
 
-export function recordConsent(db: Db, participantId: number, formId: number, givenOn: string, choices: ConsentChoices, now: string, today: string): ConsentRecord {
-  const participant = db.prepare('SELECT pilot_id FROM participants WHERE id = ?').get(participantId) as { pilot_id: number } | undefined;
+/** The pilot of a consent record's person (NOT_FOUND when there is no such record). */
+export function consentPilot(db: ReadDb, id: number): number {
+  const pilotId = value<number>(db, 'SELECT p.pilot_id FROM consent_records c JOIN participants p ON p.id = c.participant_id WHERE c.id = ?', [id]);
+  if (pilotId === undefined) throw notFound('Consent record', id);
+  return pilotId;
+}
+
+export function recordConsent(db: WriteDb, participantId: number, formId: number, givenOn: string, choices: ConsentChoices, now: string, today: string): ConsentRecord {
+  const participant = one<{ pilot_id: number }>(db, 'SELECT pilot_id FROM participants WHERE id = ?', [participantId]);
   if (!participant) throw notFound('Participant', participantId);
-  const form = db.prepare('SELECT pilot_id, dated_on, version FROM consent_forms WHERE id = ?').get(formId) as { pilot_id: number; dated_on: string; version: string } | undefined;
+  const form = one<{ pilot_id: number; dated_on: string; version: string }>(db, 'SELECT pilot_id, dated_on, version FROM consent_forms WHERE id = ?', [formId]);
   if (!form || form.pilot_id !== participant.pilot_id) {
     const message = 'Choose a consent form version of this pilot.';
     throw new AppError('INVALID_INPUT', message, [{ path: ['formId'], message }]);
   }
   if (givenOn > today) throw refuse('givenOn', 'Consent cannot be recorded as given on a date still to come. Use the date the form was signed.');
   if (givenOn < form.dated_on) throw refuse('givenOn', `Consent cannot be given before the form existed (version ${form.version} is dated ${form.dated_on}).`);
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(participantId, formId, givenOn, +choices.takePart, +choices.researchUseOfLogs, +choices.audioRecording, +choices.directQuotes, +choices.archiving, now);
+  const { lastInsertRowid } = run(
+    db,
+    `INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [participantId, formId, givenOn, +choices.takePart, +choices.researchUseOfLogs, +choices.audioRecording, +choices.directQuotes, +choices.archiving, now],
+  );
   refreshConsentState(db, participantId, now);
-  return getConsent(db, Number(lastInsertRowid));
+  return getConsent(db, lastInsertRowid);
 }
 
 /** Withdrawal is written onto the record, never by deleting it: the history must show what was consented and when. */
-export function withdrawConsent(db: Db, id: number, withdrawnOn: string, reason: string, now: string, today: string): ConsentRecord {
+export function withdrawConsent(db: WriteDb, id: number, withdrawnOn: string, reason: string, now: string, today: string): ConsentRecord {
   const record = getConsent(db, id);
   if (record.withdrawnOn) throw new AppError('INVALID_TRANSITION', `This consent was already withdrawn on ${record.withdrawnOn}.`);
   if (withdrawnOn > today) throw refuse('withdrawnOn', 'Consent cannot be withdrawn on a date still to come. Record the withdrawal on the day it happens.');
   if (withdrawnOn < record.givenOn) throw refuse('withdrawnOn', `Consent cannot be withdrawn before it was given (${record.givenOn}).`);
-  db.prepare('UPDATE consent_records SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?').run(withdrawnOn, reason, id);
+  run(db, 'UPDATE consent_records SET withdrawn_on = ?, withdrawal_reason = ? WHERE id = ?', [withdrawnOn, reason, id]);
   refreshConsentState(db, record.participantId, now);
   return getConsent(db, id);
 }

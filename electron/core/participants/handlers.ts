@@ -1,85 +1,81 @@
-import type { FeatureHandlers, HandlerContext } from '../registry/types';
+import type { FeatureHandlers } from '../registry/types';
+import { pilotScope } from '../registry/scope';
 import type { participantsContract, ParticipantStatus } from '../../../shared/participants/contract';
-import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
 import * as repo from './repository';
-import { getConsent, recordConsent, withdrawConsent } from './consent';
-import { previewImport, runImport } from './import/service';
-import { todayFor } from '../settings/handlers';
+import { consentPilot, getConsent, recordConsent, withdrawConsent } from './consent';
+import { transition } from './lifecycle';
+import { importEoi, previewEoi } from './import/service';
+import { stagedFiles } from '../imports';
 
-const nowIso = (now: () => Date) => now().toISOString();
-const today = (ctx: HandlerContext) => todayFor(ctx.db, ctx.now());
-const fileBytes = (file: { base64: string }) => Buffer.from(file.base64, 'base64');
 /** The trail entry of a status change, however it was made. */
 const transitionEvent = (id: number, to: ParticipantStatus) => ({ action: `participants.transition.${to}`, entityType: 'participant', entityId: id });
 
 export const participantHandlers: FeatureHandlers<keyof typeof participantsContract> = {
   'participants.list': {
     kind: 'query',
-    run: (query, { db }) => {
-      assertPilotExists(db, query.pilotId);
-      return repo.listParticipants(db, query);
-    },
+    scope: pilotScope.fromInput('pilotId'),
+    run: (query, { db }) => repo.listParticipants(db, query),
   },
-  'participants.get': { kind: 'query', run: ({ id }, { db }) => repo.getParticipant(db, id) },
+  'participants.get': {
+    kind: 'query',
+    scope: pilotScope.ofParticipant('id'),
+    run: ({ id }, { db }) => repo.getParticipant(db, id),
+  },
   'participants.create': {
     kind: 'command',
-    run: ({ pilotId, participant }, { db, now }) => {
-      assertPilotWritable(db, pilotId);
-      return repo.createParticipant(db, pilotId, participant, nowIso(now));
-    },
+    scope: pilotScope.fromInput('pilotId'),
+    run: ({ participant }, { db, now, pilotId }) => repo.createParticipant(db, pilotId, participant, now().toISOString()),
     audit: (_input, p) => ({ action: 'participants.create', entityType: 'participant', entityId: p.id }),
   },
   'participants.update': {
     kind: 'command',
-    run: ({ id, participant }, { db, now }) => {
-      assertPilotWritable(db, repo.participantPilot(db, id));
-      return repo.updateParticipant(db, id, participant, nowIso(now));
-    },
+    scope: pilotScope.ofParticipant('id'),
+    run: ({ id, participant }, { db, now }) => repo.updateParticipant(db, id, participant, now().toISOString()),
     audit: (input) => ({ action: 'participants.update', entityType: 'participant', entityId: input.id }),
   },
   'participants.transition': {
     kind: 'command',
+    scope: pilotScope.ofParticipant('id'),
     run: ({ id, to, reason }, { db, now }) => {
-      assertPilotWritable(db, repo.participantPilot(db, id));
-      return repo.transitionParticipant(db, id, to, reason, nowIso(now));
+      transition(db, id, to, to === 'withdrawn' ? 'withdrawn' : 'manual', now().toISOString(), reason);
+      return repo.getParticipant(db, id);
     },
     audit: (input) => transitionEvent(input.id, input.to),
   },
   'participants.importPreview': {
     kind: 'query',
-    run: ({ pilotId, file, mapping }, { db }) => {
-      assertPilotExists(db, pilotId);
-      return previewImport(db, pilotId, fileBytes(file), mapping);
-    },
+    scope: pilotScope.fromInput('pilotId'),
+    run: ({ stagedId, mapping }, { db, pilotId, session }) => previewEoi(db, pilotId, stagedFiles(session).get(stagedId), mapping),
   },
   'participants.import': {
     kind: 'command',
-    run: ({ pilotId, file, mapping }, { db, now }) => {
-      assertPilotWritable(db, pilotId);
-      return runImport(db, pilotId, fileBytes(file), mapping, nowIso(now));
+    scope: pilotScope.fromInput('pilotId'),
+    run: ({ stagedId, mapping, updates }, ctx) => {
+      const { result, updatedIds } = importEoi(ctx.db, ctx.pilotId, stagedFiles(ctx.session).get(stagedId), mapping, updates, ctx.now().toISOString());
+      // Each confirmed change leaves the same trail entry as the same change made on the person's page.
+      for (const id of updatedIds) ctx.audit({ action: 'participants.update', entityType: 'participant', entityId: id });
+      return result;
     },
     audit: (input, result) => ({ action: `participants.import(${result.imported})`, entityType: 'pilot', entityId: input.pilotId }),
   },
   'consent.record': {
     kind: 'command',
-    run: ({ participantId, formId, givenOn, choices }, ctx) => {
-      assertPilotWritable(ctx.db, repo.participantPilot(ctx.db, participantId));
-      return recordConsent(ctx.db, participantId, formId, givenOn, choices, nowIso(ctx.now), today(ctx));
-    },
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId, formId, givenOn, choices }, { db, now, today }) => recordConsent(db, participantId, formId, givenOn, choices, now().toISOString(), today()),
     audit: (_input, record) => ({ action: 'consent.record', entityType: 'consent_record', entityId: record.id }),
   },
   'consent.withdraw': {
     kind: 'command',
+    scope: pilotScope.of('id', consentPilot),
     run: ({ id, withdrawnOn, reason, withdrawParticipant }, ctx) => {
       const { db } = ctx;
-      const participantId = getConsent(db, id).participantId;
-      assertPilotWritable(db, repo.participantPilot(db, participantId));
-      const record = withdrawConsent(db, id, withdrawnOn, reason, nowIso(ctx.now), today(ctx));
-      const person = repo.getParticipant(db, participantId);
+      const at = ctx.now().toISOString();
+      const record = withdrawConsent(db, id, withdrawnOn, reason, at, ctx.today());
+      const person = repo.person(db, getConsent(db, id).participantId);
       if (withdrawParticipant && person.status !== 'withdrawn' && person.status !== 'completed') {
-        repo.transitionParticipant(db, participantId, 'withdrawn', `Consent withdrawn: ${reason}`, nowIso(ctx.now));
+        transition(db, person.id, 'withdrawn', 'consent-withdrawn', at, `Consent withdrawn: ${reason}`);
         // The same trail entry as a withdrawal from the Status panel, in the same transaction.
-        ctx.audit(transitionEvent(participantId, 'withdrawn'));
+        ctx.audit(transitionEvent(person.id, 'withdrawn'));
       }
       return record;
     },

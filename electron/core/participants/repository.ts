@@ -1,18 +1,10 @@
-import type { Db } from '../db/types';
+import { jsonList, many, one, run, tuples, value, values, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
 import { parseJsonArray, uniqueIgnoringCase } from '../util/json';
-import { getEligibility } from '../plan/repository';
-import {
-  allowedTransitions,
-  statusLabels,
-  type ConsentState,
-  type Participant,
-  type ParticipantQuery,
-  type ParticipantRole,
-  type ParticipantStatus,
-  type ParticipantSummary,
-} from '../../../shared/participants/contract';
+import { getEligibility } from '../plan';
+import type { ConsentState, Participant, ParticipantQuery, ParticipantRole, ParticipantStatus, ParticipantSummary, StatusCause } from '../../../shared/participants/contract';
 import { listConsents } from './consent';
+import { recordRegistered } from './lifecycle';
 
 interface ParticipantRow {
   id: number;
@@ -87,7 +79,7 @@ const sortColumns: Record<NonNullable<ParticipantQuery['sortBy']>, string> = {
 };
 
 /** Filtering and sorting happen in SQL; the name tie-break keeps the order stable between calls. */
-export function listParticipants(db: Db, q: Required<Omit<ParticipantQuery, 'role' | 'status' | 'department' | 'characteristic'>> & ParticipantQuery) {
+export function listParticipants(db: ReadDb, q: Required<Omit<ParticipantQuery, 'role' | 'status' | 'department' | 'characteristic'>> & ParticipantQuery) {
   const where = ['p.pilot_id = @pilotId'];
   const params: Record<string, unknown> = { pilotId: q.pilotId };
   if (q.search) {
@@ -113,26 +105,20 @@ export function listParticipants(db: Db, q: Required<Omit<ParticipantQuery, 'rol
   const direction = q.sortDirection === 'desc' ? 'DESC' : 'ASC';
   // By name, the (pilot_id, name) index already gives the order (ties by rowid): a repeated name term would force a sort.
   const order = q.sortBy === 'name' ? `p.name COLLATE NOCASE ${direction}, p.id ${direction}` : `${sortColumns[q.sortBy]} ${direction}, p.name COLLATE NOCASE, p.id`;
-  const rows = db
-    .prepare(`SELECT ${summaryColumns} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${order}`)
-    .raw(true)
-    .all(params) as SummaryTuple[];
-  const { total } = db.prepare('SELECT count(*) AS total FROM participants WHERE pilot_id = ?').get(q.pilotId) as { total: number };
-  const departments = (db.prepare("SELECT DISTINCT department COLLATE NOCASE AS department FROM participants WHERE pilot_id = ? AND department <> '' ORDER BY 1").all(q.pilotId) as { department: string }[]).map(
-    (r) => r.department,
-  );
+  const rows = tuples<SummaryTuple>(db, `SELECT ${summaryColumns} FROM participants p WHERE ${where.join(' AND ')} ORDER BY ${order}`, params);
+  const total = value<number>(db, 'SELECT count(*) FROM participants WHERE pilot_id = ?', [q.pilotId])!;
+  const departments = values<string>(db, "SELECT DISTINCT department COLLATE NOCASE FROM participants WHERE pilot_id = ? AND department <> '' ORDER BY 1", [q.pilotId]);
   return { rows: rows.map(tupleToSummary), total, departments };
 }
 
-export function getParticipant(db: Db, id: number): Participant {
-  const row = db.prepare('SELECT p.* FROM participants p WHERE p.id = ?').get(id) as ParticipantRow | undefined;
+export function getParticipant(db: ReadDb, id: number): Participant {
+  const row = one<ParticipantRow>(db, 'SELECT p.* FROM participants p WHERE p.id = ?', [id]);
   if (!row) throw notFound('Participant', id);
-  const history = db.prepare('SELECT from_status, to_status, reason, at FROM participant_status_history WHERE participant_id = ? ORDER BY id').all(id) as {
-    from_status: ParticipantStatus | null;
-    to_status: ParticipantStatus;
-    reason: string | null;
-    at: string;
-  }[];
+  const history = many<{ from_status: ParticipantStatus | null; to_status: ParticipantStatus; reason: string | null; cause: StatusCause; at: string }>(
+    db,
+    'SELECT from_status, to_status, reason, cause, at FROM participant_status_history WHERE participant_id = ? ORDER BY id',
+    [id],
+  );
   return {
     ...toSummary(row),
     topics: parseJsonArray(row.topics),
@@ -140,27 +126,89 @@ export function getParticipant(db: Db, id: number): Participant {
     notes: row.notes,
     statusReason: row.status_reason,
     createdAt: row.created_at,
-    statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, at: h.at })),
+    statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, cause: h.cause, at: h.at })),
     consents: listConsents(db, id),
   };
 }
 
-export function participantPilot(db: Db, id: number): number {
-  const row = db.prepare('SELECT pilot_id FROM participants WHERE id = ?').get(id) as { pilot_id: number } | undefined;
+export function participantPilot(db: ReadDb, id: number): number {
+  const pilotId = value<number>(db, 'SELECT pilot_id FROM participants WHERE id = ?', [id]);
+  if (pilotId === undefined) throw notFound('Participant', id);
+  return pilotId;
+}
+
+/** Who a person is, for checks and messages in other features. */
+export interface PersonRef {
+  id: number;
+  pilotId: number;
+  name: string;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+}
+
+export function person(db: ReadDb, id: number): PersonRef {
+  const row = one<PersonRef>(db, 'SELECT id, pilot_id AS pilotId, name, role, status FROM participants WHERE id = ?', [id]);
   if (!row) throw notFound('Participant', id);
-  return row.pilot_id;
+  return row;
+}
+
+/** These people, those of them that exist (in no particular order). */
+export function people(db: ReadDb, ids: number[]): PersonRef[] {
+  return many<PersonRef>(db, 'SELECT id, pilot_id AS pilotId, name, role, status FROM participants WHERE id IN (SELECT value FROM json_each(?))', [jsonList(ids)]);
+}
+
+/** How many of these ids are people of the pilot. */
+export function countInPilot(db: ReadDb, pilotId: number, ids: number[]): number {
+  return value<number>(db, 'SELECT count(*) FROM participants WHERE pilot_id = ? AND id IN (SELECT value FROM json_each(?))', [pilotId, jsonList(ids)])!;
+}
+
+/** How many people of the pilot have this characteristic (in any capitals). */
+export function countHoldingCharacteristic(db: ReadDb, pilotId: number, category: string): number {
+  return value<number>(
+    db,
+    'SELECT count(*) FROM participants p WHERE p.pilot_id = ? AND EXISTS (SELECT 1 FROM json_each(p.characteristics) c WHERE lower(c.value) = lower(?))',
+    [pilotId, category],
+  )!;
+}
+
+/**
+ * Renames characteristics on everyone of the pilot who has them (`renameTo`: lower-case old name →
+ * new spelling), keeping each list free of repeats. Returns whose records changed.
+ */
+export function renameCharacteristics(db: WriteDb, pilotId: number, renameTo: ReadonlyMap<string, string>, now: string): number[] {
+  const rows = many<{ id: number; characteristics: string }>(db, 'SELECT id, characteristics FROM participants WHERE pilot_id = ?', [pilotId]);
+  const moved: number[] = [];
+  for (const row of rows) {
+    const before = parseJsonArray(row.characteristics);
+    const after = uniqueIgnoringCase(before.map((c) => renameTo.get(c.toLowerCase()) ?? c));
+    if (after.length === before.length && after.every((c, i) => c === before[i])) continue;
+    run(db, 'UPDATE participants SET characteristics = ?, updated_at = ? WHERE id = ?', [JSON.stringify(after), now, row.id]);
+    moved.push(row.id);
+  }
+  return moved;
+}
+
+/** How many partners a person can take at once (the pairing's capacity). */
+export function setPairingCapacity(db: WriteDb, participantId: number, capacity: number): void {
+  run(db, 'UPDATE participants SET capacity = ? WHERE id = ?', [capacity, participantId]);
+}
+
+/** A person's availability slots (e.g. "wed-pm"). */
+export function availabilityOf(db: ReadDb, participantId: number): string[] {
+  const stored = value<string>(db, 'SELECT availability FROM participants WHERE id = ?', [participantId]);
+  if (stored === undefined) throw notFound('Participant', participantId);
+  return parseJsonArray(stored);
 }
 
 type Problem = { field: keyof ParticipantFields; message: string };
 
 /**
- * What a person's record is checked against in their pilot, prepared once so that an import of
- * thousands of rows reads the eligibility list and prepares the email look-up only once.
+ * What a person's record is checked against in their pilot, read once so that an import of
+ * thousands of rows reads the eligibility list only once.
  */
-export function pilotChecks(db: Db, pilotId: number) {
+export function pilotChecks(db: ReadDb, pilotId: number) {
   const eligibility = getEligibility(db, pilotId);
   const canonical = new Map(eligibility.map((c) => [c.toLowerCase(), c]));
-  const clashStatement = db.prepare('SELECT name FROM participants WHERE pilot_id = ? AND email = ? AND id IS NOT ?');
   return {
     /** Characteristics from the eligibility list, matched case-insensitively and spelt as the plan spells them. */
     characteristics(values: string[]): { characteristics: string[]; problems: Problem[] } {
@@ -178,8 +226,8 @@ export function pilotChecks(db: Db, pilotId: number) {
     },
     /** The problem when someone else in the pilot already has this (normalised) email. */
     emailClash(email: string, exceptId?: number): Problem | undefined {
-      const clash = clashStatement.get(pilotId, email, exceptId ?? null) as { name: string } | undefined;
-      return clash ? { field: 'email', message: `${email} is already registered (${clash.name})` } : undefined;
+      const clash = value<string>(db, 'SELECT name FROM participants WHERE pilot_id = ? AND email = ? AND id IS NOT ?', [pilotId, email, exceptId ?? null]);
+      return clash !== undefined ? { field: 'email', message: `${email} is already registered (${clash})` } : undefined;
     },
   };
 }
@@ -188,7 +236,7 @@ export function pilotChecks(db: Db, pilotId: number) {
  * Checks a single record against the pilot: characteristics from its eligibility list and a free
  * email address. Returns the cleaned fields or the problems, each with the field it concerns.
  */
-export function checkAgainstPilot(db: Db, pilotId: number, fields: ParticipantFields, exceptId?: number): { fields: ParticipantFields; problems: Problem[] } {
+export function checkAgainstPilot(db: ReadDb, pilotId: number, fields: ParticipantFields, exceptId?: number): { fields: ParticipantFields; problems: Problem[] } {
   const checks = pilotChecks(db, pilotId);
   const { characteristics, problems } = checks.characteristics(fields.characteristics);
   const clash = checks.emailClash(fields.email, exceptId);
@@ -204,7 +252,7 @@ export const cleanFields = (fields: ParticipantFields, characteristics: string[]
   availability: [...new Set(fields.availability)],
 });
 
-function checkedOrThrow(db: Db, pilotId: number, fields: ParticipantFields, exceptId?: number): ParticipantFields {
+function checkedOrThrow(db: ReadDb, pilotId: number, fields: ParticipantFields, exceptId?: number): ParticipantFields {
   const { fields: clean, problems } = checkAgainstPilot(db, pilotId, fields, exceptId);
   if (problems.length > 0) {
     const code = problems.some((p) => p.field === 'email') ? 'CONFLICT' : 'INVALID_INPUT';
@@ -217,19 +265,14 @@ function checkedOrThrow(db: Db, pilotId: number, fields: ParticipantFields, exce
   return clean;
 }
 
-const insertStatement = (db: Db) =>
-  db.prepare(
-    `INSERT INTO participants (pilot_id, name, email, role, department, level, characteristics, topics, availability, notes, status, created_at, updated_at)
-     VALUES (@pilotId, @name, @email, @role, @department, @level, @characteristics, @topics, @availability, @notes, 'interested', @now, @now)`,
-  );
-const historyStatement = (db: Db) => db.prepare('INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)');
-
-/** Inserts already-checked rows (used by the single form and by the all-or-nothing import). */
-export function insertParticipants(db: Db, pilotId: number, rows: ParticipantFields[], now: string): number[] {
-  const insert = insertStatement(db);
-  const history = historyStatement(db);
+/** Inserts already-checked rows (used by the single form and by the all-or-nothing import), each registered as interested. */
+export function insertParticipants(db: WriteDb, pilotId: number, rows: ParticipantFields[], now: string): number[] {
   return rows.map((f) => {
-    const { lastInsertRowid } = insert.run({
+    const { lastInsertRowid: id } = run(
+      db,
+      `INSERT INTO participants (pilot_id, name, email, role, department, level, characteristics, topics, availability, notes, status, created_at, updated_at)
+       VALUES (@pilotId, @name, @email, @role, @department, @level, @characteristics, @topics, @availability, @notes, 'interested', @now, @now)`,
+      {
       pilotId,
       name: f.name,
       email: f.email,
@@ -239,46 +282,27 @@ export function insertParticipants(db: Db, pilotId: number, rows: ParticipantFie
       characteristics: JSON.stringify(f.characteristics),
       topics: JSON.stringify(f.topics),
       availability: JSON.stringify(f.availability),
-      notes: f.notes,
-      now,
-    });
-    history.run(Number(lastInsertRowid), null, 'interested', null, now);
-    return Number(lastInsertRowid);
+        notes: f.notes,
+        now,
+      },
+    );
+    recordRegistered(db, id, now);
+    return id;
   });
 }
 
-export function createParticipant(db: Db, pilotId: number, fields: ParticipantFields, now: string): Participant {
+export function createParticipant(db: WriteDb, pilotId: number, fields: ParticipantFields, now: string): Participant {
   const [id] = insertParticipants(db, pilotId, [checkedOrThrow(db, pilotId, fields)], now);
   return getParticipant(db, id!);
 }
 
-export function updateParticipant(db: Db, id: number, fields: ParticipantFields, now: string): Participant {
+export function updateParticipant(db: WriteDb, id: number, fields: ParticipantFields, now: string): Participant {
   const pilotId = participantPilot(db, id);
   const f = checkedOrThrow(db, pilotId, fields, id);
-  db.prepare(
-    `UPDATE participants SET name = ?, email = ?, role = ?, department = ?, level = ?, characteristics = ?, topics = ?, availability = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(f.name, f.email, f.role, f.department, f.level, JSON.stringify(f.characteristics), JSON.stringify(f.topics), JSON.stringify(f.availability), f.notes, now, id);
-  return getParticipant(db, id);
-}
-
-/** Applies one pipeline move; the reason is required for a withdrawal and kept in the history. */
-export function transitionParticipant(db: Db, id: number, to: ParticipantStatus, reason: string | undefined, now: string): Participant {
-  const current = getParticipant(db, id);
-  const allowed = allowedTransitions(current.status);
-  if (!allowed.includes(to)) {
-    const options = allowed.map((s) => statusLabels[s]).join(', ');
-    const pairing = to === 'paired' ? ' Paired is set by confirming a pair on the Pairing screen.' : '';
-    throw new AppError(
-      'INVALID_TRANSITION',
-      `${current.name} is ${statusLabels[current.status].toLowerCase()}; from there they can move to: ${options || 'nothing (completed is final)'}.${pairing}`,
-    );
-  }
-  const trimmed = reason?.trim() || null;
-  if (to === 'withdrawn' && !trimmed) {
-    const message = 'Say why the person is withdrawing (it is kept in their history).';
-    throw new AppError('INVALID_INPUT', message, [{ path: ['reason'], message }]);
-  }
-  db.prepare('UPDATE participants SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(to, to === 'withdrawn' ? trimmed : null, now, id);
-  historyStatement(db).run(id, current.status, to, trimmed, now);
+  run(
+    db,
+    'UPDATE participants SET name = ?, email = ?, role = ?, department = ?, level = ?, characteristics = ?, topics = ?, availability = ?, notes = ?, updated_at = ? WHERE id = ?',
+    [f.name, f.email, f.role, f.department, f.level, JSON.stringify(f.characteristics), JSON.stringify(f.topics), JSON.stringify(f.availability), f.notes, now, id],
+  );
   return getParticipant(db, id);
 }

@@ -1,26 +1,12 @@
-import type { Db } from '../db/types';
-import { AppError, notFound } from '../errors';
-import type { ParticipantRole, ParticipantStatus } from '../../../shared/participants/contract';
-
-export interface PersonRef {
-  id: number;
-  pilotId: number;
-  name: string;
-  role: ParticipantRole;
-  status: ParticipantStatus;
-}
-
-export function person(db: Db, id: number): PersonRef {
-  const row = db.prepare('SELECT id, pilot_id AS pilotId, name, role, status FROM participants WHERE id = ?').get(id) as PersonRef | undefined;
-  if (!row) throw notFound('Participant', id);
-  return row;
-}
+import type { ReadDb } from '../db/query';
+import { AppError } from '../errors';
+import { person, type PersonRef } from './repository';
 
 /**
  * The two people of a (prospective) pair: a mentor (student) and a mentee (staff) of the given
  * pilot, neither withdrawn. `path` names the input fields for the error issues.
  */
-export function assertPairPeople(db: Db, pilotId: number, mentorId: number, menteeId: number, path: string[] = []): { mentor: PersonRef; mentee: PersonRef } {
+export function assertPairPeople(db: ReadDb, pilotId: number, mentorId: number, menteeId: number, path: string[] = []): { mentor: PersonRef; mentee: PersonRef } {
   const mentor = person(db, mentorId);
   const mentee = person(db, menteeId);
   const problems: { field: string; message: string }[] = [];
@@ -35,12 +21,4 @@ export function assertPairPeople(db: Db, pilotId: number, mentorId: number, ment
     throw new AppError('INVALID_INPUT', problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: [...path, p.field], message: p.message })));
   }
   return { mentor, mentee };
-}
-
-/** Moves a person forward to `to` when they are still before it in the pipeline (never backwards). */
-export function advanceTo(db: Db, id: number, to: ParticipantStatus, before: ParticipantStatus[], now: string, reason: string | null = null): void {
-  const current = person(db, id);
-  if (!before.includes(current.status)) return;
-  db.prepare('UPDATE participants SET status = ?, status_reason = NULL, updated_at = ? WHERE id = ?').run(to, now, id);
-  db.prepare('INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(id, current.status, to, reason, now);
 }

@@ -1,4 +1,5 @@
 import type { FeatureHandlers } from '../registry/types';
+import { noPilot, pilotScope } from '../registry/scope';
 import type { pilotsContract } from '../../../shared/pilots/contract';
 import { getPilot, insertPilot, listPilots, setArchived, updatePilot } from './repository';
 
@@ -7,30 +8,38 @@ const pilotEvent = (action: string) => (_input: unknown, pilot: { id: number }) 
 export const pilotHandlers: FeatureHandlers<keyof typeof pilotsContract> = {
   'pilots.list': {
     kind: 'query',
+    scope: noPilot,
     run: ({ includeArchived }, { db }) => listPilots(db, includeArchived),
   },
   'pilots.get': {
     kind: 'query',
-    run: ({ id }, { db }) => getPilot(db, id),
+    scope: pilotScope.fromInput('id'),
+    run: (_input, { db, pilotId }) => getPilot(db, pilotId),
   },
   'pilots.create': {
     kind: 'command',
+    scope: noPilot,
     run: (draft, { db, now }) => insertPilot(db, draft, now().toISOString()),
     audit: pilotEvent('pilots.create'),
   },
   'pilots.update': {
     kind: 'command',
-    run: ({ id, changes }, { db, now }) => updatePilot(db, id, changes, now().toISOString()),
+    scope: pilotScope.fromInput('id'),
+    run: ({ changes }, { db, now, pilotId }) => updatePilot(db, pilotId, changes, now().toISOString()),
     audit: pilotEvent('pilots.update'),
   },
   'pilots.archive': {
     kind: 'command',
-    run: ({ id }, { db, now }) => setArchived(db, id, true, now().toISOString()),
+    scope: pilotScope.fromInput('id'),
+    archived: 'allow',
+    run: (_input, { db, now, pilotId }) => setArchived(db, pilotId, true, now().toISOString()),
     audit: pilotEvent('pilots.archive'),
   },
   'pilots.restore': {
     kind: 'command',
-    run: ({ id }, { db, now }) => setArchived(db, id, false, now().toISOString()),
+    scope: pilotScope.fromInput('id'),
+    archived: 'allow',
+    run: (_input, { db, now, pilotId }) => setArchived(db, pilotId, false, now().toISOString()),
     audit: pilotEvent('pilots.restore'),
   },
 };

@@ -1,8 +1,10 @@
-import type { Db } from '../db/types';
+import type { WriteDb } from '../db/query';
 import { AppError } from '../errors';
-import { parseJsonArray, uniqueIgnoringCase } from '../util/json';
+import { uniqueIgnoringCase } from '../util/json';
+import { people } from '../../../shared/words';
 import { getEligibility, setEligibility } from './repository';
-import { getSettings as getMatchingSettings, setSettings as setMatchingSettings } from '../matching/engine/repository';
+import { getMatchingSettings, setMatchingSettings } from '../matching';
+import { countHoldingCharacteristic, renameCharacteristics } from '../participants';
 
 export interface EligibilityChange {
   categories: string[];
@@ -11,7 +13,6 @@ export interface EligibilityChange {
 }
 
 const refuse = (message: string) => new AppError('CONFLICT', message, [{ path: ['categories'], message }]);
-const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 
 /**
  * Replaces a pilot's eligibility list. Characteristics are what people said about themselves, so:
@@ -20,7 +21,7 @@ const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
  * - a category someone still has is never removed: the change is refused, saying how many people
  *   have it. Only they can say they no longer identify with it, so it comes off their records first.
  */
-export function changeEligibility(db: Db, pilotId: number, wanted: string[], renames: { from: string; to: string }[], now: string): EligibilityChange {
+export function changeEligibility(db: WriteDb, pilotId: number, wanted: string[], renames: { from: string; to: string }[], now: string): EligibilityChange {
   const before = getEligibility(db, pilotId);
   const categories = uniqueIgnoringCase(wanted);
   const kept = new Map(categories.map((c) => [c.toLowerCase(), c]));
@@ -42,8 +43,7 @@ export function changeEligibility(db: Db, pilotId: number, wanted: string[], ren
   }
 
   const removed = before.filter((c) => !kept.has(c.toLowerCase()) && !renameTo.has(c.toLowerCase()));
-  const holders = db.prepare('SELECT count(*) AS n FROM participants p WHERE p.pilot_id = ? AND EXISTS (SELECT 1 FROM json_each(p.characteristics) c WHERE lower(c.value) = lower(?))');
-  const inUse = removed.map((c) => ({ category: c, n: (holders.get(pilotId, c) as { n: number }).n })).filter((u) => u.n > 0);
+  const inUse = removed.map((c) => ({ category: c, n: countHoldingCharacteristic(db, pilotId, c) })).filter((u) => u.n > 0);
   if (inUse.length > 0) {
     const list = inUse.map((u) => `“${u.category}” (${people(u.n)})`).join(', ');
     throw refuse(
@@ -57,24 +57,10 @@ export function changeEligibility(db: Db, pilotId: number, wanted: string[], ren
   }
 
   const saved = setEligibility(db, pilotId, categories);
-  const movedPeople = renameTo.size > 0 ? carryPeople(db, pilotId, renameTo, now) : [];
+  const movedPeople = renameTo.size > 0 ? renameCharacteristics(db, pilotId, renameTo, now) : [];
   const renamedInPairing = matching.differenceCharacteristics.map((d) => renameTo.get(d.toLowerCase()) ?? d);
   if (renamedInPairing.some((d, i) => d !== matching.differenceCharacteristics[i])) {
     setMatchingSettings(db, pilotId, { ...matching, differenceCharacteristics: uniqueIgnoringCase(renamedInPairing) });
   }
   return { categories: saved, movedPeople };
-}
-
-function carryPeople(db: Db, pilotId: number, renameTo: Map<string, string>, now: string): number[] {
-  const rows = db.prepare('SELECT id, characteristics FROM participants WHERE pilot_id = ?').all(pilotId) as { id: number; characteristics: string }[];
-  const save = db.prepare('UPDATE participants SET characteristics = ?, updated_at = ? WHERE id = ?');
-  const moved: number[] = [];
-  for (const row of rows) {
-    const before = parseJsonArray(row.characteristics);
-    const after = uniqueIgnoringCase(before.map((c) => renameTo.get(c.toLowerCase()) ?? c));
-    if (after.length === before.length && after.every((c, i) => c === before[i])) continue;
-    save.run(JSON.stringify(after), now, row.id);
-    moved.push(row.id);
-  }
-  return moved;
 }

@@ -11,6 +11,9 @@ import { trainingHandlers } from '../training/handlers';
 import { matchingHandlers } from '../matching/engine/handlers';
 import { meetingHandlers } from '../meetings/handlers';
 import { logHandlers } from '../logs/handlers';
+import { importHandlers } from '../imports/handlers';
+import { safeguardingHandlers } from '../safeguarding/handlers';
+import { surveyHandlers } from '../surveys/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -26,4 +29,7 @@ export const handlers: HandlerMap = {
   ...matchingHandlers,
   ...meetingHandlers,
   ...logHandlers,
+  ...importHandlers,
+  ...safeguardingHandlers,
+  ...surveyHandlers,
 };

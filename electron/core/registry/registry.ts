@@ -1,9 +1,12 @@
-import { contract, fail, isChannel, ok, toFieldIssues, describeIssues, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../../shared/contract';
+import { accessOf, contract, fail, isChannel, ok, toFieldIssues, describeIssues, type Channel, type ChannelInput, type ChannelOutput, type Envelope, type Role } from '../../../shared/contract';
 import { AppError, fromDatabaseError } from '../errors';
-import { appendAudit } from '../audit/audit';
+import { appendAudit } from '../audit';
+import { assertPilotOpen } from '../pilots';
+import { todayFor } from '../settings';
+import { asReadDb, asWriteDb, transaction } from '../db/query';
 import { readOnlyError, type VaultSession } from '../session';
 import { noExportHost, type Host } from '../host';
-import type { Handler, HandlerContext, HandlerMap } from './types';
+import type { ActionContext, CommandContext, Handler, HandlerMap, QueryContext } from './types';
 
 export interface RegistryOptions {
   now?: () => Date;
@@ -36,10 +39,32 @@ export class HandlerRegistry {
     return this.invoke(channel, input, actor) as Promise<Envelope<ChannelOutput<C>>>;
   }
 
+  /**
+   * Opens the safeguarding register for in-process code acting for a coordinator who has just given
+   * the passphrase (the demo, filling the vault the command line unlocked). No transport reaches it:
+   * the window's way is the safeguarding.stepUp channel.
+   */
+  grantStepUpInProcess(): void {
+    this.session.requireUnlocked();
+    this.session.stepUp.grant(this.now());
+  }
+
   async invoke(channelName: string, rawInput: unknown, actor = 'coordinator'): Promise<Envelope<unknown>> {
     if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channelName}".`);
     const channel: Channel = channelName;
     const spec = contract[channel];
+    // Whose key opened the vault decides which channels answer at all, before the input is even read.
+    const role = this.session.role;
+    if (!accessOf(spec).includes(role)) return this.toFailure(channel, forbidden(role, accessOf(spec)));
+    // Restricted records need the passphrase given again recently; refused before the input is read.
+    if (spec.stepUp) {
+      try {
+        this.session.requireUnlocked();
+        this.session.stepUp.use(this.now());
+      } catch (error) {
+        return this.toFailure(channel, error);
+      }
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
@@ -58,33 +83,62 @@ export class HandlerRegistry {
     const handler = this.handlers[channel] as Handler<Channel>;
     // A damaged vault is open read-only: refuse every write up front with the reason, before any work.
     const damage = this.session.damage;
-    if (damage && (handler.kind === 'command' || (handler.kind === 'action' && !VAULT_LIFECYCLE.has(channel)))) throw readOnlyError(damage);
-    const ctx = this.context(actor);
+    if (damage && (handler.kind === 'command' || handler.kind === 'audited-query' || (handler.kind === 'action' && !VAULT_LIFECYCLE.has(channel)))) throw readOnlyError(damage);
+    const scope: ResolvedScope = {};
+    const ctx = this.context(actor, scope);
     const checkOutput = (value: unknown) => {
       const result = contract[channel].output.safeParse(value);
       if (!result.success) throw new OutputMismatch(channel, describeIssues(toFieldIssues(result.error)));
       return result.data;
     };
+    // The pilot is resolved and checked in the same transaction (or read) as the work, so what was checked still holds.
+    const withScope = () => {
+      scope.pilotId = this.pilotOf(handler, input);
+    };
     switch (handler.kind) {
       case 'query':
-        return readOnly(this.session, channel, () => checkOutput(handler.run(input as never, ctx)));
-      case 'command': {
-        const db = ctx.db;
-        return db
-          .transaction(() => {
-            const value = checkOutput(handler.run(input as never, ctx));
-            const events = handler.audit(input as never, value as never);
-            for (const event of Array.isArray(events) ? events : [events]) ctx.audit(event);
-            return value;
-          })
-          .immediate();
-      }
+        return readOnly(this.session, channel, () => {
+          withScope();
+          return checkOutput(handler.run(input as never, ctx as QueryContext));
+        });
+      case 'audited-query':
+        // The read itself still runs under query_only; only its audit entry is written, in the same transaction.
+        return transaction(ctx.db, () => {
+          const value = readOnly(this.session, channel, () => {
+            withScope();
+            return checkOutput(handler.run(input as never, ctx as QueryContext));
+          });
+          const events = handler.audit(input as never, value as never);
+          for (const event of Array.isArray(events) ? events : [events]) ctx.audit(event);
+          return value;
+        });
+      case 'command':
+        return transaction(ctx.db, () => {
+          withScope();
+          const value = checkOutput(handler.run(input as never, ctx as CommandContext));
+          const events = handler.audit(input as never, value as never);
+          for (const event of Array.isArray(events) ? events : [events]) ctx.audit(event);
+          return value;
+        });
       case 'action':
-        return checkOutput(await handler.run(input as never, ctx));
+        withScope();
+        return checkOutput(await handler.run(input as never, ctx as ActionContext));
     }
   }
 
-  private context(actor: string): HandlerContext {
+  /**
+   * The pilot of a handler's declared scope: its record must exist (NOT_FOUND), so must its pilot,
+   * and a call that may not change an archived pilot is refused on one. Undefined for `noPilot`.
+   */
+  private pilotOf(handler: Handler<Channel>, input: unknown): number | undefined {
+    if (handler.scope.kind === 'none') return undefined;
+    const db = asReadDb(this.session.db);
+    const pilotId = handler.scope.pilotOf(db, input as never);
+    assertPilotOpen(db, pilotId, handler.archived ?? (handler.kind === 'command' ? 'refuse' : 'allow'));
+    return pilotId;
+  }
+
+  private context(actor: string, scope: ResolvedScope): CommandContext {
     const session = this.session;
     const now = this.now;
     return {
@@ -93,9 +147,14 @@ export class HandlerRegistry {
       now,
       host: this.options.host ?? noExportHost,
       get db() {
-        return session.db;
+        return asWriteDb(session.db);
       },
-      audit: (event) => appendAudit(session.db, actor, now().toISOString(), event),
+      today: () => todayFor(asReadDb(session.db), now()),
+      get pilotId(): number {
+        if (scope.pilotId === undefined) throw new Error('This handler declared no pilot scope, so it has no ctx.pilotId');
+        return scope.pilotId;
+      },
+      audit: (event) => appendAudit(asWriteDb(session.db), actor, now().toISOString(), event),
     };
   }
 
@@ -140,6 +199,18 @@ function readOnly<T>(session: VaultSession, channel: Channel, run: () => T): T {
   } finally {
     if (db.open && !session.damage) db.pragma('query_only=OFF'); // a damaged vault's connection stays query-only
   }
+}
+
+/** What the registry resolved from a handler's scope before running it. */
+interface ResolvedScope {
+  pilotId?: number;
+}
+
+const roleWords: Record<Role, string> = { coordinator: 'the coordinator', interviewer: 'an interviewer' };
+
+/** A channel the key that opened the vault does not cover: said plainly, nothing done. */
+function forbidden(role: Role, allowed: readonly Role[]): AppError {
+  return new AppError('FORBIDDEN', `This is only for ${allowed.map((r) => roleWords[r]).join(' or ')}, and the vault was opened with ${roleWords[role]}’s key. Nothing was changed.`);
 }
 
 class QueryTriedToWrite extends Error {

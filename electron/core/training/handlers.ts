@@ -1,38 +1,31 @@
 import type { FeatureHandlers } from '../registry/types';
+import { pilotScope } from '../registry/scope';
 import type { trainingContract } from '../../../shared/training/contract';
-import { assertPilotExists, assertPilotWritable } from '../pilots/guard';
-import { todayFor } from '../settings/handlers';
-import { deleteTraining, getTraining, insertTraining, listTraining, updateTraining } from './repository';
+import { deleteTraining, insertTraining, listTraining, trainingPilot, updateTraining } from './repository';
 
 export const trainingHandlers: FeatureHandlers<keyof typeof trainingContract> = {
   'training.list': {
     kind: 'query',
-    run: ({ pilotId }, { db }) => {
-      assertPilotExists(db, pilotId);
-      return listTraining(db, pilotId);
-    },
+    scope: pilotScope.fromInput('pilotId'),
+    run: (_input, { db, pilotId }) => listTraining(db, pilotId),
   },
   'training.create': {
     kind: 'command',
-    run: ({ pilotId, session }, { db, now }) => {
-      assertPilotWritable(db, pilotId);
-      return insertTraining(db, pilotId, session, todayFor(db, now()), now().toISOString());
-    },
+    scope: pilotScope.fromInput('pilotId'),
+    run: ({ session }, { db, now, today, pilotId }) => insertTraining(db, pilotId, session, today(), now().toISOString()),
     audit: (_input, s) => ({ action: 'training.create', entityType: 'training_session', entityId: s.id }),
   },
   'training.update': {
     kind: 'command',
-    run: ({ id, session }, { db, now }) => {
-      assertPilotWritable(db, getTraining(db, id).pilotId);
-      return updateTraining(db, id, session, todayFor(db, now()), now().toISOString());
-    },
+    scope: pilotScope.of('id', trainingPilot),
+    run: ({ id, session }, { db, now, today }) => updateTraining(db, id, session, today(), now().toISOString()),
     audit: (input) => ({ action: 'training.update', entityType: 'training_session', entityId: input.id }),
   },
   'training.delete': {
     kind: 'command',
-    run: ({ id }, { db, now }) => {
-      assertPilotWritable(db, getTraining(db, id).pilotId);
-      deleteTraining(db, id, todayFor(db, now()), now().toISOString());
+    scope: pilotScope.of('id', trainingPilot),
+    run: ({ id }, { db, now, today }) => {
+      deleteTraining(db, id, today(), now().toISOString());
       return null;
     },
     audit: (input) => ({ action: 'training.delete', entityType: 'training_session', entityId: input.id }),

@@ -1,12 +1,15 @@
-import type { FeatureHandlers, HandlerContext } from '../registry/types';
+import type { ActionContext, FeatureHandlers } from '../registry/types';
+import { noPilot } from '../registry/scope';
+import { transaction } from '../db/query';
 import type { vaultContract } from '../../../shared/vault/contract';
 
 /** The audit entry of a vault-level action, as a callback so a key change can append it inside its own transaction. */
-const recordVault = (ctx: HandlerContext, action: string) => () => ctx.audit({ action, entityType: 'vault', entityId: ctx.session.vaultId });
+const recordVault = (ctx: ActionContext, action: string) => () => ctx.audit({ action, entityType: 'vault', entityId: ctx.session.vaultId });
 
 export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.status': {
     kind: 'action',
+    scope: noPilot,
     run: async (_input, { session }) => {
       if (!session.isUnlocked) {
         const state = session.state();
@@ -25,11 +28,13 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.clearIncomplete': {
     kind: 'action',
+    scope: noPilot,
     // No vault is open, so there is no audit trail to write to; the dated folder is the record.
     run: async (_input, { session, now }) => ({ movedTo: session.setAsideIncomplete(now()) }),
   },
   'vault.create': {
     kind: 'action',
+    scope: noPilot,
     run: async ({ passphrase }, ctx) => {
       const recoveryKey = await ctx.session.create(passphrase);
       recordVault(ctx, 'vault.create')();
@@ -38,6 +43,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.unlock': {
     kind: 'action',
+    scope: noPilot,
     run: async (input, { session }) => {
       await session.unlock(input);
       return null;
@@ -45,6 +51,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.lock': {
     kind: 'action',
+    scope: noPilot,
     run: async (_input, { session }) => {
       session.lock('user');
       return null;
@@ -52,6 +59,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.changePassphrase': {
     kind: 'action',
+    scope: noPilot,
     run: async ({ current, next }, ctx) => {
       // Unlocked only: the change is recorded in the audit trail, in the same transaction.
       await ctx.session.changePassphrase(current, next, recordVault(ctx, 'vault.changePassphrase'));
@@ -60,6 +68,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.confirmRecoveryKey': {
     kind: 'action',
+    scope: noPilot,
     run: async (_input, ctx) => {
       ctx.session.confirmRecoveryKey(ctx.now().toISOString(), recordVault(ctx, 'vault.confirmRecoveryKey'));
       return null;
@@ -67,6 +76,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.replaceRecoveryKey': {
     kind: 'action',
+    scope: noPilot,
     run: async ({ passphrase }, ctx) => {
       const recoveryKey = await ctx.session.replaceRecoveryKey(passphrase, recordVault(ctx, 'vault.replaceRecoveryKey'));
       return { recoveryKey };
@@ -74,11 +84,12 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   },
   'vault.revealKey': {
     kind: 'action',
+    scope: noPilot,
     run: async ({ passphrase }, ctx) => {
       ctx.session.requireUnlocked(); // the showing is audited, so the vault must be open
       const key = await ctx.session.revealKey(passphrase);
       // The key leaves only once its showing is on record (ctx.db throws if the vault locked meanwhile).
-      ctx.db.transaction(() => recordVault(ctx, 'vault.revealKey')()).immediate();
+      transaction(ctx.db, () => recordVault(ctx, 'vault.revealKey')());
       return { key };
     },
   },

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import type { Db } from '../db/types';
+import { asWriteDb, run } from '../db/query';
 import { createVaultDatabase, openVaultDatabase, openVaultDatabaseReadOnly, restrictVaultFileModes } from '../db/open';
 import type { IncompleteVault, UnlockInput } from '../../../shared/vault/contract';
 import { fsyncDirectory } from '../util/atomic-write';
@@ -166,7 +167,7 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
 
     const db = createVaultDatabase(join(building, DB_FILE), dataKey);
     try {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('vault_id', vaultId, 'created_at', now);
+      run(asWriteDb(db), 'INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)', ['vault_id', vaultId, 'created_at', now]);
     } finally {
       // The last connection to close checkpoints the WAL into the file and removes -wal and -shm.
       db.close();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { call, onVaultLocked } from '../api';
-import { useChannel } from '../queries';
+import { onVaultLocked } from '../api';
+import { confirmRecoveryKey, useVaultStatus } from '../features/vault/api';
 import { CreateVault } from '../features/vault/CreateVault';
 import { Unlock } from '../features/vault/Unlock';
 import { ResetPassphrase } from '../features/vault/ResetPassphrase';
@@ -18,7 +18,7 @@ import { describeLockNotice, lockNoticeAtLoad } from './lock-notice';
  */
 export function App() {
   const client = useQueryClient();
-  const status = useChannel('vault.status', {});
+  const status = useVaultStatus();
   const [recoveredWith, setRecoveredWith] = useState<string>();
   // Why the vault locked itself (idle, screen lock, sleep), shown on the unlock screen until it opens.
   const [lockNotice, setLockNotice] = useState(lockNoticeAtLoad);
@@ -62,7 +62,7 @@ export function App() {
             }
             setRecoveredWith(secret);
             // Typed in correctly, so it is written down somewhere: no need to offer a new one.
-            void call('vault.confirmRecoveryKey', {})
+            void confirmRecoveryKey()
               .catch(() => undefined)
               .finally(refresh);
           }}

@@ -1,11 +1,10 @@
 import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider, useMatch } from 'react-router';
 import { useMemo } from 'react';
-import { call } from '../api';
 import { Button } from '../ui/Button';
 import { NoticeArea } from '../ui/Notices';
 import { PilotsPage } from '../features/pilots/PilotsPage';
 import { EditPilotPage, NewPilotPage } from '../features/pilots/PilotEditor';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { SettingsScreen } from './SettingsScreen';
 import { AuditPage } from '../features/audit/AuditPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { FocusGroupsPage } from '../features/focus-groups/FocusGroupsPage';
@@ -15,10 +14,13 @@ import { TrainingPage } from '../features/training/TrainingPage';
 import { PairingPage } from '../features/pairing/PairingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { LogsPage } from '../features/logs/LogsPage';
+import { SurveysPage } from '../features/surveys/SurveysPage';
+import { SafeguardingPage } from '../features/safeguarding/SafeguardingPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
-import { flushPendingSaves } from './pending-saves';
+import { flushPendingSaves } from '../ui/pending-saves';
 import { DamagedVaultBanner } from '../features/vault/DamagedVaultBanner';
+import { lockVault } from '../features/vault/api';
 import type { DamagedVault } from '../../../shared/vault/contract';
 
 const navigation = [
@@ -56,7 +58,7 @@ function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVa
   const lock = async () => {
     // Text still inside an editor's typing pause is saved first, or the lock would lose it.
     await flushPendingSaves();
-    await call('vault.lock', {}).catch(() => undefined);
+    await lockVault().catch(() => undefined);
     onLocked();
   };
   return (
@@ -128,8 +130,10 @@ export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: D
             { path: 'pilots/:pilotId/pairing/*', element: <PairingPage /> },
             { path: 'pilots/:pilotId/meetings/*', element: <MeetingsPage /> },
             { path: 'pilots/:pilotId/logs/*', element: <LogsPage /> },
+            { path: 'pilots/:pilotId/surveys', element: <SurveysPage /> },
+            { path: 'pilots/:pilotId/safeguarding/*', element: <SafeguardingPage /> },
             { path: 'audit', element: <AuditPage /> },
-            { path: 'settings', element: <SettingsPage /> },
+            { path: 'settings', element: <SettingsScreen /> },
             { path: '*', element: <Navigate to="/pilots" replace /> },
           ],
         },

@@ -1,5 +1,5 @@
 import { readLockNotice, withoutLockNotice, type LockNotice } from '../../../shared/auto-lock/lock-notice';
-import { formatMinutes } from '../ui/format';
+import { formatMinutes } from '../../../shared/dates';
 
 /**
  * Read once when the page loads (module scope): the reason the vault locked itself, if the reload

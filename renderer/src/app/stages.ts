@@ -11,4 +11,6 @@ export const pilotStages = [
   { path: 'pairing', label: 'Pairing' },
   { path: 'meetings', label: 'Meetings' },
   { path: 'logs', label: 'Reflective logs' },
+  { path: 'surveys', label: 'Surveys' },
+  { path: 'safeguarding', label: 'Safeguarding' },
 ] as const;

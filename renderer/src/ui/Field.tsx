@@ -1,4 +1,5 @@
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 
 interface FieldFrameProps {
   label: string;
@@ -36,12 +37,35 @@ export function FieldFrame({ label, description, error, required, children }: Fi
         </p>
       ) : null}
       {children({ id, describedBy, invalid: Boolean(error) })}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={errorId} message={error} />
     </div>
+  );
+}
+
+/** A field's error under it, with the id its control's aria-describedby names; nothing when there is none. */
+export function FieldErrorText({ id, message }: { id?: string | undefined; message: string | undefined }) {
+  return message ? (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** A choice of one among a few (react-hook-form registers the group once, on every radio). */
+export function RadioGroupField({ legend, options, inputProps }: { legend: string; options: readonly { value: string; label: string }[]; inputProps: UseFormRegisterReturn }) {
+  const uid = useId();
+  return (
+    <fieldset className="fieldset">
+      <legend>{legend}</legend>
+      <div className="radio-group">
+        {options.map((option) => (
+          <div key={option.value} className="checkbox-field">
+            <input id={`${uid}-${option.value}`} type="radio" value={option.value} {...inputProps} />
+            <label htmlFor={`${uid}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

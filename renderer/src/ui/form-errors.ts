@@ -1,7 +1,7 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from '../api';
-import { errorText } from './words';
+import { errorText } from './errors';
 
 /**
  * Parse options for zodResolver: an empty number box (NaN) says "Enter a number" instead of zod's

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFocusLater } from './focus';
 import { useNotices } from './Notices';
-import { errorText } from './words';
+import { errorText } from './errors';
 
 interface DeleteOptions<Row> {
   /** What takes focus once the question has closed (the pressed button went with its row). */

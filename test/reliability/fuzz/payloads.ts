@@ -60,6 +60,8 @@ export interface World {
   today: string;
   passphrase: string;
   recoveryKey: string;
+  /** Files staged by imports.stage (the latest few, as the core keeps them), so previews and imports reach real rows. */
+  staged?: { id: string; headers: string[] }[];
 }
 
 const ENTITY_QUERIES: Record<string, string> = {
@@ -328,6 +330,16 @@ function string(schema: Schema, key: string, ctx: Ctx): string {
   switch (key) {
     case 'base64':
       return csvBase64(ctx);
+    case 'stagedId': {
+      const staged = world.staged ?? [];
+      if (staged.length > 0 && rng.chance(0.85)) {
+        const file = rng.pick(staged);
+        ctx.headers = file.headers; // the mapping that follows names this file's columns
+        return file.id;
+      }
+      ctx.notes.push('stagedId: not staged');
+      return fit(rng.pick(['00000000-0000-4000-8000-000000000000', 'not-an-id', '__proto__']));
+    }
     case 'email': {
       const own = world.emails.filter((e) => e.pilotId === ctx.home);
       const other = world.emails.filter((e) => e.pilotId === ctx.foreign);

@@ -6,6 +6,9 @@ import { meetingsAndLogs } from './004-meetings-logs';
 import { meetingsPerformance } from './005-meetings-performance';
 import { meetingsFixes } from './006-meetings-fixes';
 import { recruitmentFixes } from './007-recruitment-fixes';
+import { statusChangeCauses } from './008-status-causes';
+import { safeguarding } from './009-safeguarding';
+import { surveys } from './010-surveys';
 
 export interface Migration {
   version: number;
@@ -14,7 +17,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -1,19 +1,27 @@
-import type { FeatureHandlers } from '../../registry/types';
+import type { CommandContext, FeatureHandlers } from '../../registry/types';
+import { pilotScope } from '../../registry/scope';
 import type { matchingContract } from '../../../../shared/matching/contract';
-import type { Db } from '../../db/types';
+import type { WriteDb } from '../../db/query';
 import { AppError } from '../../errors';
-import { assertPilotExists, assertPilotWritable } from '../../pilots/guard';
-import { advanceTo, person } from '../../participants/roles';
-import { participantPilot } from '../../participants/repository';
+import { person, preparationStages, stageBeforePairing, statusOf, transition } from '../../participants';
+import { cancelRemaining, generateMeetings } from '../../meetings';
 import { evaluatePair } from './scoring';
 import { propose } from './propose';
 import * as repo from './repository';
 import { pairKey } from './types';
-import { cancelRemaining, generateMeetings } from '../../meetings/repository';
-import { todayFor } from '../../settings/handlers';
 
-/** Confirms pairs after checking, against the vault as it is now, that each is still allowed and has room. */
-function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; menteeId: number }[], today: string, now: string) {
+const forPilot = pilotScope.fromInput('pilotId');
+
+/** A pin has done its job once its pair is confirmed; left in place it would only warn "not kept". */
+const pinClearedEvent = (mentorId: number, menteeId: number) => ({ action: 'matching.setRule.clear', entityType: 'pair', entityId: `${mentorId}:${menteeId}` });
+
+/**
+ * Confirms pairs after checking, against the vault as it is now, that each is still allowed and has
+ * room; each gets its meetings, each person not yet paired becomes paired, and the pair's pin goes.
+ */
+function confirmPairs(ctx: CommandContext, wanted: { mentorId: number; menteeId: number }[]) {
+  const { db, pilotId } = ctx;
+  const now = ctx.now().toISOString();
   const input = repo.loadPairingInput(db, pilotId);
   const people = new Map([...input.mentors, ...input.mentees].map((p) => [p.id, { ...p }]));
   const problems: string[] = [];
@@ -43,28 +51,32 @@ function confirmPairs(db: Db, pilotId: number, wanted: { mentorId: number; mente
     const pairId = repo.insertPair(db, pilotId, mentorId, menteeId, e.score, e.explanation, now);
     generateMeetings(db, pairId, now);
     ids.push(pairId);
-    advanceTo(db, mentorId, 'paired', ['interested', 'chemistry', 'trained'], now, `Paired with ${mentee.name}`);
-    advanceTo(db, menteeId, 'paired', ['interested', 'chemistry', 'trained'], now, `Paired with ${mentor.name}`);
+    markPaired(db, mentorId, mentee.name, now);
+    markPaired(db, menteeId, mentor.name, now);
+    if (repo.clearPin(db, mentorId, menteeId)) ctx.audit(pinClearedEvent(mentorId, menteeId));
   }
   // All or nothing: the transaction around this command rolls back the pairs already inserted.
   if (problems.length > 0) throw new AppError('INVALID_INPUT', `No pair was confirmed. ${problems.join(' ')}`, problems.map((message) => ({ path: ['pairs'], message })));
-  return repo.getPairs(db, ids, today);
+  return repo.getPairs(db, ids, ctx.today());
+}
+
+/** Someone still preparing becomes paired; someone already paired (capacity above one) stays as they are. */
+function markPaired(db: WriteDb, participantId: number, partnerName: string, now: string): void {
+  if (preparationStages.includes(statusOf(db, participantId).status)) transition(db, participantId, 'paired', 'paired', now, `Paired with ${partnerName}`);
 }
 
 /** Ending a pair returns each person to their stage before pairing, unless they still have another partner. */
-function unpair(db: Db, id: number, reason: string, today: string, now: string) {
+function unpair(db: WriteDb, id: number, reason: string, today: string, now: string) {
   const { pair, row } = repo.endPair(db, id, reason, today, now);
   cancelRemaining(db, id, reason, now);
   for (const [personId, before] of [
     [row.mentor_id, row.mentor_status_before],
     [row.mentee_id, row.mentee_status_before],
   ] as const) {
-    const who = person(db, personId);
-    const stillPaired = db.prepare('SELECT 1 FROM pairs WHERE ended_at IS NULL AND (mentor_id = ? OR mentee_id = ?)').get(personId, personId);
-    if (who.status === 'paired' && !stillPaired) {
-      db.prepare('UPDATE participants SET status = ?, updated_at = ? WHERE id = ?').run(before, now, personId);
-      db.prepare('INSERT INTO participant_status_history (participant_id, from_status, to_status, reason, at) VALUES (?, ?, ?, ?, ?)').run(personId, 'paired', before, `Pair ended: ${reason}`, now);
-    }
+    if (statusOf(db, personId).status !== 'paired' || repo.currentPairCount(db, personId) > 0) continue;
+    // Someone confirmed into a second pair while already paired was "paired" before it: back to where their first pair found them.
+    const back = preparationStages.includes(before) ? before : stageBeforePairing(db, personId);
+    transition(db, personId, back, 'unpaired', now, `Pair ended: ${reason}`);
   }
   return pair;
 }
@@ -72,88 +84,68 @@ function unpair(db: Db, id: number, reason: string, today: string, now: string) 
 export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = {
   'matching.state': {
     kind: 'query',
-    run: ({ pilotId }, { db, now }) => {
-      assertPilotExists(db, pilotId);
-      return repo.getState(db, pilotId, todayFor(db, now()));
-    },
+    scope: forPilot,
+    run: (_input, { db, today, pilotId }) => repo.getState(db, pilotId, today()),
   },
   'matching.setSettings': {
     kind: 'command',
-    run: ({ pilotId, settings }, { db }) => {
-      assertPilotWritable(db, pilotId);
-      return repo.setSettings(db, pilotId, settings);
-    },
+    scope: forPilot,
+    run: ({ settings }, { db, pilotId }) => repo.setSettings(db, pilotId, settings),
     audit: (input) => ({ action: 'matching.setSettings', entityType: 'pilot', entityId: input.pilotId }),
   },
   'matching.addConflict': {
     kind: 'command',
-    run: ({ pilotId, mentorId, menteeId, kind, note }, { db }) => {
-      assertPilotWritable(db, pilotId);
-      return repo.addConflict(db, pilotId, mentorId, menteeId, kind, note);
-    },
+    scope: forPilot,
+    run: ({ mentorId, menteeId, kind, note }, { db, pilotId }) => repo.addConflict(db, pilotId, mentorId, menteeId, kind, note),
     audit: (_input, c) => ({ action: 'matching.addConflict', entityType: 'conflict_of_interest', entityId: c.id }),
   },
   'matching.removeConflict': {
     kind: 'command',
+    scope: pilotScope.of('id', repo.conflictPilot),
     run: ({ id }, { db }) => {
-      assertPilotWritable(db, repo.conflictPilot(db, id));
-      db.prepare('DELETE FROM conflicts_of_interest WHERE id = ?').run(id);
+      repo.removeConflict(db, id);
       return null;
     },
     audit: (input) => ({ action: 'matching.removeConflict', entityType: 'conflict_of_interest', entityId: input.id }),
   },
   'matching.setRule': {
     kind: 'command',
-    run: ({ pilotId, mentorId, menteeId, rule }, { db }) => {
-      assertPilotWritable(db, pilotId);
-      return repo.setRule(db, pilotId, mentorId, menteeId, rule);
-    },
+    scope: forPilot,
+    run: ({ mentorId, menteeId, rule }, { db, pilotId }) => repo.setRule(db, pilotId, mentorId, menteeId, rule),
     audit: (input) => ({ action: `matching.setRule.${input.rule ?? 'clear'}`, entityType: 'pair', entityId: `${input.mentorId}:${input.menteeId}` }),
   },
   'matching.setPreferences': {
     kind: 'command',
-    run: ({ participantId, preferredIds }, { db }) => {
-      assertPilotWritable(db, participantPilot(db, participantId));
-      return repo.setPreferences(db, participantId, preferredIds);
-    },
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId, preferredIds }, { db }) => repo.setPreferences(db, participantId, preferredIds),
     audit: (input) => ({ action: 'matching.setPreferences', entityType: 'participant', entityId: input.participantId }),
   },
   'matching.setCapacity': {
     kind: 'command',
-    run: ({ participantId, capacity }, { db }) => {
-      assertPilotWritable(db, participantPilot(db, participantId));
-      return repo.setCapacity(db, participantId, capacity);
-    },
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId, capacity }, { db }) => repo.setCapacity(db, participantId, capacity),
     audit: (input) => ({ action: 'matching.setCapacity', entityType: 'participant', entityId: input.participantId }),
   },
   'matching.propose': {
     kind: 'query',
-    run: ({ pilotId }, { db }) => {
-      assertPilotExists(db, pilotId);
-      return propose(repo.loadPairingInput(db, pilotId));
-    },
+    scope: forPilot,
+    run: (_input, { db, pilotId }) => propose(repo.loadPairingInput(db, pilotId)),
   },
   'matching.confirm': {
     kind: 'command',
-    run: ({ pilotId, pairs }, { db, now }) => {
-      assertPilotWritable(db, pilotId);
-      return confirmPairs(db, pilotId, pairs, todayFor(db, now()), now().toISOString());
-    },
+    scope: forPilot,
+    run: ({ pairs }, ctx) => confirmPairs(ctx, pairs),
     audit: (_input, pairs) => pairs.map((p) => ({ action: 'matching.confirm', entityType: 'pair', entityId: p.id })),
   },
   'pairs.list': {
     kind: 'query',
-    run: ({ pilotId, includeEnded }, { db, now }) => {
-      assertPilotExists(db, pilotId);
-      return repo.listPairs(db, pilotId, includeEnded, todayFor(db, now()));
-    },
+    scope: forPilot,
+    run: ({ includeEnded }, { db, today, pilotId }) => repo.listPairs(db, pilotId, includeEnded, today()),
   },
   'pairs.unpair': {
     kind: 'command',
-    run: ({ id, reason }, { db, now }) => {
-      assertPilotWritable(db, repo.pairPilot(db, id));
-      return unpair(db, id, reason, todayFor(db, now()), now().toISOString());
-    },
+    scope: pilotScope.ofPair('id'),
+    run: ({ id, reason }, { db, now, today }) => unpair(db, id, reason, today(), now().toISOString()),
     audit: (input) => ({ action: 'pairs.unpair', entityType: 'pair', entityId: input.id }),
   },
 };

@@ -1,14 +1,14 @@
-import { useChannel } from '../../queries';
+import { formatDateTime } from '../../../../shared/dates';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { formatDateTime } from '../../ui/format';
+import { Table } from '../../ui/Table';
+import { useAllPilots, useAuditCheck, useAuditEntries } from './api';
 import { describeAction, describeActor, describeRecord } from './describe';
 
 /** Who did what to which record — never the content — and whether the hash chain is intact. */
 export function AuditPage() {
-  const verification = useChannel('audit.verify', {});
-  const entries = useChannel('audit.list', { limit: 200 });
-  // Names come from the live pilot list; the trail itself holds only ids.
-  const pilots = useChannel('pilots.list', { includeArchived: true });
+  const verification = useAuditCheck();
+  const entries = useAuditEntries(200);
+  const pilots = useAllPilots();
   const pilotNames = new Map((pilots.data ?? []).map((p) => [p.id, p.name]));
   return (
     <>
@@ -23,29 +23,18 @@ export function AuditPage() {
       <ErrorMessage error={verification.error ?? entries.error} />
       {entries.isPending ? <Loading /> : null}
       {entries.data ? (
-        <table className="table">
-          <caption className="visually-hidden">Latest audit entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Record</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.data.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.seq}</td>
-                <td>{formatDateTime(entry.at)}</td>
-                <td>{describeActor(entry.actor)}</td>
-                <td>{describeAction(entry.action)}</td>
-                <td>{describeRecord(entry.entityType, entry.entityId, pilotNames)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Latest audit entries, newest first"
+          rows={entries.data}
+          rowKey={(entry) => entry.seq}
+          columns={[
+            { id: 'seq', header: '#', cell: (entry) => entry.seq },
+            { id: 'at', header: 'When', cell: (entry) => formatDateTime(entry.at) },
+            { id: 'actor', header: 'Who', cell: (entry) => describeActor(entry.actor) },
+            { id: 'action', header: 'Action', cell: (entry) => describeAction(entry.action) },
+            { id: 'record', header: 'Record', cell: (entry) => describeRecord(entry.entityType, entry.entityId, pilotNames) },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -3,7 +3,7 @@
  * this maps them to what a coordinator or auditor would say, and names pilots from the live list.
  */
 import { statusLabels, type ParticipantStatus } from '../../../../shared/participants/contract';
-import { people, plural } from '../../ui/words';
+import { people, plural } from '../../../../shared/words';
 
 /** What each recorded action means; counted actions such as `participants.import(12)` are handled below. */
 const ACTIONS: Record<string, string> = {

@@ -3,11 +3,11 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { chemistryDraft, willingness, willingnessLabels, type ChemistryDraft, type ChemistryMeeting } from '../../../../shared/chemistry/contract';
-import { Button } from '../../ui/Button';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
-import { Callout, PersonPicker, type PersonOption } from '../pairing/common';
-import { FormError } from '../../ui/FormDialog';
+import { Callout } from '../../ui/Callout';
+import { PersonPicker, type PersonOption } from '../../ui/PersonPicker';
+import { DialogFormActions } from '../../ui/FormActions';
 
 /** The shared draft as the form holds it: people may be unchosen yet, radios carry strings. */
 const chemistryFormSchema = z.object({
@@ -68,7 +68,7 @@ const serverFields = {
 function AnswerRadios({ name, legend, value, onChange, disabled }: { name: string; legend: string; value: Answer; onChange: (a: Answer) => void; disabled: boolean }) {
   const uid = useId();
   return (
-    <fieldset className="cp-fieldset" disabled={disabled}>
+    <fieldset className="fieldset" disabled={disabled}>
       <legend>{legend}</legend>
       <div className="cp-radio-row">
         {answers.map((a) => (
@@ -140,7 +140,7 @@ export function ChemistryForm({
       </div>
       <div className="field-row">
         <TextInput label="Date" type="date" required error={errors.heldOn?.message} {...register('heldOn')} />
-        <fieldset className="cp-fieldset">
+        <fieldset className="fieldset">
           <legend>Did the meeting take place?</legend>
           <div className="cp-radio-row">
             <div className="checkbox-field">
@@ -193,13 +193,7 @@ export function ChemistryForm({
         <TextAreaInput label="Student’s note" rows={3} description="Optional: what they said about the meeting." error={errors.mentorNote?.message} {...register('mentorNote')} />
         <TextAreaInput label="Staff member’s note" rows={3} description="Optional: what they said about the meeting." error={errors.menteeNote?.message} {...register('menteeNote')} />
       </div>
-      <FormError message={formError} />
-      <div className="dialog-actions">
-        <Button onPress={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-      </div>
+      <DialogFormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

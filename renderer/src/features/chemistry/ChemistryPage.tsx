@@ -1,36 +1,32 @@
 import { Link } from 'react-router';
-import { willingnessLabels, type ChemistryMeeting, type Willingness } from '../../../../shared/chemistry/contract';
-import { useChannel, useCommand } from '../../queries';
+import type { ChemistryMeeting } from '../../../../shared/chemistry/contract';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
-import { Callout, GoToParticipants, PAIRING_NAMESPACES, pairingPath, usePilotPeople } from '../pairing/common';
+import { participantsPath, pairingPath } from '../../app/paths';
+import { usePilotPeople } from '../../app/pilot-people';
+import { Callout } from '../../ui/Callout';
+import { LinkButton } from '../../ui/LinkButton';
+import { useChemistryMeetings, useDeleteChemistry, useRecordChemistry, useUpdateChemistry } from './api';
+import { ChemistryTable } from './ChemistryTable';
+import { pairOf, saidNo } from './words';
 import { ChemistryForm, toChemistryForm } from './ChemistryForm';
 import { FormDialog } from '../../ui/FormDialog';
 import { useToday } from '../../ui/today';
 import { useEditAndDelete } from '../../ui/useEditAndDelete';
-import { plural } from '../../ui/words';
-
-const pairOf = (m: ChemistryMeeting) => `${m.mentorName} and ${m.menteeName}`;
-const saidNo = (m: ChemistryMeeting) => m.mentorWillingness === 'no' || m.menteeWillingness === 'no';
-
-/** An answer in words; the colour only repeats them. */
-function AnswerPill({ answer }: { answer: Willingness | null }) {
-  return <span className={`cp-pill cp-pill-${answer ?? 'unasked'}`}>{answer ? willingnessLabels[answer] : 'Not asked'}</span>;
-}
+import { usePilotId } from '../../app/usePilotId';
+import { plural } from '../../../../shared/words';
 
 /** Stage 4 of a pilot: short first meetings between a student and a member of staff, and whether each would work with the other. */
 export function ChemistryPage() {
   const pilotId = usePilotId();
   const today = useToday();
   const { notify } = useNotices();
-  const meetings = useChannel('chemistry.list', { pilotId });
-  const create = useCommand('chemistry.create', PAIRING_NAMESPACES);
-  const update = useCommand('chemistry.update', PAIRING_NAMESPACES);
-  const remove = useCommand('chemistry.delete', PAIRING_NAMESPACES);
+  const meetings = useChemistryMeetings(pilotId);
+  const create = useRecordChemistry();
+  const update = useUpdateChemistry();
+  const remove = useDeleteChemistry();
   const { editing, setEditing, current, deleting, setDeleting, confirmDelete } = useEditAndDelete(remove, (meeting: ChemistryMeeting) => `Chemistry meeting between ${pairOf(meeting)} deleted.`);
   const people = usePilotPeople(pilotId, current ? [current.mentorId, current.menteeId] : []);
 
@@ -63,7 +59,9 @@ export function ChemistryPage() {
         <EmptyState
           title="Nobody in this pilot yet"
           action={
-            <GoToParticipants pilotId={pilotId} />
+            <LinkButton variant="primary" to={participantsPath(pilotId)}>
+              Go to Participants
+            </LinkButton>
           }
         >
           Chemistry meetings are between a student and a member of staff from the pilot’s register. Add people under Participants first.
@@ -76,75 +74,10 @@ export function ChemistryPage() {
       ) : null}
       {list.length > 0 ? (
         <>
-          <p className="cp-summary-line" id="chemistry-summary">
+          <p className="summary-line" id="chemistry-summary">
             {plural(list.length, 'meeting')} recorded · {held} took place · {refused === 0 ? 'nobody said no' : `${plural(refused, 'pair')} with a “no”, never proposed`}
           </p>
-          <table className="table cp-table" aria-describedby="chemistry-summary">
-            <caption className="visually-hidden">Chemistry meetings, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Student mentor</th>
-                <th scope="col">Staff mentee</th>
-                <th scope="col">Took place</th>
-                <th scope="col">Would work together?</th>
-                <th scope="col">Notes</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((m) => (
-                <tr key={m.id}>
-                  <td className="cp-nowrap">{formatDate(m.heldOn)}</td>
-                  <th scope="row" className="cp-person">
-                    {m.mentorName}
-                  </th>
-                  <td className="cp-person">{m.menteeName}</td>
-                  <td>{m.happened ? 'Yes' : 'No, did not happen'}</td>
-                  <td>
-                    {m.happened ? (
-                      <dl className="cp-answers">
-                        <dt>Student</dt>
-                        <dd>
-                          <AnswerPill answer={m.mentorWillingness} />
-                        </dd>
-                        <dt>Staff</dt>
-                        <dd>
-                          <AnswerPill answer={m.menteeWillingness} />
-                        </dd>
-                      </dl>
-                    ) : (
-                      <span className="cp-muted">Not asked</span>
-                    )}
-                    {saidNo(m) ? <p className="cp-never">Never proposed as a pair</p> : null}
-                  </td>
-                  <td className="cp-notes">
-                    {m.mentorNote ? (
-                      <p>
-                        <span className="cp-note-who">Student:</span> {m.mentorNote}
-                      </p>
-                    ) : null}
-                    {m.menteeNote ? (
-                      <p>
-                        <span className="cp-note-who">Staff:</span> {m.menteeNote}
-                      </p>
-                    ) : null}
-                    {!m.mentorNote && !m.menteeNote ? <span className="cp-muted">None</span> : null}
-                  </td>
-                  <td className="cell-actions">
-                    <Button variant="quiet" onPress={() => setEditing(m)} aria-label={`Edit the meeting of ${pairOf(m)}`}>
-                      Edit
-                    </Button>
-                    <Button variant="quiet" onPress={() => setDeleting(m)} aria-label={`Delete the meeting of ${pairOf(m)}`}>
-                      Delete
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChemistryTable meetings={list} onEdit={setEditing} onDelete={setDeleting} />
         </>
       ) : null}
       {editing ? (

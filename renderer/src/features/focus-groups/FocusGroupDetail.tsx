@@ -1,214 +1,31 @@
-import { useEffect, useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Controller } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { audienceLabels, findingDraft, type Finding, type FocusGroup } from '../../../../shared/focus-groups/contract';
-import type { Theme } from '../../../../shared/plan/contract';
-import { queryClient, useChannel, useCommand } from '../../queries';
+import { audienceLabels } from '../../../../shared/focus-groups/contract';
+import { useQueryClient } from '@tanstack/react-query';
+import { refreshAfter } from '../../queries';
+import { useDeleteFocusGroup, useFocusGroup, usePlan } from './api';
 import { Button } from '../../ui/Button';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
 import { DeleteFocusGroupDialog } from './FocusGroupList';
-import { focusGroupsPath } from './paths';
-import { InlineForm } from '../../ui/FormActions';
-import { useFocusLater } from '../../ui/focus';
-import { useSavingForm } from '../../ui/useSavingForm';
-import { useConfirmDelete } from '../../ui/useEditAndDelete';
-import { errorText, people, plural } from '../../ui/words';
+import { formatDate } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { focusGroupsPath } from '../../app/paths';
+import { errorText } from '../../ui/errors';
+import { people, plural } from '../../../../shared/words';
+import { FindingsSection } from './FindingsSection';
 
-const findingFormSchema = z.object({ text: findingDraft.shape.text, themeIds: z.array(z.number()) });
-type FindingValues = z.infer<typeof findingFormSchema>;
-
-/** The finding's text and the themes it informed, as checkboxes of the plan's themes. */
-function FindingForm({
-  heading,
-  themes,
-  pilotId,
-  initial,
-  submitLabel,
-  onSubmit,
-  onCancel,
-  autoFocus,
-}: {
-  heading: string;
-  themes: Theme[];
-  pilotId: number;
-  initial: FindingValues;
-  submitLabel: string;
-  onSubmit: (values: FindingValues) => Promise<unknown>;
-  onCancel?: () => void;
-  autoFocus?: boolean;
-}) {
-  const uid = useId();
-  const { register, control, setFocus, reset, formState, submit, formError } = useSavingForm<FindingValues>(
-    { defaultValues: initial, resolver: zodResolver(findingFormSchema), mode: 'onTouched' },
-    { 'finding.text': 'text', 'finding.themeIds': 'themeIds' },
-    async (values) => {
-      await onSubmit(values);
-      reset(initial);
-    },
-  );
-  const { errors } = formState;
-  useEffect(() => {
-    if (autoFocus) setFocus('text');
-  }, [autoFocus, setFocus]);
-  return (
-    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
-      <TextAreaInput label="Finding" required rows={3} description="One point people made, in a sentence or two." error={errors.text?.message} {...register('text')} />
-      <Controller
-        control={control}
-        name="themeIds"
-        render={({ field, fieldState }) => (
-          <fieldset className="fieldset" aria-describedby={fieldState.error ? `${uid}-themes-error` : undefined}>
-            <legend>Themes it informed</legend>
-            {themes.length === 0 ? (
-              <p className="hint">
-                The plan has no themes yet. Add them under <Link to={`/pilots/${pilotId}/plan`}>Plan and timeline</Link>, then link this finding to them.
-              </p>
-            ) : (
-              <ul className="checkbox-list checkbox-columns">
-                {themes.map((theme) => (
-                  <li key={theme.id} className="checkbox-field">
-                    <input
-                      id={`${uid}-theme-${theme.id}`}
-                      type="checkbox"
-                      checked={field.value.includes(theme.id)}
-                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, theme.id] : field.value.filter((id) => id !== theme.id))}
-                    />
-                    <label htmlFor={`${uid}-theme-${theme.id}`}>{theme.title}</label>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {fieldState.error ? (
-              <p className="field-error" id={`${uid}-themes-error`}>
-                {fieldState.error.message}
-              </p>
-            ) : null}
-          </fieldset>
-        )}
-      />
-    </InlineForm>
-  );
-}
-
-function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes: Theme[]; pilotId: number }) {
-  const { notify } = useNotices();
-  const focusLater = useFocusLater();
-  const [editingId, setEditingId] = useState<number>();
-  const create = useCommand('findings.create', ['focusGroups', 'plan']);
-  const update = useCommand('findings.update', ['focusGroups', 'plan']);
-  const remove = useCommand('findings.delete', ['focusGroups', 'plan']);
-  // The finding asked about, with its number in the list.
-  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (finding: Finding & { number: number }) => `Finding ${finding.number} deleted.`, { focusAfter: 'findings-heading' });
-  const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
-
-  return (
-    <section className="plan-section" aria-labelledby="findings-heading">
-      <h2 id="findings-heading" tabIndex={-1}>
-        Findings{group.findings.length > 0 ? ` (${group.findings.length})` : ''}
-      </h2>
-      <p className="plan-section-intro">What people said that should shape the scheme. Tick the themes each finding informed: it then appears under those themes in the plan.</p>
-      {group.findings.length === 0 ? <p className="hint">No findings recorded for this session yet.</p> : null}
-      {group.findings.length > 0 ? (
-        <ol className="finding-list">
-          {group.findings.map((finding, i) => (
-            <li key={finding.id} className="finding-card">
-              {editingId === finding.id ? (
-                <FindingForm
-                  heading={`Edit finding ${i + 1}`}
-                  themes={themes}
-                  pilotId={pilotId}
-                  initial={{ text: finding.text, themeIds: finding.themeIds }}
-                  submitLabel="Save finding"
-                  autoFocus
-                  onCancel={() => {
-                    setEditingId(undefined);
-                    focusLater(`finding-${finding.id}-edit`);
-                  }}
-                  onSubmit={async (values) => {
-                    await update.mutateAsync({ id: finding.id, finding: values });
-                    setEditingId(undefined);
-                    focusLater(`finding-${finding.id}-edit`);
-                    notify(`Finding ${i + 1} saved.`);
-                  }}
-                />
-              ) : (
-                <>
-                  <p className="finding-text">{finding.text}</p>
-                  <div className="finding-foot">
-                    {finding.themeIds.length > 0 ? (
-                      <p className="finding-themes">
-                        Informs:{' '}
-                        <span className="tag-list">
-                          {finding.themeIds.map((id) => (
-                            <span key={id} className="tag">
-                              {themeTitle.get(id) ?? 'a deleted theme'}
-                            </span>
-                          ))}
-                        </span>
-                      </p>
-                    ) : (
-                      <p className="finding-themes muted">Not linked to a theme yet.</p>
-                    )}
-                    <span className="finding-actions">
-                      <Button variant="quiet" id={`finding-${finding.id}-edit`} aria-label={`Edit finding ${i + 1}`} onPress={() => setEditingId(finding.id)}>
-                        Edit
-                      </Button>
-                      <Button variant="quiet" aria-label={`Delete finding ${i + 1}`} onPress={() => setDeleting({ ...finding, number: i + 1 })}>
-                        Delete
-                      </Button>
-                    </span>
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <div className="panel">
-        <FindingForm
-          heading="Add a finding"
-          themes={themes}
-          pilotId={pilotId}
-          initial={{ text: '', themeIds: [] }}
-          submitLabel="Add finding"
-          onSubmit={async (values) => {
-            await create.mutateAsync({ focusGroupId: group.id, finding: values });
-            const linked = values.themeIds.map((id) => themeTitle.get(id)).filter(Boolean);
-            notify(linked.length > 0 ? `Finding added and linked to ${linked.join(', ')}.` : 'Finding added.');
-          }}
-        />
-      </div>
-      <ConfirmDialog
-        isOpen={deleting !== undefined}
-        title={`Delete finding ${deleting?.number ?? ''}?`}
-        confirmLabel="Delete finding"
-        isPending={remove.isPending}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => setDeleting(undefined)}
-      >
-        <p className="quoted">“{deleting?.text}”</p>
-        <p>It also disappears from the themes it informed. This cannot be undone.</p>
-      </ConfirmDialog>
-    </section>
-  );
-}
-
+/** One focus group: who came, the notes, and its findings. */
 export function FocusGroupDetail() {
   const pilotId = usePilotId();
   const id = Number(useParams().focusGroupId);
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const group = useChannel('focusGroups.get', { id });
-  const plan = useChannel('plan.get', { pilotId });
-  // Refreshed by hand after leaving: refetching this session once it is gone would only fail.
-  const remove = useCommand('focusGroups.delete', []);
+  const group = useFocusGroup(id);
+  const plan = usePlan(pilotId);
+  const client = useQueryClient();
+  // Refreshed after leaving: refetching this session once it is gone would only fail.
+  const remove = useDeleteFocusGroup({ refresh: false });
   const [deleting, setDeleting] = useState(false);
 
   const back = (
@@ -231,8 +48,8 @@ export function FocusGroupDetail() {
       await remove.mutateAsync({ id: g.id });
       setDeleting(false);
       navigate(focusGroupsPath(pilotId));
-      queryClient.removeQueries({ queryKey: ['focusGroups.get', { id: g.id }] });
-      await queryClient.invalidateQueries({ predicate: (q) => /^(focusGroups|plan)\./.test(String(q.queryKey[0])) });
+      client.removeQueries({ queryKey: ['focusGroups.get', { id: g.id }] });
+      await refreshAfter(client, 'focusGroups.delete');
       notify(`Focus group of ${formatDate(g.heldOn)} deleted.`);
     } catch (error) {
       setDeleting(false);

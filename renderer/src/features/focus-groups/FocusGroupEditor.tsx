@@ -4,18 +4,18 @@ import { Controller, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { attendanceSchema, audienceLabels, focusGroupAudience, focusGroupDraft, type FocusGroup, type FocusGroupDraft } from '../../../../shared/focus-groups/contract';
-import { roleLabels } from '../../../../shared/participants/contract';
-import { useChannel, useCommand } from '../../queries';
-import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { useFocusGroup, usePilotRegister, useRecordFocusGroup, useUpdateFocusGroup } from './api';
+import { FieldErrorText, SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
-import { focusGroupsPath } from './paths';
 import { FormActions } from '../../ui/FormActions';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useToday } from '../../ui/today';
+import { formatDate } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { focusGroupsPath, participantsPath } from '../../app/paths';
+import { PeopleCheckList } from '../../ui/PeopleCheckList';
 
 const countsAttendance = attendanceSchema.options[1];
 
@@ -81,7 +81,7 @@ const serverFields = {
 function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; value: number[]; onChange: (ids: number[]) => void; error: string | undefined }) {
   const uid = useId();
   const [search, setSearch] = useState('');
-  const people = useChannel('participants.list', { pilotId });
+  const people = usePilotRegister(pilotId);
   const rows = people.data?.rows ?? [];
   const needle = search.trim().toLowerCase();
   const shown = needle ? rows.filter((p) => `${p.name} ${p.department} ${p.email}`.toLowerCase().includes(needle)) : rows;
@@ -95,7 +95,7 @@ function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; 
       <ErrorMessage error={people.error} />
       {people.data && rows.length === 0 ? (
         <p className="hint">
-          This pilot’s register is empty. Add people under <Link to={`/pilots/${pilotId}/participants`}>Participants</Link>, or record head counts instead.
+          This pilot’s register is empty. Add people under <Link to={participantsPath(pilotId)}>Participants</Link>, or record head counts instead.
         </p>
       ) : null}
       {rows.length > 0 ? (
@@ -114,28 +114,10 @@ function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; 
             {chosen.length === 0 ? 'Nobody chosen yet.' : `Chosen (${chosen.length}): ${chosen.map((p) => p.name).join(', ')}.`}
           </p>
           {shown.length === 0 ? <p className="hint">Nobody in the register matches “{search.trim()}”.</p> : null}
-          <ul className="checkbox-list" aria-label="People in the register">
-            {shown.map((p) => (
-              <li key={p.id} className="checkbox-field">
-                <input id={`${uid}-${p.id}`} type="checkbox" checked={value.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
-                <label htmlFor={`${uid}-${p.id}`}>
-                  {p.name}
-                  <span className="checkbox-note">
-                    {' '}
-                    {roleLabels[p.role]}
-                    {p.department ? `, ${p.department}` : ''}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <PeopleCheckList label="People in the register" people={shown} chosen={value} onToggle={toggle} />
         </>
       ) : null}
-      {error ? (
-        <p className="field-error" id={`${uid}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${uid}-error`} message={error} />
     </fieldset>
   );
 }
@@ -193,7 +175,7 @@ export function NewFocusGroupPage() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const create = useCommand('focusGroups.create', ['focusGroups', 'plan']);
+  const create = useRecordFocusGroup();
   const today = useToday();
   return (
     <>
@@ -221,8 +203,8 @@ export function EditFocusGroupPage() {
   const id = Number(useParams().focusGroupId);
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const group = useChannel('focusGroups.get', { id });
-  const update = useCommand('focusGroups.update', ['focusGroups', 'plan']);
+  const group = useFocusGroup(id);
+  const update = useUpdateFocusGroup();
   if (group.isPending) return <Loading />;
   if (group.error) return <ErrorMessage error={group.error} />;
   const g: FocusGroup = group.data;

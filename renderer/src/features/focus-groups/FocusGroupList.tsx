@@ -1,21 +1,22 @@
 import { Link, useNavigate } from 'react-router';
 import { audienceLabels, type FocusGroup } from '../../../../shared/focus-groups/contract';
-import { useChannel, useCommand } from '../../queries';
+import { useDeleteFocusGroup, useFocusGroups } from './api';
 import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
 import { attendanceSummary } from './attendance';
-import { focusGroupsPath } from './paths';
-import { plural } from '../../ui/words';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
+import { formatDate } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { focusGroupsPath } from '../../app/paths';
+import { plural } from '../../../../shared/words';
 
 export function FocusGroupList() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
-  const groups = useChannel('focusGroups.list', { pilotId });
-  const remove = useCommand('focusGroups.delete', ['focusGroups', 'plan']);
+  const groups = useFocusGroups(pilotId);
+  const remove = useDeleteFocusGroup();
   const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (group: FocusGroup) => `Focus group of ${formatDate(group.heldOn)} deleted.`, { focusAfter: '.page-title' });
 
   const record = () => navigate(focusGroupsPath(pilotId, 'new'));
@@ -48,42 +49,34 @@ export function FocusGroupList() {
         </EmptyState>
       ) : null}
       {groups.data && groups.data.length > 0 ? (
-        <table className="table focus-group-table">
-          <caption className="visually-hidden">Focus groups, most recent first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Facilitator</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Findings</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.data.map((group) => (
-              <tr key={group.id}>
-                <th scope="row">
-                  <Link to={focusGroupsPath(pilotId, group.id)}>{formatDate(group.heldOn)}</Link>
-                </th>
-                <td>{audienceLabels[group.audience]}</td>
-                <td>{group.facilitator || <span className="muted">Not recorded</span>}</td>
-                <td>{attendanceSummary(group)}</td>
-                <td className="cell-count">{group.findings.length === 0 ? <span className="muted">None yet</span> : plural(group.findings.length, 'finding')}</td>
-                <td className="cell-actions">
+        <Table
+          caption="Focus groups, most recent first"
+          rows={groups.data}
+          rowKey={(group) => group.id}
+          columns={[
+            { id: 'date', header: 'Date', rowHeader: true, className: 'nowrap', cell: (group) => <Link to={focusGroupsPath(pilotId, group.id)}>{formatDate(group.heldOn)}</Link> },
+            { id: 'audience', header: 'Audience', cell: (group) => audienceLabels[group.audience] },
+            { id: 'facilitator', header: 'Facilitator', cell: (group) => group.facilitator || <span className="muted">Not recorded</span> },
+            { id: 'attendance', header: 'Attendance', cell: attendanceSummary },
+            { id: 'findings', header: 'Findings', className: 'nowrap', cell: (group) => (group.findings.length === 0 ? <span className="muted">None yet</span> : plural(group.findings.length, 'finding')) },
+            {
+              id: 'actions',
+              header: 'Actions',
+              hideHeader: true,
+              className: 'cell-actions',
+              cell: (group) => (
+                <>
                   <Button variant="quiet" aria-label={`Edit the focus group of ${formatDate(group.heldOn)}`} onPress={() => navigate(focusGroupsPath(pilotId, `${group.id}/edit`))}>
                     Edit
                   </Button>
                   <Button variant="quiet" aria-label={`Delete the focus group of ${formatDate(group.heldOn)}`} onPress={() => setDeleting(group)}>
                     Delete
                   </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <DeleteFocusGroupDialog group={deleting} isPending={remove.isPending} onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(undefined)} />
     </>

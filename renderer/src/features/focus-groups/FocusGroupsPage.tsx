@@ -1,9 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { usePilotId } from '../pilots/usePilotId';
 import { FocusGroupList } from './FocusGroupList';
 import { EditFocusGroupPage, NewFocusGroupPage } from './FocusGroupEditor';
 import { FocusGroupDetail } from './FocusGroupDetail';
-import { focusGroupsPath } from './paths';
+import { usePilotId } from '../../app/usePilotId';
+import { focusGroupsPath } from '../../app/paths';
 
 /** Stage 2 of a pilot: focus groups held before the scheme, and the findings that shape its themes. */
 export function FocusGroupsPage() {

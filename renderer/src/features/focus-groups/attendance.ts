@@ -1,5 +1,5 @@
 import type { FocusGroup } from '../../../../shared/focus-groups/contract';
-import { people, plural } from '../../ui/words';
+import { people, plural } from '../../../../shared/words';
 
 /** "6 staff, 4 students" or "3 named: Ana, Ben and Chen" (longer lists end "and 4 more"). */
 export function attendanceSummary(group: Pick<FocusGroup, 'attendance' | 'attendeeNames'>): string {

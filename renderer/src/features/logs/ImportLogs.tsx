@@ -1,173 +1,112 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
-import type { z } from 'zod';
-import { logImportFieldLabels, logImportFields, type LogImportField, type logImportPreviewSchema } from '../../../../shared/logs/contract';
-import type { RowError } from '../../../../shared/participants/contract';
-import { ApiError, call } from '../../api';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { logImportFieldLabels, logImportFields, requiredLogImportFields, type LogColumnMapping, type LogImportField } from '../../../../shared/logs/contract';
+import { plural } from '../../../../shared/words';
+import { ApiError } from '../../api';
+import { refreshAfter, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
-import { SelectInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { usePilotId } from '../pilots/usePilotId';
-import { refreshMeetingsAndLogs } from '../meetings/common';
 import { FormError } from '../../ui/FormDialog';
-import { toBase64 } from '../../ui/base64';
-import { errorText, plural } from '../../ui/words';
+import { errorText } from '../../ui/errors';
+import { Callout } from '../../ui/Callout';
+import { useImportPreview, useStagedFile } from '../../ui/imports/useStagedFile';
+import { ChooseFile } from '../../ui/imports/ChooseFile';
+import { ColumnMapping } from '../../ui/imports/ColumnMapping';
+import { RowProblems } from '../../ui/imports/RowProblems';
+import { usePilotId } from '../../app/usePilotId';
+import type { RowError } from '../../../../shared/imports/contract';
 
-type Preview = z.infer<typeof logImportPreviewSchema>;
-type Mapping = Record<string, LogImportField | ''>;
-interface Chosen {
-  name: string;
-  base64: string;
-}
-
-const fieldOptions = [{ value: '', label: 'Ignore this column' }, ...logImportFields.map((f) => ({ value: f, label: logImportFieldLabels[f] }))];
-
-/** Logs people wrote in an online form: read the CSV, check the mapping and every row, then import all rows or none. */
+/** Logs people wrote in an online form: the export is read once, the mapping and every row checked, then all rows are imported or none. */
 export function ImportLogs() {
   const uid = useId();
-  const { notify } = useNotices();
-  const [file, setFile] = useState<Chosen>();
-  const [preview, setPreview] = useState<Preview>();
-  const [importErrors, setImportErrors] = useState<RowError[]>();
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState<'reading' | 'importing'>();
-  const resultHeading = useRef<HTMLHeadingElement>(null);
   const pilotId = usePilotId();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const staged = useStagedFile();
+  const stagedId = staged.file?.stagedId;
+  const [chosen, setChosen] = useState<{ stagedId: string; mapping: LogColumnMapping }>();
+  const mapping = chosen?.stagedId === stagedId ? chosen?.mapping : undefined;
+  const runImport = useCommand('logs.import', { refresh: false });
+  // Found at import time (say, a log submitted meanwhile): shown in the same table as the preview's.
+  const [importErrors, setImportErrors] = useState<{ stagedId: string; errors: RowError[] }>();
+  const [problem, setProblem] = useState<string>();
+  const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  /** Reads the file with the guessed mapping (a new file: focus moves to the result) or with the one chosen. */
-  const check = async (chosen: Chosen, mapping?: Mapping) => {
-    setBusy('reading');
-    setFormError(undefined);
-    setImportErrors(undefined);
-    try {
-      setPreview(await call('logs.importPreview', { pilotId, file: chosen, ...(mapping ? { mapping } : {}) }));
-      // Changing a column keeps focus on its select; a new file moves focus to what was read.
-      if (!mapping) requestAnimationFrame(() => resultHeading.current?.focus());
-    } catch (error) {
-      setPreview(undefined);
-      setFormError(errorText(error));
-    } finally {
-      setBusy(undefined);
-    }
+  const previewQuery = useImportPreview('logs.importPreview', stagedId ? { pilotId, stagedId, ...(mapping ? { mapping } : {}) } : undefined);
+  const preview = stagedId ? previewQuery.data : undefined;
+  const checking = previewQuery.isFetching;
+
+  // A new file moves focus to what was read; changing a column keeps it on the column's select.
+  const shownFile = preview ? stagedId : undefined;
+  useEffect(() => {
+    if (shownFile) resultHeading.current?.focus();
+  }, [shownFile]);
+
+  const remap = (header: string, field: LogImportField | '') => {
+    if (!preview || !stagedId) return;
+    setChosen({ stagedId, mapping: { ...preview.mapping, [header]: field } });
   };
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = event.target.files?.[0];
-    // Cleared, so choosing the same (corrected) file again reads it again.
-    event.target.value = '';
-    if (!picked) return;
-    const chosen = { name: picked.name, base64: toBase64(new Uint8Array(await picked.arrayBuffer())) };
-    setFile(chosen);
-    await check(chosen);
-  };
-
-  const runImport = async () => {
-    if (!file || !preview) return;
-    setBusy('importing');
-    setFormError(undefined);
+  const importAll = async () => {
+    if (!preview || !stagedId || !staged.file) return;
+    setProblem(undefined);
     try {
-      const { imported } = await call('logs.import', { pilotId, file, mapping: preview.mapping });
-      await refreshMeetingsAndLogs();
-      notify(`Imported ${plural(imported, 'log')} from ${file.name}. They count as submitted.`);
-      setFile(undefined);
-      setPreview(undefined);
+      const { imported } = await runImport.mutateAsync({ pilotId, stagedId, mapping: preview.mapping });
+      const name = staged.file.name;
+      staged.clear();
+      notify(`Imported ${plural(imported, 'log')} from ${name}. They count as submitted.`);
+      await refreshAfter(client, 'logs.import');
     } catch (error) {
-      // Found at import time (e.g. a log submitted meanwhile): shown in the same table as the preview's.
       if (error instanceof ApiError && error.issues.some((i) => i.path[0] === 'rows')) {
-        setImportErrors(error.issues.map((i) => ({ row: Number(i.path[1]), column: String(i.path[2] ?? ''), message: i.message })));
+        setImportErrors({ stagedId, errors: error.issues.map((i) => ({ row: Number(i.path[1]), column: String(i.path[2] ?? ''), message: i.message })) });
       }
-      setFormError(errorText(error));
-    } finally {
-      setBusy(undefined);
+      setProblem(errorText(error));
     }
   };
 
-  const errors = importErrors ?? preview?.errors ?? [];
-  const blocked = !preview || preview.missingFields.length > 0 || errors.length > 0 || preview.rowCount === 0;
-  const badRows = new Set(errors.map((e) => e.row)).size;
+  const errors = (importErrors?.stagedId === stagedId ? importErrors?.errors : undefined) ?? preview?.errors ?? [];
+  const missing = preview?.missingFields ?? [];
+  const counts = preview?.counts;
+  const canImport = Boolean(preview && counts && !checking && missing.length === 0 && errors.length === 0 && counts.new > 0);
 
   return (
-    <div className="ml-import">
-      <p className="ml-section-intro">
-        When people write their logs in an online form (Microsoft Forms, Google Forms, Qualtrics), export the responses as CSV and import them here. Each row is one log: the author’s email, the meeting
-        number and the six Gibbs stages. Imported logs count as submitted; a log already submitted is never overwritten.
+    <div className="import-logs">
+      <p className="section-intro">
+        When people write their logs in an online form (Microsoft Forms, Google Forms, Qualtrics), export the responses as CSV or Excel and import them here. Each row is one log: the author’s email, the
+        meeting number and the six Gibbs stages. Imported logs count as submitted; a log already submitted is never overwritten.
       </p>
-      <div className="field">
-        <label htmlFor={`${uid}-file`} className="field-label">
-          CSV file
-        </label>
-        <p id={`${uid}-file-help`} className="field-description">
-          Comma-, semicolon- or tab-separated, in any common encoding. Nothing is imported until you press Import.
-        </p>
-        <input id={`${uid}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" className="ml-file-input" aria-describedby={`${uid}-file-help`} onChange={(e) => void choose(e)} />
-      </div>
-      {busy === 'reading' ? <p className="loading">Reading the file…</p> : null}
-      {preview && file ? (
-        <section className="ml-section" aria-labelledby={`${uid}-result`}>
-          <h2 id={`${uid}-result`} ref={resultHeading} tabIndex={-1} className="ml-focus-target">
-            {file.name}: {plural(preview.rowCount, 'row')}
+      <section className="panel import-step" aria-labelledby={`${uid}-file`}>
+        <h2 id={`${uid}-file`}>Choose the file</h2>
+        <ChooseFile staged={staged} checking={checking} description="CSV (comma-, semicolon- or tab-separated, any common encoding) or an Excel workbook (.xlsx). Nothing is imported until you press Import." />
+        <FormError message={previewQuery.error ? errorText(previewQuery.error) : undefined} />
+      </section>
+      {preview && staged.file ? (
+        <section className="panel import-step" aria-labelledby={`${uid}-result`}>
+          <h2 id={`${uid}-result`} ref={resultHeading} tabIndex={-1}>
+            {staged.file.name}: {plural(preview.rowCount, 'row')}
           </h2>
-          <p className="muted">
-            Read as {preview.encoding}, separated by {preview.delimiter === 'tab' ? 'tabs' : `“${preview.delimiter}”`}.
-          </p>
-          <fieldset className="fieldset ml-mapping">
-            <legend>Which column holds what</legend>
-            <p className="hint">Each heading of the file, and the part of a log it holds. Columns you do not need (a timestamp, say) are ignored.</p>
-            <div className="ml-mapping-grid">
-              {preview.headers.map((header, i) => (
-                <SelectInput
-                  key={`${i}-${header}`}
-                  label={header || `Column ${i + 1} (no heading)`}
-                  options={fieldOptions}
-                  value={preview.mapping[header] ?? ''}
-                  onChange={(e) => void check(file, { ...preview.mapping, [header]: e.target.value as LogImportField | '' })}
-                />
-              ))}
-            </div>
-          </fieldset>
-          {preview.missingFields.length > 0 ? (
+          <h3>Which column holds what</h3>
+          {preview.mappingRemembered && !mapping ? (
+            <Callout>This mapping was remembered from the last log import into this pilot (by the columns’ headings). Check it still fits this file.</Callout>
+          ) : (
+            <p className="hint">Each heading of the file, its first values, and the part of a log it holds. Columns you do not need (a timestamp, say) are ignored.</p>
+          )}
+          <ColumnMapping columns={preview.columns} mapping={preview.mapping} fields={logImportFields} labels={logImportFieldLabels} required={requiredLogImportFields} onChange={remap} />
+          {missing.length > 0 ? (
             <p className="error-banner" role="alert">
-              No column holds: {preview.missingFields.map((f) => logImportFieldLabels[f]).join(', ')}. Choose one for each above.
+              No column holds: {missing.map((f) => logImportFieldLabels[f]).join(', ')}. Choose one for each above.
             </p>
           ) : null}
-          {errors.length > 0 ? (
-            <>
-              <p className="error-banner" role="alert">
-                {plural(badRows, 'row has', 'rows have')} problems, so nothing can be imported. Correct the file (row numbers count the heading as row 1, as in a spreadsheet) and choose it again.
-              </p>
-              <table className="table ml-table ml-errors">
-                <caption>
-                  {plural(errors.length, 'problem')} in {plural(badRows, 'row')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errors.map((e, i) => (
-                    <tr key={i}>
-                      <th scope="row">{e.row || '—'}</th>
-                      <td>{e.column || '—'}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          ) : null}
-          {!blocked ? <p className="status-ok">All {plural(preview.rowCount, 'row')} can be imported.</p> : null}
-          <FormError message={formError} />
-          <div className="form-actions">
-            <Button variant="primary" isDisabled={blocked} busy={busy === 'importing'} onPress={() => void runImport()}>
+          {errors.length > 0 ? <RowProblems errors={errors} format={preview.format} fix="correct the file and choose it again, or change the mapping above." /> : null}
+          {canImport ? <p className="status-ok">All {plural(preview.rowCount, 'row')} can be imported.</p> : null}
+          <FormError message={problem} />
+          <div className="form-actions import-actions">
+            <Button variant="primary" isDisabled={!canImport} busy={runImport.isPending} onPress={() => void importAll()}>
               {preview.rowCount > 0 ? `Import ${plural(preview.rowCount, 'log')}` : 'Import'}
             </Button>
           </div>
         </section>
-      ) : (
-        <FormError message={formError} />
-      )}
+      ) : null}
     </div>
   );
 }

@@ -1,21 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { roleLabels } from '../../../../shared/participants/contract';
-import { call } from '../../api';
-import { useChannel } from '../../queries';
+import { exportLogBook, usePilotRegister } from './api';
 import { Button } from '../../ui/Button';
 import { SelectInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { usePilotId } from '../pilots/usePilotId';
-import { isCancelled, joinPath } from '../meetings/common';
 import { FormError } from '../../ui/FormDialog';
-import { errorText, plural } from '../../ui/words';
+import { usePilotId } from '../../app/usePilotId';
+import { participantsPath } from '../../app/paths';
+import { filePath, isCancelled } from '../../ui/export-result';
+import { errorText } from '../../ui/errors';
+import { plural } from '../../../../shared/words';
 
 /** A participant's own submitted logs as a PDF they can keep (for applications, appraisal, their portfolio). */
 export function LogBooks() {
   const pilotId = usePilotId();
-  const people = useChannel('participants.list', { pilotId, sortBy: 'name' });
+  const people = usePilotRegister(pilotId);
   const { notify } = useNotices();
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +31,7 @@ export function LogBooks() {
       <section className="ml-section-empty" aria-labelledby="books-empty-heading">
         <h2 id="books-empty-heading">Nobody to make a log book for yet</h2>
         <p>
-          Add people under <Link to={`/pilots/${pilotId}/participants`}>Participants</Link>. Once they have submitted logs, each can have a log book.
+          Add people under <Link to={participantsPath(pilotId)}>Participants</Link>. Once they have submitted logs, each can have a log book.
         </p>
       </section>
     );
@@ -47,8 +48,8 @@ export function LogBooks() {
     setError(undefined);
     setFailed(undefined);
     try {
-      const result = await call('logs.exportLogBook', { participantId: person.id });
-      notify(`Wrote ${person.name}’s log book (${plural(result.logs, 'log')}) to ${joinPath(result.folder, result.file)}.`);
+      const result = await exportLogBook(person.id);
+      notify(`Wrote ${person.name}’s log book (${plural(result.logs, 'log')}) to ${filePath(result.folder, result.file)}.`);
     } catch (failure) {
       if (isCancelled(failure)) notify(errorText(failure));
       else setFailed(errorText(failure));

@@ -1,13 +1,13 @@
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { Tabs } from '../../ui/Tabs';
 import { PageHeader } from '../../ui/Page';
-import { usePilotId } from '../pilots/usePilotId';
-import { logsPath } from '../meetings/common';
 import { OwedLogs } from './OwedLogs';
 import { SearchLogs } from './SearchLogs';
 import { ImportLogs } from './ImportLogs';
 import { LogBooks } from './LogBooks';
 import { WriteLog } from './WriteLog';
+import { usePilotId } from '../../app/usePilotId';
+import { logsPath } from '../../app/paths';
 
 /** Stage 8 of a pilot: the reflective logs each person writes after a held meeting. */
 export function LogsPage() {
@@ -21,24 +21,19 @@ export function LogsPage() {
   );
 }
 
-const tabs = [
-  { id: 'owed', label: 'Owed' },
-  { id: 'search', label: 'Search' },
-  { id: 'import', label: 'Import from a form' },
-  { id: 'books', label: 'Log books' },
-] as const;
-type TabId = (typeof tabs)[number]['id'];
+const tabIds = ['owed', 'search', 'import', 'books'] as const;
+type TabId = (typeof tabIds)[number];
 
 function LogsHome() {
   const [params, setParams] = useSearchParams();
   const wanted = params.get('tab');
-  const selected: TabId = tabs.some((t) => t.id === wanted) ? (wanted as TabId) : 'owed';
+  const selected: TabId = tabIds.find((id) => id === wanted) ?? 'owed';
   // The tab lives in the address, so coming back from writing a log lands on the same tab.
-  const select = (key: Key) =>
+  const select = (tab: TabId) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        next.set('tab', String(key));
+        next.set('tab', tab);
         return next;
       },
       { replace: true },
@@ -49,27 +44,17 @@ function LogsHome() {
         title="Reflective logs"
         description="After each held meeting both people write a reflective log using Gibbs’ cycle: what happened, feelings, evaluation, analysis, conclusion and action plan."
       />
-      <Tabs selectedKey={selected} onSelectionChange={select} className="ml-tabs">
-        <TabList aria-label="Reflective logs" className="ml-tab-list">
-          {tabs.map((t) => (
-            <Tab key={t.id} id={t.id} className="ml-tab">
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
-        <TabPanel id="owed" className="ml-tab-panel">
-          <OwedLogs />
-        </TabPanel>
-        <TabPanel id="search" className="ml-tab-panel">
-          <SearchLogs />
-        </TabPanel>
-        <TabPanel id="import" className="ml-tab-panel">
-          <ImportLogs />
-        </TabPanel>
-        <TabPanel id="books" className="ml-tab-panel">
-          <LogBooks />
-        </TabPanel>
-      </Tabs>
+      <Tabs
+        label="Reflective logs"
+        selected={selected}
+        onSelect={select}
+        tabs={[
+          { id: 'owed', label: 'Owed', panel: <OwedLogs /> },
+          { id: 'search', label: 'Search', panel: <SearchLogs /> },
+          { id: 'import', label: 'Import from a form', panel: <ImportLogs /> },
+          { id: 'books', label: 'Log books', panel: <LogBooks /> },
+        ]}
+      />
     </>
   );
 }

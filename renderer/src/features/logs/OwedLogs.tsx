@@ -2,27 +2,32 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { logsContract, type OwedLog } from '../../../../shared/logs/contract';
-import { useChannel, useCommand } from '../../queries';
+import { formatDay } from '../../../../shared/dates';
+import { plural } from '../../../../shared/words';
+import { meetingsPath, pairMeetingsPath, writeLogPath } from '../../app/paths';
+import { usePilotId } from '../../app/usePilotId';
 import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
-import { ErrorMessage, Loading } from '../../ui/Page';
-import { useNotices } from '../../ui/Notices';
-import { usePilotId } from '../pilots/usePilotId';
-import { MEETING_NAMESPACES, formatDay, meetingsPath, pairPath, writeLogPath } from '../meetings/common';
-import { FormDialog } from '../../ui/FormDialog';
-import { DialogFormActions } from '../../ui/FormActions';
-import { useSavingForm } from '../../ui/useSavingForm';
 import { useFocusLater } from '../../ui/focus';
-import { plural } from '../../ui/words';
+import { DialogFormActions } from '../../ui/FormActions';
+import { FormDialog } from '../../ui/FormDialog';
+import { LinkButton } from '../../ui/LinkButton';
+import { useNotices } from '../../ui/Notices';
+import { ErrorMessage, Loading } from '../../ui/Page';
+import { Table } from '../../ui/Table';
+import { useSavingForm } from '../../ui/useSavingForm';
+import { useMarkNotProvided, useOwedLogs } from './api';
 
 const reasonSchema = logsContract['logs.markNotProvided'].input.pick({ reason: true });
 
 const who = (o: OwedLog) => `${o.authorName}, meeting ${o.sequence}`;
+const sinceWords = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
+const writeWords = (o: OwedLog) => (o.state === 'draft' ? 'Continue draft' : 'Write log');
 
 /** Who still owes which log, oldest meeting first, with the two ways to settle it. */
 export function OwedLogs() {
   const pilotId = usePilotId();
-  const owed = useChannel('logs.owed', { pilotId });
+  const owed = useOwedLogs(pilotId);
   const { notify } = useNotices();
   const focusLater = useFocusLater();
   const [marking, setMarking] = useState<OwedLog>();
@@ -43,53 +48,65 @@ export function OwedLogs() {
   const rows = owed.data;
   return (
     <>
-      <p className="ml-section-intro">
+      <p className="section-intro">
         {plural(rows.length, 'log')} still owed, oldest meeting first. Write one for the person (for example from notes they sent), or record that it will not be provided and why.
       </p>
-      <table className="table ml-table ml-owed">
-        <caption className="visually-hidden">Logs still owed</caption>
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Meeting</th>
-            <th scope="col">Held</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((o) => (
-            <tr key={`${o.meetingId}-${o.authorId}`}>
-              <th scope="row">
+      <Table
+        caption="Logs still owed"
+        className="table-gap-small ml-owed"
+        rows={rows}
+        rowKey={(o) => `${o.meetingId}-${o.authorId}`}
+        columns={[
+          {
+            id: 'person',
+            header: 'Person',
+            rowHeader: true,
+            cell: (o) => (
+              <>
                 {o.authorName}
                 <div className="cell-note">{o.role === 'mentor' ? 'Mentor (student)' : 'Mentee (staff)'}</div>
-              </th>
-              <td>
-                <Link to={pairPath(pilotId, o.pairId)} aria-label={`Meeting ${o.sequence}: ${o.themeTitle} (the pair’s meetings)`}>
-                  Meeting {o.sequence}: {o.themeTitle}
-                </Link>
-              </td>
-              <td className="ml-nowrap">
+              </>
+            ),
+          },
+          {
+            id: 'meeting',
+            header: 'Meeting',
+            cell: (o) => (
+              <Link to={pairMeetingsPath(pilotId, o.pairId)} aria-label={`Meeting ${o.sequence}: ${o.themeTitle} (the pair’s meetings)`}>
+                Meeting {o.sequence}: {o.themeTitle}
+              </Link>
+            ),
+          },
+          {
+            id: 'held',
+            header: 'Held',
+            className: 'nowrap',
+            cell: (o) => (
+              <>
                 {formatDay(o.heldOn)}
-                <div className="cell-note">{o.daysSinceMeeting === 0 ? 'today' : o.daysSinceMeeting === 1 ? 'yesterday' : `${o.daysSinceMeeting} days ago`}</div>
-              </td>
-              <td>
-                <span className={`ml-pill ml-log-${o.state}`}>{o.state === 'draft' ? 'Draft started' : 'Not written yet'}</span>
-              </td>
-              <td className="cell-actions">
-                <Link className="button button-quiet ml-link-button" to={writeLogPath(pilotId, o.meetingId, o.authorId)} aria-label={`${o.state === 'draft' ? 'Continue draft' : 'Write log'}: ${who(o)}`}>
-                  {o.state === 'draft' ? 'Continue draft' : 'Write log'}
-                </Link>
+                <div className="cell-note">{sinceWords(o.daysSinceMeeting)}</div>
+              </>
+            ),
+          },
+          { id: 'state', header: 'State', cell: (o) => <span className={`pill pill-log-${o.state}`}>{o.state === 'draft' ? 'Draft started' : 'Not written yet'}</span> },
+          {
+            id: 'actions',
+            header: 'Actions',
+            hideHeader: true,
+            className: 'cell-actions',
+            cell: (o) => (
+              <>
+                <LinkButton variant="quiet" to={writeLogPath(pilotId, o.meetingId, o.authorId)} aria-label={`${writeWords(o)}: ${who(o)}`}>
+                  {writeWords(o)}
+                </LinkButton>
                 <Button variant="quiet" id={`not-provided-${o.meetingId}-${o.authorId}`} aria-label={`Mark not provided: ${who(o)}`} onPress={() => setMarking(o)}>
                   Mark not provided
                 </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       {marking ? (
         <NotProvidedDialog
           owed={marking}
@@ -109,7 +126,7 @@ export function OwedLogs() {
 }
 
 function NotProvidedDialog({ owed, onClose, onDone }: { owed: OwedLog; onClose: () => void; onDone: () => void }) {
-  const command = useCommand('logs.markNotProvided', MEETING_NAMESPACES);
+  const command = useMarkNotProvided();
   const { register, formState, submit, formError } = useSavingForm<{ reason: string }>({ defaultValues: { reason: '' }, resolver: zodResolver(reasonSchema), mode: 'onTouched' }, ['reason'], async ({ reason }) => {
     await command.mutateAsync({ meetingId: owed.meetingId, authorId: owed.authorId, reason });
     onDone();
@@ -117,7 +134,7 @@ function NotProvidedDialog({ owed, onClose, onDone }: { owed: OwedLog; onClose: 
   return (
     <FormDialog title={`Mark ${owed.authorName}’s log as not provided?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
-        <p className="ml-dialog-intro">
+        <p className="dialog-intro">
           Meeting {owed.sequence}: {owed.themeTitle}, held on {formatDay(owed.heldOn)}. The log stops being owed{owed.state === 'draft' ? '; the draft is kept' : ''}. Someone can still write it later.
         </p>
         <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: on leave; agreed with the coordinator." error={formState.errors.reason?.message} {...register('reason')} />

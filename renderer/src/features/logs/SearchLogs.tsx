@@ -4,10 +4,12 @@ import { gibbsLabels, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, searchOr
 import { Button } from '../../ui/Button';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
-import { usePilotId } from '../pilots/usePilotId';
-import { Pager, formatDay, pairPath } from '../meetings/common';
-import { useChannel } from '../../queries';
-import { plural } from '../../ui/words';
+import { useLogSearch } from './api';
+import { usePilotId } from '../../app/usePilotId';
+import { Pager } from '../../ui/Pager';
+import { formatDay } from '../../../../shared/dates';
+import { pairMeetingsPath } from '../../app/paths';
+import { plural } from '../../../../shared/words';
 
 /**
  * A passage with the core's hit markers (U+E000 … U+E001) as <mark> elements. Text is rendered
@@ -56,7 +58,7 @@ export function SearchLogs() {
   const [chosenOrder, setChosenOrder] = useState<SearchOrder>(order);
   const [offset, setOffset] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const results = useChannel('logs.search', { pilotId, query, order, offset, limit: PAGE }, { enabled: query.trim().length > 0, keepPrevious: true });
+  const results = useLogSearch(pilotId, query, order, offset, PAGE);
   // While a new search loads, the previous one's hits stay only if they are for the same words.
   const shown = query.trim() && !(results.isPlaceholderData && offset === 0) ? results.data : undefined;
 
@@ -109,12 +111,12 @@ export function SearchLogs() {
       {query ? <ErrorMessage error={results.error} /> : null}
       {shown && shown.hits.length > 0 ? (
         <>
-          <ol className="ml-hits" aria-describedby={`${uid}-summary`} start={shown.offset + 1}>
+          <ol className="ml-hits" aria-label="Matching logs" aria-describedby={`${uid}-summary`} start={shown.offset + 1}>
             {shown.hits.map((hit) => (
               <li key={hit.logId} className="ml-hit">
                 <h3 className="ml-hit-title">
                   {hit.authorName} <span className="ml-hit-meta">· {formatDay(hit.meetingDate)} · {hit.themeTitle}</span>{' '}
-                  <span className={`ml-pill ml-log-${hit.state}`}>{stateLabels[hit.state]}</span>
+                  <span className={`pill pill-log-${hit.state}`}>{stateLabels[hit.state]}</span>
                 </h3>
                 <dl className="ml-passages">
                   {hit.snippets.map((s) => (
@@ -127,7 +129,7 @@ export function SearchLogs() {
                   ))}
                 </dl>
                 <p className="ml-hit-link">
-                  <Link to={pairPath(pilotId, hit.pairId)} aria-label={`The pair’s meetings and logs (${hit.authorName}, ${formatDay(hit.meetingDate)})`}>
+                  <Link to={pairMeetingsPath(pilotId, hit.pairId)} aria-label={`The pair’s meetings and logs (${hit.authorName}, ${formatDay(hit.meetingDate)})`}>
                     The pair’s meetings and logs
                   </Link>
                 </p>

@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { gibbsLabels, gibbsPrompts, gibbsStages, type GibbsEntry, type GibbsStage, type ReflectiveLog } from '../../../../shared/logs/contract';
-import { ApiError, call } from '../../api';
-import { queryClient, useChannel } from '../../queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api';
+import { refreshAfter } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
-import { formatClock, formatDay, logsPath, pairPath, refreshMeetingsAndLogs } from '../meetings/common';
-import { registerPendingSave } from '../../app/pending-saves';
+import { useAutosave } from '../../ui/useAutosave';
+import { saveDraft, submitLog, useLog, useOwedLogs } from './api';
 import { FormError } from '../../ui/FormDialog';
-import { errorText } from '../../ui/words';
-
-/** Typing stops for this long → the draft is saved. */
-const SAVE_AFTER_MS = 800;
+import { formatClock, formatDate, formatDay } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { logsPath, pairMeetingsPath } from '../../app/paths';
+import { errorText } from '../../ui/errors';
+import { RaiseConcernButton } from '../../app/RaiseConcernButton';
 
 const emptyEntry: GibbsEntry = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 
@@ -34,9 +34,9 @@ export function WriteLog() {
   const params = useParams();
   const meetingId = Number(params.meetingId);
   const authorId = Number(params.authorId);
-  const log = useChannel('logs.get', { meetingId, authorId });
+  const log = useLog(meetingId, authorId);
   // No log yet: what the meeting is comes from the owed list (a held meeting without a log is owed).
-  const owed = useChannel('logs.owed', { pilotId }, { enabled: log.data === null });
+  const owed = useOwedLogs(pilotId, { enabled: log.data === null });
   // The editor starts from a fresh read, never from a cached copy that may predate the last save.
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -123,6 +123,7 @@ function initialStatus(log: ReflectiveLog | null): SaveStatus {
 
 function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId: number; authorId: number; pilotId: number; about: About; initial: ReflectiveLog | null }) {
   const { notify } = useNotices();
+  const client = useQueryClient();
   const [stages, setStages] = useState<GibbsEntry>(initial?.stages ?? emptyEntry);
   const [state, setState] = useState<ReflectiveLog['state'] | 'none'>(initial?.state ?? 'none');
   const [status, setStatus] = useState<SaveStatus>(() => initialStatus(initial));
@@ -130,104 +131,58 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
   const [formError, setFormError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
-
-  // What is on screen, what the vault holds, and whether the vault's copy is submitted: kept in
-  // refs so the save that runs on pagehide or unmount sees the latest keystrokes.
-  const latest = useRef(stages);
-  const persisted = useRef(JSON.stringify(stages));
+  // Read by saves that run after this render (on pagehide, on leaving): the vault's copy may be submitted by then.
   const stateRef = useRef(state);
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const timer = useRef<number | undefined>(undefined);
-  const mounted = useRef(true);
   const submittedAt = useRef(initial?.submittedAt ?? initial?.updatedAt ?? '');
 
-  const remember = useCallback(
-    (log: ReflectiveLog) => {
-      // The cache holds what the vault holds, so reopening the log shows the last save.
-      queryClient.setQueryData(['logs.get', { meetingId, authorId }], log);
-      void refreshMeetingsAndLogs('none');
+  const remember = (log: ReflectiveLog, savedBy: 'logs.saveDraft' | 'logs.submit') => {
+    // The cache holds what the vault holds, so reopening the log shows the last save.
+    client.setQueryData(['logs.get', { meetingId, authorId }], log);
+    // While someone types, lists that count logs are only marked stale: they refetch when shown.
+    return refreshAfter(client, savedBy, { refetch: savedBy === 'logs.saveDraft' ? 'none' : 'active' });
+  };
+
+  const autosave = useAutosave({
+    initial: initial?.stages ?? emptyEntry,
+    save: (snapshot: GibbsEntry) => saveDraft({ meetingId, authorId, stages: snapshot }),
+    // The core refuses a draft over a submitted log: those changes wait for "Submit changes".
+    canSave: () => stateRef.current !== 'submitted',
+    onSaving: () => setStatus({ kind: 'saving' }),
+    onSaved: (saved) => {
+      stateRef.current = 'draft';
+      setState('draft');
+      setStatus({ kind: 'saved', at: saved.updatedAt });
+      void remember(saved, 'logs.saveDraft');
     },
-    [meetingId, authorId],
-  );
-
-  /** Saves the draft now if anything changed since the last save; saves run one after another. */
-  const flush = useCallback((): Promise<void> => {
-    window.clearTimeout(timer.current);
-    timer.current = undefined;
-    chain.current = chain.current.then(async () => {
-      // The core refuses a draft over a submitted log: those changes wait for "Submit changes".
-      if (stateRef.current === 'submitted') return;
-      const snapshot = latest.current;
-      const text = JSON.stringify(snapshot);
-      if (text === persisted.current) return;
-      if (mounted.current) setStatus({ kind: 'saving' });
-      try {
-        const saved = await call('logs.saveDraft', { meetingId, authorId, stages: snapshot });
-        persisted.current = text;
-        stateRef.current = 'draft';
-        remember(saved);
-        if (mounted.current) {
-          setState('draft');
-          setStatus({ kind: 'saved', at: saved.updatedAt });
-        }
-      } catch (error) {
-        if (mounted.current) setStatus({ kind: 'failed', message: errorText(error) });
-      }
-    });
-    return chain.current;
-  }, [meetingId, authorId, remember]);
-
-  // Also saved when the window is hidden or the page goes away (a reload on lock), on leaving, and
-  // before the vault locks (the lock awaits flushPendingSaves).
-  useEffect(() => {
-    mounted.current = true;
-    const unregister = registerPendingSave(flush);
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onPageHide = () => void flush();
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      mounted.current = false;
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
-      unregister();
-      void flush();
-    };
-  }, [flush]);
+    onFailed: (error) => setStatus({ kind: 'failed', message: errorText(error) }),
+  });
 
   const change = (stage: GibbsStage) => (event: ChangeEvent<HTMLTextAreaElement>) => {
-    const next = { ...latest.current, [stage]: event.target.value };
-    latest.current = next;
+    const next = { ...autosave.latest(), [stage]: event.target.value };
     setStages(next);
+    autosave.change(next);
     if (stage === 'description') setDescriptionError(undefined);
     if (stateRef.current === 'submitted') {
-      setStatus(JSON.stringify(next) === persisted.current ? { kind: 'submitted', at: submittedAt.current, earlier: true } : { kind: 'unsubmitted' });
-      return;
+      setStatus(autosave.isSaved(next) ? { kind: 'submitted', at: submittedAt.current, earlier: true } : { kind: 'unsubmitted' });
     }
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void flush(), SAVE_AFTER_MS);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    window.clearTimeout(timer.current);
     setSubmitting(true);
     setFormError(undefined);
     setDescriptionError(undefined);
-    await chain.current;
+    await autosave.settle();
     const again = stateRef.current === 'submitted';
-    const snapshot = latest.current;
+    const snapshot = autosave.latest();
     try {
-      const saved = await call('logs.submit', { meetingId, authorId, stages: snapshot });
-      persisted.current = JSON.stringify(snapshot);
+      const saved = await submitLog({ meetingId, authorId, stages: snapshot });
+      autosave.markSaved(snapshot);
       stateRef.current = 'submitted';
       submittedAt.current = saved.updatedAt;
-      remember(saved);
       setState('submitted');
       setStatus({ kind: 'submitted', at: saved.updatedAt });
-      await refreshMeetingsAndLogs();
+      await remember(saved, 'logs.submit');
       notify(again ? 'Changes submitted.' : `${about.authorName}’s log for meeting ${about.sequence} submitted.`);
     } catch (error) {
       const issue = error instanceof ApiError ? error.issues.find((i) => i.path.join('.') === 'stages.description') : undefined;
@@ -245,19 +200,20 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
     <>
       <PageHeader
         title={`${about.authorName}’s reflective log`}
+        actions={<RaiseConcernButton source={{ kind: 'log', meetingId, authorId }} />}
         description={
           <>
             Meeting {about.sequence}: {about.themeTitle}, held on {formatDay(about.meetingDate)}. Written by the {about.role === 'mentor' ? 'mentor (student)' : 'mentee (staff member)'}.{' '}
-            <Link to={pairPath(pilotId, about.pairId)}>The pair’s meetings</Link>
+            <Link to={pairMeetingsPath(pilotId, about.pairId)}>The pair’s meetings</Link>
           </>
         }
       />
       {initial?.state === 'not-provided' && state === 'not-provided' ? (
-        <p className="ml-callout">
+        <p className="callout">
           Recorded as not provided{initial.notProvidedReason ? `: “${initial.notProvidedReason}”` : ''}. Writing here turns it back into a draft.
         </p>
       ) : null}
-      {initial?.source === 'imported' ? <p className="ml-callout">Imported from a form export. Changes you submit here replace the imported text.</p> : null}
+      {initial?.source === 'imported' ? <p className="callout">Imported from a form export. Changes you submit here replace the imported text.</p> : null}
       <form onSubmit={(e) => void submit(e)} noValidate className="form ml-gibbs" aria-label={`Reflective log for meeting ${about.sequence}`}>
         <p className="hint ml-gibbs-intro">Gibbs’ reflective cycle, one stage after another. Only the Description is needed to submit; a few honest sentences per stage are plenty.</p>
         {gibbsStages.map((stage) => (
@@ -270,7 +226,7 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
             rows={stage === 'description' ? 5 : 4}
             value={stages[stage]}
             onChange={change(stage)}
-            onBlur={() => void flush()}
+            onBlur={() => void autosave.flush()}
             // Chromium leaves a half-visible field where it is on focus: bring it clear of the sticky
             // bar (the page's scroll-padding keeps that bar's height free; WCAG 2.4.11).
             onFocus={(event) => event.currentTarget.scrollIntoView({ block: 'nearest' })}
@@ -278,7 +234,7 @@ function LogEditor({ meetingId, authorId, pilotId, about, initial }: { meetingId
           />
         ))}
         <FormError message={formError} />
-        <div className="ml-log-footer">
+        <div className="ml-log-footer" role="group" aria-label="Save and submit">
           <p className={`ml-save-status ml-save-${status.kind}`} role="status" aria-live="polite">
             {statusText(status)}
           </p>

@@ -2,19 +2,22 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { meetingModeLabels, shiftInput, type PairProgress, type ShiftChange } from '../../../../shared/meetings/contract';
-import { call } from '../../api';
-import { useChannel, useCommand } from '../../queries';
+import { shiftInput, type PairProgress, type ShiftChange } from '../../../../shared/meetings/contract';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { usePilotId } from '../pilots/usePilotId';
-import { MEETING_NAMESPACES, formatDay, meetingsPath, pairName, pairPath } from './common';
+import { previewShift, useApplyShift, useMeetingsOverview, usePairProgress } from './api';
+import { ShiftPreviewTable } from './ShiftPreviewTable';
+import { pairName } from './words';
 import { FormError } from '../../ui/FormDialog';
-import { errorText, plural } from '../../ui/words';
+import { usePilotId } from '../../app/usePilotId';
+import { formatDay } from '../../../../shared/dates';
+import { meetingsPath, pairMeetingsPath } from '../../app/paths';
+import { errorText } from '../../ui/errors';
+import { plural } from '../../../../shared/words';
 
 type ShiftInput = z.input<typeof shiftInput>;
 
@@ -32,9 +35,9 @@ const fieldOfIssue: Record<string, keyof Values> = { from: 'from', shiftDays: 's
 /** Contingency: move the remaining meetings of the scheme or of one pair (a pause, a strike, a closure), and/or put them online. */
 export function ChangeSchedule() {
   const pilotId = usePilotId();
-  const overview = useChannel('meetings.overview', { pilotId });
+  const overview = useMeetingsOverview(pilotId);
   // Every current pair, for the "one pair" choice (a select finds a name by typing its start).
-  const pairs = useChannel('meetings.pairProgress', { pilotId, limit: 10_000 });
+  const pairs = usePairProgress(pilotId, 0, 10_000);
   const back = (
     <p className="back-link">
       <Link to={meetingsPath(pilotId)}>All meetings</Link>
@@ -64,7 +67,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
   const [formError, setFormError] = useState<string>();
   const [preview, setPreview] = useState<{ input: ShiftInput; changes: ShiftChange[] }>();
   const [confirming, setConfirming] = useState(false);
-  const apply = useCommand('meetings.applyShift', MEETING_NAMESPACES);
+  const apply = useApplyShift();
   const { register, handleSubmit, setError, clearErrors, formState, watch } = useForm<Values>({
     defaultValues: { scope: startPair ? 'pair' : 'pilot', pairId: String(startPair ?? pairs[0]?.pairId ?? ''), from: today, shiftDays: 14, switchToOnline: false, note: '' },
   });
@@ -110,7 +113,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
       return;
     }
     try {
-      setPreview({ input, changes: await call('meetings.previewShift', input) });
+      setPreview({ input, changes: await previewShift(input) });
     } catch (error) {
       setFormError(applyServerErrors(error, setError, fieldOfIssue));
     }
@@ -123,7 +126,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
       setConfirming(false);
       notify(`${plural(moved.length, 'meeting')} moved${preview.input.switchToOnline ? ' and switched online' : ''}. Export the pairs’ calendars again so their diaries follow.`);
       const scope = preview.input.scope;
-      navigate('pairId' in scope ? pairPath(pilotId, scope.pairId) : meetingsPath(pilotId));
+      navigate('pairId' in scope ? pairMeetingsPath(pilotId, scope.pairId) : meetingsPath(pilotId));
     } catch (error) {
       setConfirming(false);
       notify(errorText(error), { tone: 'error' });
@@ -183,7 +186,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
       </form>
 
       {preview ? (
-        <section className="ml-section" aria-labelledby={`${uid}-preview-heading`}>
+        <section className="page-section" aria-labelledby={`${uid}-preview-heading`}>
           <h2 id={`${uid}-preview-heading`} ref={previewHeading} tabIndex={-1}>
             Preview
           </h2>
@@ -196,47 +199,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
               <p>
                 {plural(preview.changes.length, 'meeting')} of {plural(movedPairs, 'pair')} would {describe(preview.input)}. Nothing has changed yet.
               </p>
-              <table className="table ml-table">
-                <caption className="visually-hidden">Meetings that would change</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Pair</th>
-                    <th scope="col">Meeting</th>
-                    <th scope="col">Date now → new date</th>
-                    <th scope="col">Mode</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.changes.map((c) => (
-                    <tr key={c.meetingId}>
-                      <th scope="row">{pairName(c)}</th>
-                      <td>Meeting {c.sequence}</td>
-                      <td className="ml-nowrap">
-                        {c.fromDate === c.toDate ? (
-                          `${formatDay(c.fromDate)} (unchanged)`
-                        ) : (
-                          <>
-                            {formatDay(c.fromDate)} <span aria-hidden="true">→</span>
-                            <span className="visually-hidden"> moves to </span> <strong>{formatDay(c.toDate)}</strong>
-                          </>
-                        )}
-                      </td>
-                      <td className="ml-nowrap">
-                        {c.fromMode === c.toMode ? (
-                          `${meetingModeLabels[c.toMode]} (unchanged)`
-                        ) : (
-                          <>
-                            {meetingModeLabels[c.fromMode]} <span aria-hidden="true">→</span>
-                            <span className="visually-hidden"> becomes </span> <strong>{meetingModeLabels[c.toMode]}</strong>
-                            {/* The old room does not go online with it: the plan's link, or none yet. */}
-                            <div className="cell-note">{c.toLocation ? `Link: ${c.toLocation}` : 'No link yet: add one in the plan or with Reschedule'}</div>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ShiftPreviewTable changes={preview.changes} />
               <div className="form-actions ml-apply">
                 <Button variant="primary" isDisabled={!previewIsCurrent} onPress={() => setConfirming(true)}>
                   Apply the change

@@ -1,19 +1,20 @@
-import { useId } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { meetingModeLabels, meetingModes, meetingsContract, type Meeting } from '../../../../shared/meetings/contract';
-import { useCommand } from '../../queries';
-import { TextAreaInput, TextInput } from '../../ui/Field';
-import { MEETING_NAMESPACES, formatDay, meetingLabel } from './common';
+import { RadioGroupField, TextAreaInput, TextInput } from '../../ui/Field';
+import { useCancelMeeting, useMarkHeld, useReschedule, useRestoreMeeting } from './api';
+import { meetingLabel } from './words';
 import { FormDialog } from '../../ui/FormDialog';
 import { DialogFormActions } from '../../ui/FormActions';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { formatDay } from '../../../../shared/dates';
 
 /* The same schemas the main process enforces, less the meeting id the dialog already knows. */
 const markHeldResolver = zodResolver(meetingsContract['meetings.markHeld'].input.omit({ id: true }), numberMessages);
 const rescheduleResolver = zodResolver(meetingsContract['meetings.reschedule'].input.omit({ id: true }), numberMessages);
 const cancelResolver = zodResolver(meetingsContract['meetings.cancel'].input.omit({ id: true }));
 const restoreResolver = zodResolver(meetingsContract['meetings.restore'].input.omit({ id: true }));
+const modeOptions = meetingModes.map((mode) => ({ value: mode, label: meetingModeLabels[mode] }));
 
 interface DialogProps {
   meeting: Meeting;
@@ -26,7 +27,7 @@ const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
 
 /** Mark held: the date it really took place (not in the future) and how long it lasted. */
 export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps & { today: string }) {
-  const command = useCommand('meetings.markHeld', MEETING_NAMESPACES);
+  const command = useMarkHeld();
   const { register, formState, submit, formError } = useSavingForm(
     {
       // A meeting planned for later but held early defaults to today: a date to come is refused.
@@ -44,7 +45,7 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
   return (
     <FormDialog title={`Mark held: ${title(meeting)}`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
-        <p className="muted ml-dialog-intro">
+        <p className="muted dialog-intro">
           Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes.
         </p>
         <TextInput label="Date it was held" type="date" required max={today} autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
@@ -58,8 +59,7 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
 
 /** Reschedule: another date, time, length, mode and place or link, with a note on why. */
 export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
-  const uid = useId();
-  const command = useCommand('meetings.reschedule', MEETING_NAMESPACES);
+  const command = useReschedule();
   const { register, formState, watch, submit, formError } = useSavingForm(
     {
       defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
@@ -84,17 +84,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
           <TextInput label="Start time" type="time" required error={errors.startTime?.message} {...register('startTime')} />
           <TextInput label="Length (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.durationMin?.message} {...register('durationMin', { valueAsNumber: true })} />
         </div>
-        <fieldset className="fieldset">
-          <legend>Mode</legend>
-          <div className="radio-group">
-            {meetingModes.map((mode) => (
-              <div key={mode} className="checkbox-field">
-                <input id={`${uid}-${mode}`} type="radio" value={mode} {...register('mode')} />
-                <label htmlFor={`${uid}-${mode}`}>{meetingModeLabels[mode]}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroupField legend="Mode" options={modeOptions} inputProps={register('mode')} />
         <TextInput
           label={online ? 'Link' : 'Place'}
           autoComplete="off"
@@ -111,7 +101,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
 
 /** Cancel: destructive, so it says what happens and asks for the reason. */
 export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
-  const command = useCommand('meetings.cancel', MEETING_NAMESPACES);
+  const command = useCancelMeeting();
   const { register, formState, submit, formError } = useSavingForm({ defaultValues: { note: '' }, resolver: cancelResolver, mode: 'onTouched' }, ['note'], async (values) => {
     await command.mutateAsync({ id: meeting.id, ...values });
     onDone(`${meetingLabel(meeting)} cancelled.`);
@@ -119,7 +109,7 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
   return (
     <FormDialog title={`Cancel ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
-        <p className="ml-dialog-intro">
+        <p className="dialog-intro">
           {title(meeting)}, planned for {formatDay(meeting.date)} at {meeting.startTime}. A cancelled meeting stays on the pair’s record with the reason. If it goes ahead after all, restore it.
         </p>
         <TextAreaInput label="Reason" rows={3} required autoFocus description="For example: the mentee is on leave that week." error={formState.errors.note?.message} {...register('note')} />
@@ -131,7 +121,7 @@ export function CancelMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
 
 /** Restore: a cancelled meeting goes ahead after all. Its cancellation stays in its history. */
 export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) {
-  const command = useCommand('meetings.restore', MEETING_NAMESPACES);
+  const command = useRestoreMeeting();
   const { register, formState, submit, formError } = useSavingForm({ defaultValues: { note: '' }, resolver: restoreResolver, mode: 'onTouched' }, ['note'], async (values) => {
     const restored = await command.mutateAsync({ id: meeting.id, ...values });
     onDone(`${meetingLabel(meeting)} restored: scheduled again for ${formatDay(restored.date)} at ${restored.startTime}. Export the calendar again so diaries follow.`);
@@ -139,7 +129,7 @@ export function RestoreMeetingDialog({ meeting, onClose, onDone }: DialogProps) 
   return (
     <FormDialog title={`Restore ${meetingLabel(meeting).toLowerCase()}?`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
-        <p className="ml-dialog-intro">
+        <p className="dialog-intro">
           {title(meeting)} was cancelled. Restoring it schedules it again for {formatDay(meeting.date)} at {meeting.startTime}; reschedule it afterwards if the date has changed. The cancellation and its reason
           stay in its history.
         </p>

@@ -1,9 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { usePilotId } from '../pilots/usePilotId';
 import { MeetingsOverview } from './MeetingsOverview';
 import { PairMeetings } from './PairMeetings';
 import { ChangeSchedule } from './ChangeSchedule';
-import { meetingsPath } from './common';
+import { usePilotId } from '../../app/usePilotId';
+import { meetingsPath } from '../../app/paths';
 
 /** Stage 7 of a pilot: the pairs' meetings — what is due, what was held, and changes to the schedule. */
 export function MeetingsPage() {

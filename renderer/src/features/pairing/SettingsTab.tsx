@@ -3,15 +3,14 @@ import { Link } from 'react-router';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { criteria, criterionLabels, matchingSettingsSchema, pairingModeLabels, pairingModes, type MatchingSettings, type MatchingState } from '../../../../shared/matching/contract';
-import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { applyServerErrors } from '../../ui/form-errors';
-import { PAIRING_NAMESPACES, planPath } from './common';
+import { applyServerErrors, numberMessages } from '../../ui/form-errors';
+import { planPath } from '../../app/paths';
+import { useSaveSettings } from './api';
 import { modeExplanations } from './words';
 import { FormError } from '../../ui/FormDialog';
-import { numberMessages } from '../../ui/form-errors';
 
 const criterionHelp: Record<(typeof criteria)[number], string> = {
   chemistry: 'Both said yes after a chemistry meeting scores it all; yes and maybe, or two maybes, less.',
@@ -30,7 +29,7 @@ const serverFields: Record<string, string> = {
 export function SettingsTab({ pilotId, state, onSavedAndRun }: { pilotId: number; state: MatchingState; onSavedAndRun: () => Promise<void> }) {
   const uid = useId();
   const { notify } = useNotices();
-  const save = useCommand('matching.setSettings', PAIRING_NAMESPACES);
+  const save = useSaveSettings();
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, formState, reset } = useForm<MatchingSettings>({
     defaultValues: state.settings,
@@ -61,7 +60,7 @@ export function SettingsTab({ pilotId, state, onSavedAndRun }: { pilotId: number
 
   return (
     <form onSubmit={submitWith(false)} noValidate className="form cp-settings">
-      <fieldset className="cp-fieldset">
+      <fieldset className="fieldset">
         <legend>How to pair</legend>
         <div className="cp-mode-list">
           {pairingModes.map((mode) => (
@@ -76,7 +75,7 @@ export function SettingsTab({ pilotId, state, onSavedAndRun }: { pilotId: number
         </div>
       </fieldset>
 
-      <fieldset className="cp-fieldset" aria-describedby={`${uid}-total`}>
+      <fieldset className="fieldset" aria-describedby={`${uid}-total`}>
         <legend>What counts, and how much</legend>
         <p className="field-description">Each criterion adds up to its weight in points (0–100). A weight of 0 leaves it out.</p>
         <div className="cp-weights">
@@ -101,7 +100,7 @@ export function SettingsTab({ pilotId, state, onSavedAndRun }: { pilotId: number
         </p>
       </fieldset>
 
-      <fieldset className="cp-fieldset">
+      <fieldset className="fieldset">
         <legend>Rules</legend>
         <div className="cp-subfield">
           <p className="cp-subfield-title" id={`${uid}-differ`}>
@@ -116,7 +115,7 @@ export function SettingsTab({ pilotId, state, onSavedAndRun }: { pilotId: number
               control={control}
               name="differenceCharacteristics"
               render={({ field }) => (
-                <ul className="cp-checkbox-list cp-checkbox-columns" aria-labelledby={`${uid}-differ`}>
+                <ul className="checkbox-list checkbox-columns" aria-labelledby={`${uid}-differ`}>
                   {state.eligibility.map((c, i) => (
                     <li key={c} className="checkbox-field">
                       <input

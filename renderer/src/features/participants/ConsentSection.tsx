@@ -5,18 +5,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { consentChoiceLabels, participantsContract, type ConsentRecord, type Participant } from '../../../../shared/participants/contract';
 import type { ConsentForm } from '../../../../shared/plan/contract';
-import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { DialogFormActions } from '../../ui/FormActions';
-import { formatDate, formatDateTime } from '../../ui/format';
-import { PEOPLE_NAMESPACES } from './paths';
+import { useRecordConsent, useWithdrawConsent } from './api';
+import { planPath } from '../../app/paths';
 import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
 import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
 import { useToday } from '../../ui/today';
+import { formatDate, formatDateTime, formatTimestampDay } from '../../../../shared/dates';
 
 interface Props {
   person: Participant;
@@ -53,7 +54,7 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
       {standing ? (
         <div className="pp-callout pp-consent-note">
           <p>
-            Withdrawn from the scheme{leftOn ? ` on ${dayOf(leftOn)}` : ''}; consent still on record (version {standing.formVersion}, given {formatDate(standing.givenOn)}). If{' '}
+            Withdrawn from the scheme{leftOn ? ` on ${formatTimestampDay(leftOn)}` : ''}; consent still on record (version {standing.formVersion}, given {formatDate(standing.givenOn)}). If{' '}
             {person.name} is coming back, reinstate them under Status. If they withdrew their consent as well, record that here: the record is kept, marked withdrawn.
           </p>
           <Button onPress={() => setWithdrawing(standing)}>Record consent withdrawal</Button>
@@ -64,7 +65,7 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
       ) : null}
       {forms && forms.length === 0 ? (
         <p className="pp-callout">
-          This pilot has no consent form yet, so consent cannot be recorded. Add the form’s text and version to the <Link to={`/pilots/${pilotId}/plan`}>plan</Link> first.
+          This pilot has no consent form yet, so consent cannot be recorded. Add the form’s text and version to the <Link to={planPath(pilotId)}>plan</Link> first.
         </p>
       ) : null}
       <p className="hint">Each record keeps what was agreed, on which version of the form and when. Withdrawing consent marks the record as withdrawn, with the date and reason: nothing is deleted.</p>
@@ -92,17 +93,19 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
                 <dt>Recorded</dt>
                 <dd>{formatDateTime(record.recordedAt)}</dd>
               </dl>
-              <table className="pp-choices">
-                <caption>Choices on the form</caption>
-                <tbody>
-                  {consentChoiceKeys.map((key) => (
-                    <tr key={key}>
-                      <th scope="row">{consentChoiceLabels[key]}</th>
-                      <td className={record.choices[key] ? 'pp-yes' : 'pp-no'}>{yesNo(record.choices[key])}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                look="plain"
+                className="pp-choices"
+                caption="Choices on the form"
+                showCaption
+                hideHeaderRow
+                rows={consentChoiceKeys}
+                rowKey={(key) => key}
+                columns={[
+                  { id: 'choice', header: 'Choice', rowHeader: true, cell: (key) => consentChoiceLabels[key] },
+                  { id: 'agreed', header: 'Agreed', cell: (key) => <span className={record.choices[key] ? 'pp-yes' : 'pp-no'}>{yesNo(record.choices[key])}</span> },
+                ]}
+              />
               {record.withdrawnOn ? null : (
                 <Button onPress={() => setWithdrawing(record)} aria-label={`Withdraw consent (version ${record.formVersion}, given ${formatDate(record.givenOn)})`}>
                   Withdraw consent
@@ -138,9 +141,6 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
   );
 }
 
-/** The day of a timestamp on this laptop's calendar: "1 Dec 2026". */
-const dayOf = (timestamp: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(timestamp));
-
 /** The consent to take part that still stands: the latest not withdrawn, by the date it was given. */
 function latestStanding(consents: ConsentRecord[]): ConsentRecord | undefined {
   return consents
@@ -159,7 +159,7 @@ const noChoices = Object.fromEntries(consentChoiceKeys.map((k) => [k, false])) a
 
 function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Participant; forms: ConsentForm[]; onClose: () => void; onDone: () => void }) {
   const uid = useId();
-  const record = useCommand('consent.record', PEOPLE_NAMESPACES);
+  const record = useRecordConsent();
   const { notify } = useNotices();
   // The newest version first: it is the one people sign now.
   const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
@@ -211,7 +211,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
 /** Two steps: the date, reason and whether they also leave the scheme; then a plain-words confirmation. */
 function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Participant; record: ConsentRecord; onClose: () => void; onDone: () => void }) {
   const uid = useId();
-  const withdraw = useCommand('consent.withdraw', PEOPLE_NAMESPACES);
+  const withdraw = useWithdrawConsent();
   const { notify } = useNotices();
   const [formError, setFormError] = useState<string>();
   const [confirming, setConfirming] = useState<WithdrawOut>();

@@ -1,156 +1,106 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import {
-  importFieldLabels,
-  importFields,
-  requiredImportFields,
-  roleLabels,
-  type ColumnMapping,
-  type ImportField,
-  type ImportPreview,
-} from '../../../../shared/participants/contract';
-import { slotLabel } from '../../../../shared/participants/availability';
-import { call } from '../../api';
-import { useCommand } from '../../queries';
+import { useQueryClient } from '@tanstack/react-query';
+import { importFieldLabels, importFields, requiredImportFields, type ColumnMapping as Mapping, type ImportField } from '../../../../shared/participants/contract';
+import { count, people, plural } from '../../../../shared/words';
+import { refreshAfter, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
-import { FieldFrame } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
+import { Callout } from '../../ui/Callout';
 import { useNotices } from '../../ui/Notices';
-import { usePilotId } from '../pilots/usePilotId';
-import { estimateRows } from './csv-rows';
-import { toBase64 } from '../../ui/base64';
-import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
-import { delimiterName } from './words';
 import { FormError } from '../../ui/FormDialog';
-import { count, errorText, people, plural } from '../../ui/words';
-
-const MAX_BYTES = 20 * 1024 * 1024;
-
-interface LoadedFile {
-  name: string;
-  base64: string;
-  rows: { rows: number; exact: boolean };
-}
-
-type Sample = ImportPreview['sample'][number];
-
-const checkingMessage = ({ rows }: LoadedFile) => (rows.rows === 0 ? 'Checking the file…' : `Checking ${rows.exact ? '' : 'about '}${plural(rows.rows, 'row')}…`);
-
-/** A sample value as the main process read it, in words. */
-function readValue(row: Sample, field: ImportField): string {
-  const value = row.read[field];
-  if (value === undefined) return '';
-  if (field === 'role') return roleLabels[value as 'mentor' | 'mentee'];
-  if (field === 'availability') return (value as string[]).map(slotLabel).join(', ');
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-/** One cell of the sample: what will be imported, or what the file says and why it cannot be read. */
-function SampleCell({ row, field }: { row: Sample; field: ImportField }) {
-  const problem = row.problems[field];
-  if (problem) {
-    const raw = row.raw[field] ?? '';
-    return (
-      <td className="pp-sample-bad">
-        {raw ? <span className="pp-sample-raw">“{raw}”</span> : <span className="muted">blank</span>}
-        <span className="pp-sample-problem">Cannot be read: {problem}</span>
-      </td>
-    );
-  }
-  return <td>{readValue(row, field) || <span className="muted">blank</span>}</td>;
-}
+import { errorText } from '../../ui/errors';
+import { useImportPreview, useStagedFile } from '../../ui/imports/useStagedFile';
+import { ChooseFile } from '../../ui/imports/ChooseFile';
+import { ColumnMapping } from '../../ui/imports/ColumnMapping';
+import { RowProblems } from '../../ui/imports/RowProblems';
+import { usePilotId } from '../../app/usePilotId';
+import { participantsPath } from '../../app/paths';
+import { listPath } from './list-memory';
+import { ImportSample } from './ImportSample';
+import { RegisteredPeople } from './RegisteredPeople';
 
 /**
- * Expressions of interest from a forms tool's CSV: the main process detects encoding and delimiter,
- * maps columns (remembered per pilot), and checks every row; the import is all rows or none.
+ * Expressions of interest from a forms tool's export (CSV, or Microsoft Forms' Excel workbook): the
+ * file is read once in the main process; each change of a column re-checks every row there; people
+ * already registered are skipped or, where the coordinator confirms, updated; every new person is
+ * imported or none is.
  */
 export function ImportWizard() {
   const pilotId = usePilotId();
   const uid = useId();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { notify } = useNotices();
-  const runImport = useCommand('participants.import', PEOPLE_NAMESPACES);
-  const [file, setFile] = useState<LoadedFile>();
-  const [preview, setPreview] = useState<ImportPreview>();
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  /** Whether the first preview of this file used the mapping remembered from the last import. */
-  const [remembered, setRemembered] = useState(false);
-  const [mappingEdited, setMappingEdited] = useState(false);
-  const [work, setWork] = useState<string>();
+  const staged = useStagedFile();
+  const stagedId = staged.file?.stagedId;
+  // Undefined until the coordinator changes a column: the main process then guesses (or remembers) it.
+  const [chosen, setChosen] = useState<{ stagedId: string; mapping: Mapping }>();
+  const mapping = chosen?.stagedId === stagedId ? chosen?.mapping : undefined;
+  const [confirmed, setConfirmed] = useState<{ stagedId: string; ids: ReadonlySet<number> }>();
+  const runImport = useCommand('participants.import', { refresh: false });
   const [problem, setProblem] = useState<string>();
-  // Answers to older requests (an earlier file or mapping) are dropped.
-  const ticket = useRef(0);
 
-  const check = async (loaded: LoadedFile, chosen?: ColumnMapping) => {
-    const mine = ++ticket.current;
-    setWork(checkingMessage(loaded));
-    setProblem(undefined);
-    try {
-      const result = await call('participants.importPreview', { pilotId, file: { name: loaded.name, base64: loaded.base64 }, ...(chosen ? { mapping: chosen } : {}) });
-      if (mine !== ticket.current) return;
-      setPreview(result);
-      setMapping(result.mapping);
-      if (!chosen) setRemembered(result.mappingRemembered);
-    } catch (error) {
-      if (mine === ticket.current) setProblem(errorText(error));
-    } finally {
-      if (mine === ticket.current) setWork(undefined);
-    }
-  };
-
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    if (!chosen) return;
-    const mine = ++ticket.current;
-    setPreview(undefined);
-    setFile(undefined);
-    setMappingEdited(false);
-    setProblem(undefined);
-    setWork('Reading the file…');
-    try {
-      if (chosen.size > MAX_BYTES) throw new Error('The file is larger than 20 MB. Export only the columns you need, or split it.');
-      const bytes = new Uint8Array(await chosen.arrayBuffer());
-      // Let "Reading the file…" paint before encoding a large file.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const loaded: LoadedFile = { name: chosen.name, base64: toBase64(bytes), rows: estimateRows(bytes) };
-      if (mine !== ticket.current) return;
-      setFile(loaded);
-      await check(loaded);
-    } catch (error) {
-      if (mine === ticket.current) {
-        setProblem(errorText(error));
-        setWork(undefined);
-      }
-    }
-  };
+  const previewQuery = useImportPreview('participants.importPreview', stagedId ? { pilotId, stagedId, ...(mapping ? { mapping } : {}) } : undefined);
+  const preview = stagedId ? previewQuery.data : undefined;
+  const checking = previewQuery.isFetching;
+  const changes = preview?.changes ?? [];
+  // Only confirmations for this file, and for people the file (with this mapping) still changes.
+  const ticked = confirmed && confirmed.stagedId === stagedId ? confirmed.ids : new Set<number>();
+  const updates = changes.map((c) => c.participantId).filter((id) => ticked.has(id));
 
   const remap = (header: string, field: ImportField | '') => {
-    if (!file) return;
-    const next = { ...mapping, [header]: field };
-    setMapping(next);
-    setMappingEdited(true);
-    void check(file, next);
+    if (!preview || !stagedId) return;
+    setChosen({ stagedId, mapping: { ...preview.mapping, [header]: field } });
+  };
+  const confirm = (participantId: number, apply: boolean) => {
+    if (!stagedId) return;
+    const ids = new Set(ticked);
+    if (apply) ids.add(participantId);
+    else ids.delete(participantId);
+    setConfirmed({ stagedId, ids });
   };
 
   const importAll = async () => {
-    if (!file || !preview) return;
+    if (!preview || !stagedId || !staged.file) return;
     setProblem(undefined);
-    setWork(`Importing ${people(preview.rowCount)}…`);
     try {
-      const { imported } = await runImport.mutateAsync({ pilotId, file: { name: file.name, base64: file.base64 }, mapping });
-      notify(`Imported ${people(imported)} from ${file.name}.`);
+      const result = await runImport.mutateAsync({ pilotId, stagedId, mapping: preview.mapping, updates });
+      const name = staged.file.name;
+      staged.clear();
+      const more = [result.updated > 0 ? `updated ${people(result.updated)} already registered` : '', result.skipped > 0 ? `left ${people(result.skipped)} already registered as they were` : '']
+        .filter(Boolean)
+        .join(', and ');
+      notify(`Imported ${people(result.imported)} from ${name}${more ? `; ${more}` : ''}.`);
       navigate(participantsPath(pilotId));
+      await refreshAfter(client, 'participants.import');
     } catch (error) {
       setProblem(errorText(error));
-      setWork(undefined);
     }
   };
 
   const errors = preview?.errors ?? [];
   const missing = preview?.missingFields ?? [];
-  const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
-  const canImport = Boolean(preview && !work && errors.length === 0 && missing.length === 0 && preview.rowCount > 0);
-  const mappedFields = importFields.filter((f) => Object.values(mapping).includes(f));
+  const counts = preview?.counts;
+  const toWrite = (counts?.new ?? 0) + updates.length;
+  const canImport = Boolean(preview && !checking && errors.length === 0 && missing.length === 0 && toWrite > 0);
+  const mappedFields = importFields.filter((f) => Object.values(preview?.mapping ?? {}).includes(f));
+  // While rows have problems, the button counts them too: they are people the file means to add.
+  const toAdd = (counts?.new ?? 0) + (errors.length > 0 ? (counts?.invalid ?? 0) : 0);
+  const importLabel = !counts
+    ? 'Import'
+    : toAdd > 0 && updates.length > 0
+      ? `Import ${people(toAdd)} and update ${count(updates.length)}`
+      : updates.length > 0
+        ? `Update ${people(updates.length)}`
+        : `Import ${people(toAdd)}`;
+  const whyNot = checking
+    ? 'Wait for the check to finish.'
+    : missing.length > 0
+      ? 'Map the required columns first.'
+      : errors.length > 0
+        ? `Fix the ${plural(errors.length, 'problem')} first.`
+        : 'Everyone in this file is already registered, and no change is ticked: there is nothing to import.';
 
   return (
     <>
@@ -159,170 +109,96 @@ export function ImportWizard() {
       </p>
       <PageHeader
         title="Import expressions of interest"
-        description="Read the responses to your expression-of-interest form from a CSV file. Nothing is saved until you press Import, and then every row is imported or none is."
+        description="Read the responses to your expression-of-interest form from its export: CSV, or the Excel workbook Microsoft Forms makes. Nothing is saved until you press Import, and then every new person is imported or none is."
       />
-      <section className="panel pp-import-step" aria-labelledby={`${uid}-file`}>
+      <section className="panel import-step" aria-labelledby={`${uid}-file`}>
         <h2 id={`${uid}-file`}>1. Choose the file</h2>
-        <FieldFrame label="CSV file" description="Exported from your forms tool (Microsoft Forms, Google Forms, Qualtrics…). The encoding and delimiter are detected for you.">
-          {({ id, describedBy }) => (
-            <input id={id} type="file" accept=".csv,text/csv" className="pp-file" aria-describedby={describedBy} onChange={(e) => void choose(e)} />
-          )}
-        </FieldFrame>
-        <p role="status" className="pp-progress">
-          {work ? (
-            <>
-              <span className="pp-spinner" aria-hidden="true" />
-              {work}
-            </>
-          ) : null}
-        </p>
-        <FormError message={problem} />
-        {preview && file ? (
-          <dl className="pp-facts pp-file-facts">
-            <dt>File</dt>
-            <dd>{file.name}</dd>
-            <dt>Rows</dt>
-            <dd>{plural(preview.rowCount, 'person', 'people')} (plus the header row)</dd>
-            <dt>Encoding</dt>
-            <dd>{preview.encoding}</dd>
-            <dt>Delimiter</dt>
-            <dd>{delimiterName(preview.delimiter)}</dd>
-          </dl>
-        ) : null}
+        <ChooseFile
+          staged={staged}
+          checking={checking}
+          description="Exported from your forms tool (Microsoft Forms, Google Forms, Qualtrics…) as CSV or Excel (.xlsx). Exports that hold every response so far are fine: people already registered are recognised by their email."
+        />
+        <FormError message={previewQuery.error ? errorText(previewQuery.error) : undefined} />
       </section>
 
       {preview ? (
         <>
-          <section className="panel pp-import-step" aria-labelledby={`${uid}-columns`}>
+          <section className="panel import-step" aria-labelledby={`${uid}-columns`}>
             <h2 id={`${uid}-columns`}>2. Match the columns</h2>
-            <p className={remembered && !mappingEdited ? 'pp-callout' : 'hint'}>
-              {mappingEdited
-                ? 'Each change is checked against every row at once.'
-                : remembered
-                  ? 'This mapping was remembered from the last import into this pilot. Check it still fits this file.'
-                  : 'Guessed from the column headings: check each one. The mapping is remembered for the next import into this pilot.'}
-            </p>
+            {preview.mappingRemembered && !mapping ? (
+              <Callout>This mapping was remembered from the last import into this pilot (by the columns’ headings). Check it still fits this file.</Callout>
+            ) : (
+              <p className="hint">
+                {mapping
+                  ? 'Each change is checked against every row at once.'
+                  : 'Guessed from the column headings and their first values: check each one. The mapping is remembered for the next import into this pilot.'}
+              </p>
+            )}
             {missing.length > 0 ? (
               <p className="error-banner">
                 No column is mapped to {missing.map((f) => importFieldLabels[f]).join(', ')}. Each person needs a name, an email and a role: choose the column that holds each.
               </p>
             ) : null}
-            <table className="table pp-mapping">
-              <caption className="visually-hidden">Columns of the file and what each is imported as</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Column in the file</th>
-                  <th scope="col">Import as</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.headers.map((header, index) => (
-                  <tr key={`${header}-${index}`}>
-                    <th scope="row" id={`${uid}-h-${index}`}>
-                      {header || <span className="muted">(no heading)</span>}
-                    </th>
-                    <td>
-                      <select
-                        className="input select"
-                        aria-labelledby={`${uid}-h-${index}`}
-                        value={mapping[header] ?? ''}
-                        onChange={(e) => remap(header, e.target.value as ImportField | '')}
-                      >
-                        <option value="">Ignore this column</option>
-                        {importFields.map((f) => (
-                          <option key={f} value={f}>
-                            {importFieldLabels[f]}
-                            {requiredImportFields.includes(f) ? ' (required)' : ''}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ColumnMapping columns={preview.columns} mapping={preview.mapping} fields={importFields} labels={importFieldLabels} required={requiredImportFields} onChange={remap} />
           </section>
 
           {preview.sample.length > 0 && mappedFields.length > 0 ? (
-            <section className="panel pp-import-step pp-wide-panel" aria-labelledby={`${uid}-sample`}>
+            <section className="panel import-step" aria-labelledby={`${uid}-sample`}>
               <h2 id={`${uid}-sample`}>3. Check a sample</h2>
               <p className="hint">
-                The first {plural(preview.sample.length, 'row')} as they will be read{preview.rowCount > preview.sample.length ? `, of ${count(preview.rowCount)}` : ''}. A value that cannot be
-                read is shown as the file has it, with what is wrong.
+                The first {plural(preview.sample.length, 'row')} as they will be read{preview.rowCount > preview.sample.length ? `, of ${count(preview.rowCount)}` : ''}. A value that cannot be read is
+                shown as the file has it, with what is wrong.
               </p>
-              <div className="pp-scroll-x" role="region" aria-labelledby={`${uid}-sample`} tabIndex={0}>
-                <table className="table pp-sample">
-                  <caption className="visually-hidden">Sample of the rows as mapped</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Row</th>
-                      {mappedFields.map((f) => (
-                        <th scope="col" key={f}>
-                          {importFieldLabels[f]}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.sample.map((row) => (
-                      <tr key={row.row}>
-                        <th scope="row">{row.row}</th>
-                        {mappedFields.map((f) => (
-                          <SampleCell key={f} row={row} field={f} />
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ImportSample sample={preview.sample} fields={mappedFields} />
             </section>
           ) : null}
 
-          <section className="panel pp-import-step pp-wide-panel" aria-labelledby={`${uid}-problems`}>
-            <h2 id={`${uid}-problems`}>4. Problems</h2>
-            {errors.length === 0 && missing.length === 0 ? (
-              <p className="status-ok">No problems found: {preview.rowCount === 1 ? 'the row' : `all ${count(preview.rowCount)} rows`} can be imported.</p>
-            ) : null}
-            {missing.length > 0 && errors.length === 0 ? <p>The rows are checked once a column is mapped to each required field.</p> : null}
-            {errors.length > 0 ? (
-              <>
-                <p className="pp-problem-summary">
-                  {plural(errors.length, 'problem')} in {plural(rowsWithErrors, 'row')}. Nothing can be imported until every row is right: fix them in the file and choose it again, or change the mapping above.
+          {counts && missing.length === 0 ? (
+            <section className="panel import-step" aria-labelledby={`${uid}-result`}>
+              <h2 id={`${uid}-result`}>4. What the import will do</h2>
+              <ul className="import-counts">
+                <li>
+                  <strong>{count(counts.new)}</strong> new {counts.new === 1 ? 'person' : 'people'}: added as interested
+                </li>
+                <li>
+                  <strong>{count(counts.unchanged)}</strong> already registered, nothing different: left as they are
+                </li>
+                <li>
+                  <strong>{count(counts.changed)}</strong> already registered with different details: updated only if you tick them below
+                </li>
+                <li>
+                  <strong>{plural(counts.invalid, 'row')}</strong> with problems
+                </li>
+              </ul>
+              {changes.length > 0 ? <RegisteredPeople changes={changes} confirmed={new Set(updates)} onConfirm={confirm} /> : null}
+              {errors.length === 0 ? (
+                <p className="status-ok">No problems found: {preview.rowCount === 1 ? 'the row' : `all ${count(preview.rowCount)} rows`} can be read.</p>
+              ) : (
+                <RowProblems errors={errors} format={preview.format} fix="fix them in the file and choose it again, or change the mapping above." />
+              )}
+              {errors.some((e) => /is already registered/.test(e.message)) ? (
+                <p className="hint">
+                  Someone already registered can come back in a later export: they are matched by email and never stop the import, unless the file gives them the other role (student or staff).
+                  Change a person’s role on their own page.
                 </p>
-                <p className="hint">Rows are numbered by the line of the file they start on, counting the header as line 1 and blank lines too, as a text editor shows them.</p>
-                <div className="pp-errors-scroll" role="region" aria-label="Every problem found" tabIndex={0}>
-                  <table className="table pp-errors">
-                    <caption className="visually-hidden">Every problem found, by row</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Row</th>
-                        <th scope="col">Column</th>
-                        <th scope="col">Problem</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {errors.map((e, index) => (
-                        <tr key={index}>
-                          <td className="pp-num">{e.row}</td>
-                          <td>{e.column || <span className="muted">whole row</span>}</td>
-                          <td>{e.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
-            ) : null}
-          </section>
+              ) : null}
+            </section>
+          ) : errors.length > 0 ? (
+            <section className="panel import-step" aria-labelledby={`${uid}-result`}>
+              <h2 id={`${uid}-result`}>4. Problems</h2>
+              <RowProblems errors={errors} format={preview.format} fix="change the mapping above." />
+            </section>
+          ) : null}
 
-          <div className="form-actions pp-import-actions">
+          <FormError message={problem} />
+          <div className="form-actions import-actions">
             <Button variant="primary" isDisabled={!canImport} busy={runImport.isPending} onPress={() => void importAll()} aria-describedby={canImport ? undefined : `${uid}-why`}>
-              {`Import ${people(preview.rowCount)}`}
+              {importLabel}
             </Button>
             <Button onPress={() => navigate(listPath(pilotId))}>Cancel</Button>
             {canImport ? null : (
               <p className="hint" id={`${uid}-why`}>
-                {work ? 'Wait for the check to finish.' : missing.length > 0 ? 'Map the required columns first.' : errors.length > 0 ? `Fix the ${plural(errors.length, 'problem')} first.` : 'The file has no rows to import.'}
+                {whyNot}
               </p>
             )}
           </div>

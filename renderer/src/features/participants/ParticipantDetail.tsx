@@ -4,19 +4,21 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { allowedTransitions, roleLabels, statusLabels, stepNotes, type Participant, type ParticipantStatus } from '../../../../shared/participants/contract';
 import { DAY_PARTS, WEEKDAYS } from '../../../../shared/participants/availability';
-import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDateTime } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
 import { ConsentSection } from './ConsentSection';
-import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
+import { useMoveParticipant, useParticipant, usePlan } from './api';
 import { focusAfterDialog, FormDialog } from '../../ui/FormDialog';
 import { DialogFormActions } from '../../ui/FormActions';
 import { useSavingForm } from '../../ui/useSavingForm';
-import { errorText } from '../../ui/words';
+import { formatDateTime } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { listPath } from './list-memory';
+import { pairingPath, participantsPath } from '../../app/paths';
+import { errorText } from '../../ui/errors';
+import { RaiseConcernButton } from '../../app/RaiseConcernButton';
 
 /** "Monday morning and afternoon; Wednesday evening". */
 function availabilityText(slots: string[]): string {
@@ -32,8 +34,8 @@ export function ParticipantDetail() {
   const pilotId = usePilotId();
   const id = Number(useParams().participantId);
   const navigate = useNavigate();
-  const person = useChannel('participants.get', { id });
-  const plan = useChannel('plan.get', { pilotId });
+  const person = useParticipant(id);
+  const plan = usePlan(pilotId);
   if (person.isPending) return <Loading />;
   if (person.error) {
     return (
@@ -54,7 +56,12 @@ export function ParticipantDetail() {
       <PageHeader
         title={p.name}
         description={`${roleLabels[p.role]}${p.department ? ` · ${p.department}` : ''} · ${statusLabels[p.status]}`}
-        actions={<Button onPress={() => navigate(participantsPath(pilotId, `${id}/edit`))}>Edit details</Button>}
+        actions={
+          <>
+            <RaiseConcernButton source={{ kind: 'participant', participantId: id }} />
+            <Button onPress={() => navigate(participantsPath(pilotId, `${id}/edit`))}>Edit details</Button>
+          </>
+        }
       />
       <div className="pp-detail">
         <DetailsSection person={p} />
@@ -117,13 +124,13 @@ function StepNote({ person, pilotId }: { person: Participant; pilotId: number })
   if (person.status !== 'trained') return <p className="hint">{note}</p>;
   return (
     <p className="hint">
-      They become Paired when a pair with them is confirmed on the <Link to={`/pilots/${pilotId}/pairing`}>Pairing</Link> screen.
+      They become Paired when a pair with them is confirmed on the <Link to={pairingPath(pilotId)}>Pairing</Link> screen.
     </p>
   );
 }
 
 function StatusSection({ person, pilotId }: { person: Participant; pilotId: number }) {
-  const transition = useCommand('participants.transition', PEOPLE_NAMESPACES);
+  const transition = useMoveParticipant();
   const [withdrawing, setWithdrawing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const { notify } = useNotices();
@@ -200,7 +207,7 @@ const withdrawSchema = z.object({
 });
 
 function WithdrawDialog({ person, onClose, onDone }: { person: Participant; onClose: () => void; onDone: () => void }) {
-  const transition = useCommand('participants.transition', PEOPLE_NAMESPACES);
+  const transition = useMoveParticipant();
   const { notify } = useNotices();
   const { register, formState, submit, formError } = useSavingForm<z.input<typeof withdrawSchema>>({ defaultValues: { reason: '' }, resolver: zodResolver(withdrawSchema) }, ['reason'], async ({ reason }) => {
     await transition.mutateAsync({ id: person.id, to: 'withdrawn', reason });

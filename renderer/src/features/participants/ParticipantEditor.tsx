@@ -6,15 +6,17 @@ import type { z } from 'zod';
 import { participantDraft, participantRoles, roleLabels, type Participant, type ParticipantRole } from '../../../../shared/participants/contract';
 import { AVAILABILITY_SLOTS, DAY_PARTS, WEEKDAYS } from '../../../../shared/participants/availability';
 import { ApiError } from '../../api';
-import { useChannel, useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
 import { FieldFrame, TextAreaInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { usePilotId } from '../pilots/usePilotId';
-import { PEOPLE_NAMESPACES, listPath, participantsPath } from './paths';
+import { useAddParticipant, useParticipant, usePlan, useUpdateParticipant } from './api';
 import { FormActions } from '../../ui/FormActions';
+import { usePilotId } from '../../app/usePilotId';
+import { listPath } from './list-memory';
+import { participantsPath, planPath } from '../../app/paths';
 
 type Draft = z.output<typeof participantDraft>;
 /** The draft as the form holds it: no role until one is chosen. */
@@ -48,7 +50,7 @@ export function NewParticipantPage() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const create = useCommand('participants.create', PEOPLE_NAMESPACES);
+  const create = useAddParticipant();
   return (
     <>
       <p className="back-link">
@@ -75,8 +77,8 @@ export function EditParticipantPage() {
   const id = Number(useParams().participantId);
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const person = useChannel('participants.get', { id });
-  const update = useCommand('participants.update', PEOPLE_NAMESPACES);
+  const person = useParticipant(id);
+  const update = useUpdateParticipant();
   if (person.isPending) return <Loading />;
   if (person.error) return <ErrorMessage error={person.error} />;
   const back = participantsPath(pilotId, id);
@@ -111,7 +113,7 @@ interface FormProps {
 
 function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: FormProps) {
   const uid = useId();
-  const plan = useChannel('plan.get', { pilotId });
+  const plan = usePlan(pilotId);
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, setFocus, formState } = useForm<FormValues, unknown, Draft>({
     defaultValues: initial,
@@ -177,7 +179,7 @@ function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: 
             </p>
             {plan.data && categories.length === 0 ? (
               <p className="hint">
-                This pilot lists no eligibility categories. Add them in the <Link to={`/pilots/${pilotId}/plan`}>plan</Link>.
+                This pilot lists no eligibility categories. Add them in the <Link to={planPath(pilotId)}>plan</Link>.
               </p>
             ) : null}
             <ul className="checkbox-list checkbox-columns">
@@ -219,43 +221,36 @@ function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: 
           <fieldset className="fieldset">
             <legend>Availability</legend>
             <p className="field-description">When they can usually meet, week after week.</p>
-            <table className="pp-availability">
-              <thead>
-                <tr>
-                  <td />
-                  {DAY_PARTS.map(([part, label]) => (
-                    <th scope="col" key={part}>
-                      {label[0]!.toUpperCase() + label.slice(1)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {WEEKDAYS.map(([day, dayLabel]) => (
-                  <tr key={day}>
-                    <th scope="row">{dayLabel}</th>
-                    {DAY_PARTS.map(([part, partLabel]) => {
-                      const slot = `${day}-${part}`;
-                      return (
-                        <td key={part}>
-                          <label className="pp-slot">
-                            <input
-                              type="checkbox"
-                              checked={field.value.includes(slot)}
-                              onChange={(e) => field.onChange(AVAILABILITY_SLOTS.filter((s) => (s === slot ? e.target.checked : field.value.includes(s))))}
-                              onBlur={field.onBlur}
-                            />
-                            <span className="visually-hidden">
-                              {dayLabel} {partLabel}
-                            </span>
-                          </label>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              look="plain"
+              className="pp-availability"
+              caption="When they can usually meet"
+              rows={WEEKDAYS}
+              rowKey={([day]) => day}
+              columns={[
+                { id: 'day', header: 'Day', hideHeader: true, rowHeader: true, cell: ([, dayLabel]) => dayLabel },
+                ...DAY_PARTS.map(([part, partLabel]) => ({
+                  id: part,
+                  header: partLabel[0]!.toUpperCase() + partLabel.slice(1),
+                  cell: ([day, dayLabel]: (typeof WEEKDAYS)[number]) => {
+                    const slot = `${day}-${part}`;
+                    return (
+                      <label className="pp-slot">
+                        <input
+                          type="checkbox"
+                          checked={field.value.includes(slot)}
+                          onChange={(e) => field.onChange(AVAILABILITY_SLOTS.filter((s) => (s === slot ? e.target.checked : field.value.includes(s))))}
+                          onBlur={field.onBlur}
+                        />
+                        <span className="visually-hidden">
+                          {dayLabel} {partLabel}
+                        </span>
+                      </label>
+                    );
+                  },
+                })),
+              ]}
+            />
             {errors.availability ? <p className="field-error">{errors.availability.message ?? firstItemError(errors.availability)}</p> : null}
           </fieldset>
         )}

@@ -9,14 +9,16 @@ import {
   type ParticipantQuery,
   type ParticipantSummary,
 } from '../../../../shared/participants/contract';
-import { useChannel } from '../../queries';
+import { useParticipantList, usePlan } from './api';
 import { Button } from '../../ui/Button';
+import { ariaSort, SortButton, type SortState } from '../../ui/Table';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { usePilotId } from '../pilots/usePilotId';
-import { lastListSearch, participantsPath } from './paths';
 import { consentLabels } from './words';
-import { count } from '../../ui/words';
+import { usePilotId } from '../../app/usePilotId';
+import { lastListSearch } from './list-memory';
+import { participantsPath } from '../../app/paths';
+import { count } from '../../../../shared/words';
 
 const sortKeys = ['name', 'role', 'department', 'status'] as const;
 type SortKey = (typeof sortKeys)[number];
@@ -96,8 +98,8 @@ export function ParticipantList() {
     ...(characteristic ? { characteristic } : {}),
   };
   // While a new search runs, the previous rows stay on screen instead of a loading flash.
-  const list = useChannel('participants.list', input, { keepPrevious: true });
-  const plan = useChannel('plan.get', { pilotId });
+  const list = useParticipantList(input);
+  const plan = usePlan(pilotId);
 
   const filtersActive = Boolean(search || searchText.trim() || role || status || department !== undefined || characteristic);
   const clearFilters = () => {
@@ -229,6 +231,7 @@ interface TableProps {
  * the DOM, each with aria-rowindex so assistive technology knows where it is among aria-rowcount.
  */
 function PeopleTable({ view, pilotId, rows, busy, sortBy, sortDirection, onSort }: TableProps) {
+  const sort: SortState = { column: sortBy, direction: sortDirection === 'asc' ? 'ascending' : 'descending' };
   const scrollRef = useRef<HTMLDivElement>(null);
   // Not by remounting: focus stays on the sort button that was pressed.
   useEffect(() => {
@@ -260,31 +263,18 @@ function PeopleTable({ view, pilotId, rows, busy, sortBy, sortDirection, onSort 
     >
       <div role="rowgroup" className="pp-head" ref={headRef}>
         <div role="row" aria-rowindex={1} className="pp-row">
-          {columns.map((column) => {
-            const active = column.sort === sortBy;
-            return (
-              <div
-                key={column.key}
-                role="columnheader"
-                className="pp-cell"
-                aria-sort={active ? (sortDirection === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {column.sort ? (
-                  <Button variant="quiet" className="pp-sort" onPress={() => onSort(column.sort!)}>
-                    {column.label}
-                    <span className={`pp-sort-mark${active ? ' pp-sort-active' : ''}`} aria-hidden="true">
-                      {active ? (sortDirection === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </Button>
-                ) : (
-                  <span className="pp-head-label">
-                    {column.label}
-                    {column.note ? <span className="pp-head-note"> ({column.note})</span> : null}
-                  </span>
-                )}
-              </div>
-            );
-          })}
+          {columns.map((column) => (
+            <div key={column.key} role="columnheader" className="pp-cell" aria-sort={column.sort ? ariaSort(sort, column.sort) : undefined}>
+              {column.sort ? (
+                <SortButton label={column.label} direction={column.sort === sortBy ? sort.direction : undefined} onPress={() => onSort(column.sort!)} />
+              ) : (
+                <span className="pp-head-label">
+                  {column.label}
+                  {column.note ? <span className="pp-head-note"> ({column.note})</span> : null}
+                </span>
+              )}
+            </div>
+          ))}
         </div>
       </div>
       <div role="rowgroup" className="pp-body" style={{ height: virtualizer.getTotalSize() }}>

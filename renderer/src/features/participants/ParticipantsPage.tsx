@@ -1,10 +1,10 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { usePilotId } from '../pilots/usePilotId';
 import { ParticipantList } from './ParticipantList';
 import { EditParticipantPage, NewParticipantPage } from './ParticipantEditor';
 import { ParticipantDetail } from './ParticipantDetail';
 import { ImportWizard } from './ImportWizard';
-import { participantsPath } from './paths';
+import { usePilotId } from '../../app/usePilotId';
+import { participantsPath } from '../../app/paths';
 
 /** Stage 3 of a pilot: recruitment (the register of people, imported or added) and consent. */
 export function ParticipantsPage() {

@@ -14,11 +14,3 @@ export const recordState = (record: { withdrawnOn: string | null; choices: { tak
 export const consentChoiceKeys = Object.keys(consentChoiceLabels) as (keyof ConsentChoices)[];
 
 export const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-
-const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', tab: 'tab', '\t': 'tab', '|': 'vertical bar' };
-/** "comma (,)", "tab". */
-export function delimiterName(delimiter: string): string {
-  const name = delimiterNames[delimiter];
-  if (!name) return `“${delimiter}”`;
-  return name === 'tab' ? 'tab' : `${name} (${delimiter})`;
-}

@@ -1,27 +1,25 @@
 import { useNavigate, useParams } from 'react-router';
-import { call } from '../../api';
-import { useChannel, queryClient } from '../../queries';
+import { pilotsPath } from '../../app/paths';
+import { useCreatePilot, usePilot, useUpdatePilot } from './api';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { PilotForm, defaultPilotDates } from './PilotForm';
 
-const refreshPilots = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('pilots.') });
-
 export function NewPilotPage() {
   const navigate = useNavigate();
   const { notify } = useNotices();
+  const create = useCreatePilot();
   return (
     <>
       <PageHeader title="New pilot" description="A pilot is one scheme or round: its own people, pairs, meetings and results." />
       <PilotForm
         initial={{ name: '', purpose: '', ...defaultPilotDates(), status: 'planning' }}
         submitLabel="Create pilot"
-        onCancel={() => navigate('/pilots')}
+        onCancel={() => navigate(pilotsPath())}
         onSubmit={async (values) => {
-          const pilot = await call('pilots.create', values);
-          await refreshPilots();
+          const pilot = await create.mutateAsync(values);
           notify(`Pilot “${pilot.name}” created.`);
-          navigate('/pilots');
+          navigate(pilotsPath());
         }}
       />
     </>
@@ -33,7 +31,8 @@ export function EditPilotPage() {
   const id = Number(pilotId);
   const navigate = useNavigate();
   const { notify } = useNotices();
-  const pilot = useChannel('pilots.get', { id });
+  const pilot = usePilot(id);
+  const update = useUpdatePilot();
   if (pilot.isPending) return <Loading />;
   if (pilot.error) return <ErrorMessage error={pilot.error} />;
   const { name, purpose, startDate, endDate, status } = pilot.data;
@@ -44,12 +43,11 @@ export function EditPilotPage() {
         initial={{ name, purpose, startDate, endDate, status }}
         submitLabel="Save changes"
         serverPrefix="changes."
-        onCancel={() => navigate('/pilots')}
+        onCancel={() => navigate(pilotsPath())}
         onSubmit={async (values) => {
-          await call('pilots.update', { id, changes: values });
-          await refreshPilots();
+          await update.mutateAsync({ id, changes: values });
           notify('Changes saved.');
-          navigate('/pilots');
+          navigate(pilotsPath());
         }}
       />
     </>

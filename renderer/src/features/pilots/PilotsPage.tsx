@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { pilotStatusLabels, type Pilot } from '../../../../shared/pilots/contract';
-import { useChannel, useCommand } from '../../queries';
+import { useNavigate } from 'react-router';
+import type { Pilot } from '../../../../shared/pilots/contract';
+import { pilotPath, pilotsPath } from '../../app/paths';
+import { errorText } from '../../ui/errors';
+import { useArchivePilot, usePilots, useRestorePilot } from './api';
+import { PilotsTable } from './PilotsTable';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
 
 export function PilotsPage() {
   const [showArchived, setShowArchived] = useState(false);
-  const pilots = useChannel('pilots.list', { includeArchived: showArchived });
+  const pilots = usePilots(showArchived);
   const navigate = useNavigate();
   const [archiving, setArchiving] = useState<Pilot>();
-  const archive = useCommand('pilots.archive');
-  const restore = useCommand('pilots.restore');
+  const archive = useArchivePilot();
+  const restore = useRestorePilot();
   const { notify } = useNotices();
 
   const confirmArchive = async () => {
@@ -23,10 +25,10 @@ export function PilotsPage() {
     try {
       await archive.mutateAsync({ id: pilot.id });
       setArchiving(undefined);
-      notify(`“${pilot.name}” archived.`, { action: { label: 'Undo', run: () => void restore.mutateAsync({ id: pilot.id }).catch((e: Error) => notify(e.message, { tone: 'error' })) } });
+      notify(`“${pilot.name}” archived.`, { action: { label: 'Undo', run: () => void restore.mutateAsync({ id: pilot.id }).catch((e: unknown) => notify(errorText(e), { tone: 'error' })) } });
     } catch (error) {
       setArchiving(undefined);
-      notify((error as Error).message, { tone: 'error' });
+      notify(errorText(error), { tone: 'error' });
     }
   };
 
@@ -35,7 +37,7 @@ export function PilotsPage() {
       await restore.mutateAsync({ id: pilot.id });
       notify(`“${pilot.name}” restored.`);
     } catch (error) {
-      notify((error as Error).message, { tone: 'error' });
+      notify(errorText(error), { tone: 'error' });
     }
   };
 
@@ -45,7 +47,7 @@ export function PilotsPage() {
         title="Pilots"
         description="Each pilot is one scheme or round, with its own plan, people, pairs and results."
         actions={
-          <Button variant="primary" onPress={() => navigate('/pilots/new')}>
+          <Button variant="primary" onPress={() => navigate(pilotsPath('new'))}>
             New pilot
           </Button>
         }
@@ -62,7 +64,7 @@ export function PilotsPage() {
         <EmptyState
           title={showArchived ? 'No pilots at all yet' : 'No pilots yet'}
           action={
-            <Button variant="primary" onPress={() => navigate('/pilots/new')}>
+            <Button variant="primary" onPress={() => navigate(pilotsPath('new'))}>
               Create your first pilot
             </Button>
           }
@@ -71,56 +73,13 @@ export function PilotsPage() {
         </EmptyState>
       ) : null}
       {pilots.data && pilots.data.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">Pilots{showArchived ? ', including archived ones' : ''}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {pilots.data.map((pilot) => (
-              <tr key={pilot.id} className={pilot.archivedAt ? 'row-archived' : undefined}>
-                <th scope="row">
-                  {pilot.archivedAt ? pilot.name : <Link to={`/pilots/${pilot.id}/plan`}>{pilot.name}</Link>}
-                  {pilot.purpose ? <div className="cell-note">{pilot.purpose}</div> : null}
-                </th>
-                <td>
-                  {/* Wraps between the two dates, never inside one. */}
-                  <span className="date-nowrap">{formatDate(pilot.startDate)}</span> – <span className="date-nowrap">{formatDate(pilot.endDate)}</span>
-                </td>
-                <td>
-                  {pilot.archivedAt ? (
-                    <span className="badge badge-archived">Archived</span>
-                  ) : (
-                    <span className={`badge badge-${pilot.status}`}>{pilotStatusLabels[pilot.status]}</span>
-                  )}
-                </td>
-                <td className="cell-actions">
-                  {pilot.archivedAt ? (
-                    <Button variant="quiet" onPress={() => void restorePilot(pilot)} aria-label={`Restore ${pilot.name}`}>
-                      Restore
-                    </Button>
-                  ) : (
-                    <>
-                      <Button variant="quiet" onPress={() => navigate(`/pilots/${pilot.id}/edit`)} aria-label={`Edit ${pilot.name}`}>
-                        Edit
-                      </Button>
-                      <Button variant="quiet" onPress={() => setArchiving(pilot)} aria-label={`Archive ${pilot.name}`}>
-                        Archive
-                      </Button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PilotsTable
+          pilots={pilots.data}
+          showArchived={showArchived}
+          onEdit={(pilot) => navigate(pilotPath(pilot.id, 'edit'))}
+          onArchive={setArchiving}
+          onRestore={(pilot) => void restorePilot(pilot)}
+        />
       ) : null}
       <ConfirmDialog
         isOpen={archiving !== undefined}

@@ -2,17 +2,18 @@ import { useEffect, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { consentFormDraft, type ConsentForm } from '../../../../shared/plan/contract';
-import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { Section, headingId } from './common';
+import { Section, headingId } from './Section';
 import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useToday } from '../../ui/today';
-import { plural } from '../../ui/words';
+import { formatDate } from '../../../../shared/dates';
+import { plural } from '../../../../shared/words';
+import { useAddConsentForm, useUpdateConsentForm } from './api';
 
 const SECTION = 'consent-forms';
 type ConsentFormValues = z.input<typeof consentFormDraft>;
@@ -41,8 +42,8 @@ export function ConsentFormsSection({ pilotId, forms }: { pilotId: number; forms
   const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ConsentForm>();
-  const create = useCommand('consentForms.create', ['plan']);
-  const update = useCommand('consentForms.update', ['plan']);
+  const create = useAddConsentForm();
+  const update = useUpdateConsentForm();
   const today = useToday();
 
   return (
@@ -67,20 +68,18 @@ export function ConsentFormsSection({ pilotId, forms }: { pilotId: number; forms
         </div>
       ) : null}
       {forms.length > 0 ? (
-        <table className="table consent-table">
-          <caption className="visually-hidden">Consent form versions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Dated</th>
-              <th scope="col">Consents given</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {forms.map((form) => (
-              <tr key={form.id}>
-                <th scope="row">
+        <Table
+          caption="Consent form versions, newest first"
+          className="consent-table"
+          rows={forms}
+          rowKey={(form) => form.id}
+          columns={[
+            {
+              id: 'version',
+              header: 'Version',
+              rowHeader: true,
+              cell: (form) => (
+                <>
                   {form.version}
                   <details className="consent-text">
                     <summary>
@@ -88,24 +87,27 @@ export function ConsentFormsSection({ pilotId, forms }: { pilotId: number; forms
                     </summary>
                     <div className="consent-text-body">{form.text}</div>
                   </details>
-                </th>
-                <td>{formatDate(form.datedOn)}</td>
-                <td>{form.recordCount === 0 ? 'None yet' : plural(form.recordCount, 'consent')}</td>
-                <td>
-                  {form.recordCount === 0 ? (
-                    <Button variant="quiet" id={`consent-form-${form.id}-edit`} aria-label={`Edit version ${form.version}`} onPress={() => setEditing(form)}>
-                      Edit
-                    </Button>
-                  ) : (
-                    <span className="frozen-note">
-                      <strong>Frozen:</strong> {plural(form.recordCount, 'person has', 'people have')} consented on this wording. Add a new version to change it.
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { id: 'dated', header: 'Dated', cell: (form) => formatDate(form.datedOn) },
+            { id: 'consents', header: 'Consents given', cell: (form) => (form.recordCount === 0 ? 'None yet' : plural(form.recordCount, 'consent')) },
+            {
+              id: 'changes',
+              header: 'Changes',
+              cell: (form) =>
+                form.recordCount === 0 ? (
+                  <Button variant="quiet" id={`consent-form-${form.id}-edit`} aria-label={`Edit version ${form.version}`} onPress={() => setEditing(form)}>
+                    Edit
+                  </Button>
+                ) : (
+                  <span className="frozen-note">
+                    <strong>Frozen:</strong> {plural(form.recordCount, 'person has', 'people have')} consented on this wording. Add a new version to change it.
+                  </span>
+                ),
+            },
+          ]}
+        />
       ) : null}
       {editing ? (
         <div className="panel">

@@ -1,12 +1,16 @@
-import { useChannel } from '../../queries';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { formatDate } from '../../ui/format';
-import { usePilotId } from '../pilots/usePilotId';
-import { focusSection, headingId } from './common';
+import { focusSection, headingId } from './Section';
 import { ConsentFormsSection } from './ConsentFormsSection';
-import { EligibilitySection, GovernanceSection, MeetingPlanSection, SupportSection } from './PlanSettings';
+import { EligibilitySection } from './EligibilitySection';
+import { GovernanceSection } from './GovernanceSection';
+import { MeetingPlanSection } from './MeetingPlanSection';
+import { SupportSection } from './SupportSection';
+import { SafeguardingSection } from './SafeguardingSection';
 import { ThemesSection } from './ThemesSection';
 import { TimelineSection } from './TimelineSection';
+import { formatDate } from '../../../../shared/dates';
+import { usePilotId } from '../../app/usePilotId';
+import { usePilot, usePlan } from './api';
 
 const sections = [
   { id: 'timeline', label: 'Timeline' },
@@ -14,6 +18,7 @@ const sections = [
   { id: 'eligibility', label: 'Eligibility' },
   { id: 'meeting-plan', label: 'Meeting plan' },
   { id: 'support', label: 'Support protocol' },
+  { id: 'safeguarding', label: 'Safeguarding' },
   { id: 'consent-forms', label: 'Consent forms' },
   { id: 'governance', label: 'Ethics and retention' },
 ] as const;
@@ -21,8 +26,8 @@ const sections = [
 /** Stage 1 of a pilot: its scheme plan, one section per part, with the timeline first. */
 export function PlanPage() {
   const pilotId = usePilotId();
-  const pilot = useChannel('pilots.get', { id: pilotId });
-  const plan = useChannel('plan.get', { pilotId });
+  const pilot = usePilot(pilotId);
+  const plan = usePlan(pilotId);
 
   return (
     <>
@@ -62,6 +67,7 @@ export function PlanPage() {
             <EligibilitySection pilotId={pilotId} categories={plan.data.eligibility} />
             <MeetingPlanSection pilotId={pilotId} meetingPlan={plan.data.meetingPlan} />
             <SupportSection pilotId={pilotId} support={plan.data.support} />
+            <SafeguardingSection pilotId={pilotId} safeguarding={plan.data.safeguarding} />
             <ConsentFormsSection pilotId={pilotId} forms={plan.data.consentForms} />
             <GovernanceSection pilotId={pilotId} governance={plan.data.governance} />
           </div>

@@ -4,18 +4,20 @@ import { useFieldArray } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { themeDraft, type Theme } from '../../../../shared/plan/contract';
-import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { Section, headingId } from './common';
+import { Section, headingId } from './Section';
+import { focusGroupsPath } from '../../app/paths';
 import { InlineForm } from '../../ui/FormActions';
 import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
-import { errorText, plural } from '../../ui/words';
+import { formatDate } from '../../../../shared/dates';
+import { errorText } from '../../ui/errors';
+import { plural } from '../../../../shared/words';
+import { useAddTheme, useDeleteTheme, useMoveTheme, useUpdateTheme } from './api';
 
 const SECTION = 'themes';
 const MAX_ICE_BREAKERS = 30;
@@ -113,7 +115,7 @@ function ThemeCard({ theme, index, count, pilotId, onMove, onEdit, onDelete }: {
         <div>
           <h4>Ice-breaker questions</h4>
           {theme.iceBreakers.length > 0 ? (
-            <ul className="ice-breakers">
+            <ul className="ice-breakers" aria-label="Ice-breaker questions">
               {theme.iceBreakers.map((q, i) => (
                 <li key={i}>{q}</li>
               ))}
@@ -125,19 +127,19 @@ function ThemeCard({ theme, index, count, pilotId, onMove, onEdit, onDelete }: {
         <div>
           <h4>Focus-group findings behind it</h4>
           {theme.findings.length > 0 ? (
-            <ul className="theme-findings">
+            <ul className="theme-findings" aria-label="Focus-group findings behind it">
               {theme.findings.map((f) => (
                 <li key={f.id}>
                   <span className="finding-text">{f.text}</span>{' '}
                   <span className="finding-source">
-                    (<Link to={`/pilots/${pilotId}/focus-groups/${f.focusGroupId}`}>focus group of {formatDate(f.heldOn)}</Link>)
+                    (<Link to={focusGroupsPath(pilotId, f.focusGroupId)}>focus group of {formatDate(f.heldOn)}</Link>)
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
             <p className="hint">
-              None linked yet. Record what people said under <Link to={`/pilots/${pilotId}/focus-groups`}>Focus groups</Link> and tick this theme.
+              None linked yet. Record what people said under <Link to={focusGroupsPath(pilotId)}>Focus groups</Link> and tick this theme.
             </p>
           )}
         </div>
@@ -151,10 +153,10 @@ export function ThemesSection({ pilotId, themes }: { pilotId: number; themes: Th
   const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
-  const create = useCommand('themes.create', ['plan']);
-  const update = useCommand('themes.update', ['plan']);
-  const move = useCommand('themes.move', ['plan']);
-  const remove = useCommand('themes.delete', ['plan']);
+  const create = useAddTheme();
+  const update = useUpdateTheme();
+  const move = useMoveTheme();
+  const remove = useDeleteTheme();
   const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (theme: Theme) => `Theme “${theme.title}” deleted.`, { focusAfter: headingId(SECTION) });
 
   const moveTheme = async (theme: Theme, direction: 'up' | 'down') => {

@@ -2,20 +2,21 @@ import { Fragment, useEffect, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { milestoneDraft, type Milestone, type MilestoneStatus } from '../../../../shared/plan/contract';
-import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextInput } from '../../ui/Field';
 import { EmptyState } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { formatDate } from '../../ui/format';
-import { Section, daysBetween, headingId } from './common';
+import { Section, headingId } from './Section';
 import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useToday } from '../../ui/today';
-import { errorText, plural } from '../../ui/words';
+import { daysBetween, formatDate } from '../../../../shared/dates';
+import { errorText } from '../../ui/errors';
+import { plural } from '../../../../shared/words';
+import { useAddMilestone, useAddStandardTimeline, useDeleteMilestone, useUpdateMilestone } from './api';
 
 const SECTION = 'timeline';
 
@@ -85,15 +86,15 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
   const focusLater = useFocusLater();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<number>();
-  const create = useCommand('milestones.create', ['plan']);
-  const update = useCommand('milestones.update', ['plan']);
-  const remove = useCommand('milestones.delete', ['plan']);
+  const create = useAddMilestone();
+  const update = useUpdateMilestone();
+  const remove = useDeleteMilestone();
   const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (m: Milestone) => `“${m.title}” deleted.`, {
     // After the dialog has closed (it would otherwise return focus to the deleted row's button).
     focusAfter: headingId(SECTION),
     undo: (m) => create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn } }),
   });
-  const applyTemplate = useCommand('milestones.applyTemplate', ['plan']);
+  const applyTemplate = useAddStandardTimeline();
 
   const addStandardTimeline = async () => {
     try {

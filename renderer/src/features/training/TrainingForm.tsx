@@ -2,25 +2,15 @@ import { useId, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import {
-  NOT_HELD_YET,
-  SUGGESTED_TRAINING_TOPICS,
-  audienceFits,
-  trainingAudience,
-  trainingAudienceLabels,
-  trainingDraft,
-  type TrainingAudience,
-  type TrainingDraft,
-  type TrainingSession,
-} from '../../../../shared/training/contract';
-import { roleLabels } from '../../../../shared/participants/contract';
+import { NOT_HELD_YET, SUGGESTED_TRAINING_TOPICS, audienceFits, trainingAudience, trainingAudienceLabels, trainingDraft, type TrainingAudience, type TrainingDraft, type TrainingSession } from '../../../../shared/training/contract';
 import { Button } from '../../ui/Button';
-import { TextAreaInput, TextInput } from '../../ui/Field';
+import { FieldErrorText, TextAreaInput, TextInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
-import type { PersonOption } from '../pairing/common';
-import { FormError } from '../../ui/FormDialog';
+import type { PersonOption } from '../../ui/PersonPicker';
 import { useFocusLater } from '../../ui/focus';
-import { plural } from '../../ui/words';
+import { plural } from '../../../../shared/words';
+import { PeopleCheckList } from '../../ui/PeopleCheckList';
+import { DialogFormActions } from '../../ui/FormActions';
 
 /** The draft's rules, and the core's: attendance only for a session on or before today. */
 const trainingFormSchema = (today: string) =>
@@ -74,11 +64,11 @@ function TopicsField({ value, onChange, error }: { value: string[]; onChange: (t
     setDraft('');
   };
   return (
-    <fieldset className="cp-fieldset" aria-describedby={error ? `${uid}-error` : undefined}>
+    <fieldset className="fieldset" aria-describedby={error ? `${uid}-error` : undefined}>
       <legend>
         Topics covered<span className="required-mark"> (at least one)</span>
       </legend>
-      <ul className="cp-checkbox-list">
+      <ul className="checkbox-list">
         {suggested.map((topic, i) => (
           <li key={topic} className="checkbox-field">
             <input id={`${uid}-s${i}`} type="checkbox" checked={value.includes(topic)} onChange={(e) => toggle(topic, e.target.checked)} />
@@ -106,7 +96,7 @@ function TopicsField({ value, onChange, error }: { value: string[]; onChange: (t
           ))}
         </ul>
       ) : null}
-      <div className="cp-inline-add">
+      <div className="inline-add">
         <TextInput
           data-focus-id={`${uid}-other`}
           label="Another topic"
@@ -124,11 +114,7 @@ function TopicsField({ value, onChange, error }: { value: string[]; onChange: (t
         />
         <Button onPress={add}>Add topic</Button>
       </div>
-      {error ? (
-        <p className="field-error" id={`${uid}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${uid}-error`} message={error} />
     </fieldset>
   );
 }
@@ -158,14 +144,14 @@ function AttendancePicker({
   const chosen = fitting.filter((p) => value.includes(p.id));
   const toggle = (id: number, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
   return (
-    <fieldset className="cp-fieldset" aria-describedby={`${uid}-chosen${error ? ` ${uid}-error` : ''}`}>
+    <fieldset className="fieldset" aria-describedby={`${uid}-chosen${error ? ` ${uid}-error` : ''}`}>
       <legend>Who attended</legend>
       {future ? <p className="hint">The date is in the future: save the session now as planned, and tick who attended once it has taken place.</p> : null}
       {fitting.length === 0 ? (
         <p className="hint">Nobody in the register is a {audience === 'mentors' ? 'student mentor' : audience === 'mentees' ? 'staff mentee' : 'mentor or mentee'} yet.</p>
       ) : (
         <>
-          <div className="cp-inline-add">
+          <div className="inline-add">
             <TextInput
               label="Filter people"
               type="search"
@@ -184,28 +170,10 @@ function AttendancePicker({
             {chosen.length === 0 ? 'Nobody ticked yet.' : `${plural(chosen.length, 'person', 'people')} attended.`}
           </p>
           {shown.length === 0 ? <p className="hint">Nobody matches “{search.trim()}”.</p> : null}
-          <ul className="cp-checkbox-list cp-scroll-list" aria-label="People who could attend">
-            {shown.map((p) => (
-              <li key={p.id} className="checkbox-field">
-                <input id={`${uid}-${p.id}`} type="checkbox" checked={value.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
-                <label htmlFor={`${uid}-${p.id}`}>
-                  {p.name}
-                  <span className="cp-option-note">
-                    {' '}
-                    {roleLabels[p.role]}
-                    {p.department ? `, ${p.department}` : ''}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <PeopleCheckList label="People who could attend" className="cp-scroll-list" people={shown} chosen={value} onToggle={toggle} />
         </>
       )}
-      {error ? (
-        <p className="field-error" id={`${uid}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldErrorText id={`${uid}-error`} message={error} />
     </fieldset>
   );
 }
@@ -251,7 +219,7 @@ export function TrainingForm({
     <form onSubmit={submit} noValidate className="form">
       <div className="field-row">
         <TextInput label="Date" type="date" required autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
-        <fieldset className="cp-fieldset">
+        <fieldset className="fieldset">
           <legend>Who the session was for</legend>
           <div className="cp-radio-stack">
             {trainingAudience.options.map((a) => (
@@ -284,13 +252,7 @@ export function TrainingForm({
         )}
       />
       <TextAreaInput label="Notes" rows={3} description="Optional: who ran it, materials, anything to follow up." error={errors.notes?.message} {...register('notes')} />
-      <FormError message={formError} />
-      <div className="dialog-actions">
-        <Button onPress={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
-      </div>
+      <DialogFormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { call } from '../../api';
+import { createVault } from './api';
 import { Button } from '../../ui/Button';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
@@ -11,7 +11,7 @@ import { FormError } from '../../ui/FormDialog';
 export function CreateVault({ onDone }: { onDone: () => void }) {
   const [recoveryKey, setRecoveryKey] = useState<string>();
   const { register, watch, formState, submit, formError } = useSavingForm<NewPassphraseValues>({ mode: 'onSubmit', defaultValues: { passphrase: '', confirmation: '' } }, ['passphrase'], async ({ passphrase }) => {
-    setRecoveryKey((await call('vault.create', { passphrase })).recoveryKey);
+    setRecoveryKey((await createVault(passphrase)).recoveryKey);
   });
 
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onConfirmed={onDone} />;

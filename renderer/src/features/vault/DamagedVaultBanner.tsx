@@ -1,5 +1,4 @@
 import type { DamagedVault } from '../../../../shared/vault/contract';
-import './vault-states.css';
 
 /**
  * Shown on every screen while the vault is open read-only because the check at unlock found

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { call } from '../../api';
+import { confirmRecoveryKey } from './api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
 import { FormError } from '../../ui/FormDialog';
-import { errorText } from '../../ui/words';
+import { errorText } from '../../ui/errors';
 
 /**
  * The recovery key, shown once, and proof it was noted: a checkbox and its last group typed back.
@@ -21,7 +21,7 @@ export function RecoveryKeyConfirmation({ recoveryKey, onConfirmed, submitLabel 
   const submit = handleSubmit(async () => {
     setFormError(undefined);
     try {
-      await call('vault.confirmRecoveryKey', {});
+      await confirmRecoveryKey();
       onConfirmed();
     } catch (error) {
       setFormError(errorText(error));

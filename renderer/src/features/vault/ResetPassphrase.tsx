@@ -1,4 +1,4 @@
-import { call } from '../../api';
+import { changePassphrase } from './api';
 import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/Page';
 import { useSavingForm } from '../../ui/useSavingForm';
@@ -8,7 +8,7 @@ import { FormError } from '../../ui/FormDialog';
 /** After unlocking with the recovery key: choose a new passphrase so the key can go back in the drawer. */
 export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const { register, watch, formState, submit, formError } = useSavingForm<NewPassphraseValues>({ defaultValues: { passphrase: '', confirmation: '' } }, { next: 'passphrase' }, async ({ passphrase }) => {
-    await call('vault.changePassphrase', { current: { recoveryKey }, next: passphrase });
+    await changePassphrase({ current: { recoveryKey }, next: passphrase });
     onDone();
   });
   return (

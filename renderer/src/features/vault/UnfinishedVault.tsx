@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { IncompleteVault } from '../../../../shared/vault/contract';
-import { call } from '../../api';
+import { setAsideUnfinishedVault } from './api';
 import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormDialog';
 import { PageHeader } from '../../ui/Page';
-import { formatDateTime } from '../../ui/format';
-import { errorText } from '../../ui/words';
-import './vault-states.css';
+import { formatDateTime } from '../../../../shared/dates';
+import { errorText } from '../../ui/errors';
 
 const sizeFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** "12 KB", "7.5 MB": enough to compare an untouched new vault with one that was used. */
@@ -34,7 +34,7 @@ export function UnfinishedVault({ details, onDone }: { details: IncompleteVault 
     setPending(true);
     setError(undefined);
     try {
-      setMovedTo((await call('vault.clearIncomplete', {})).movedTo);
+      setMovedTo((await setAsideUnfinishedVault()).movedTo);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -86,26 +86,17 @@ export function UnfinishedVault({ details, onDone }: { details: IncompleteVault 
             <p className="hint" id="vault-files-hint">
               What the folder holds. A creation that was interrupted leaves a small database dated when you tried to create the vault; a vault that was used is usually larger and dated when it was last used.
             </p>
-            <table className="table" aria-label="Files in the vault folder" aria-describedby="vault-files-hint">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Last changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.files.map((file) => (
-                  <tr key={file.name}>
-                    <th scope="row" className="vault-folder">
-                      {file.name}
-                    </th>
-                    <td>{formatBytes(file.bytes)}</td>
-                    <td>{formatDateTime(file.modifiedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              aria-label="Files in the vault folder"
+              aria-describedby="vault-files-hint"
+              rows={details.files}
+              rowKey={(file) => file.name}
+              columns={[
+                { id: 'file', header: 'File', rowHeader: true, className: 'vault-folder', cell: (file) => file.name },
+                { id: 'size', header: 'Size', cell: (file) => formatBytes(file.bytes) },
+                { id: 'changed', header: 'Last changed', cell: (file) => formatDateTime(file.modifiedAt) },
+              ]}
+            />
           </div>
         ) : null}
         <FormError message={error} />

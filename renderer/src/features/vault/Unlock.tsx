@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { call, ApiError } from '../../api';
+import { ApiError } from '../../api';
+import { unlockVault } from './api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
 import { PageHeader } from '../../ui/Page';
@@ -17,7 +18,7 @@ export function Unlock({ onUnlocked, lockedBecause }: { onUnlocked: (via: Mode, 
   const submit = handleSubmit(async ({ secret }) => {
     setError(undefined);
     try {
-      await call('vault.unlock', mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret });
+      await unlockVault(mode === 'passphrase' ? { passphrase: secret } : { recoveryKey: secret });
       onUnlocked(mode, secret);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : String(failure));

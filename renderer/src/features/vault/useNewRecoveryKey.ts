@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { ApiError, call } from '../../api';
-import { errorText } from '../../ui/words';
+import { ApiError } from '../../api';
+import { replaceRecoveryKey } from './api';
+import { errorText } from '../../ui/errors';
 
 /**
  * The passphrase form that makes a new recovery key (the earlier key stops working at once). A wrong
@@ -16,7 +17,7 @@ export function useNewRecoveryKey({ clearWrongPassphrase = false }: { clearWrong
   const submit = handleSubmit(async ({ passphrase }) => {
     setFormError(undefined);
     try {
-      setRecoveryKey((await call('vault.replaceRecoveryKey', { passphrase })).recoveryKey);
+      setRecoveryKey((await replaceRecoveryKey(passphrase)).recoveryKey);
       reset();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'WRONG_PASSPHRASE') {

@@ -1,0 +1,17 @@
+/**
+ * Participants for other features: who a person is, their pilot, the pair checks, and the one way
+ * to change a status (lifecycle.ts). Other features never write the participants tables themselves.
+ */
+export {
+  person,
+  people,
+  participantPilot,
+  countInPilot,
+  countHoldingCharacteristic,
+  renameCharacteristics,
+  setPairingCapacity,
+  availabilityOf,
+  type PersonRef,
+} from './repository';
+export { assertPairPeople } from './roles';
+export { transition, statusOf, stageSetByRecords, stageBeforePairing, preparationStages } from './lifecycle';

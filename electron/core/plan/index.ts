@@ -1,0 +1,2 @@
+/** The pilot's plan for other features: its default on creation, eligibility, meeting plan, themes, support protocol and safeguarding settings. */
+export { insertDefaultPlan, getEligibility, getMeetingPlan, listThemes, countThemesInPilot, getSupportProtocol, getSafeguardingPlan } from './repository';

@@ -1,0 +1,2 @@
+/** Pseudonym codes for people, consistent within a vault (surveys, exports). */
+export { pseudonymCoder, normalCode } from './pseudonyms';

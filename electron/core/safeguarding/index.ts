@@ -1,0 +1,6 @@
+/**
+ * The safeguarding register for other features: what a participant's erasure asks about and, only
+ * once the coordinator has confirmed it, removes. Nothing else leaves this feature — concerns never
+ * go into another channel's output, a search, a report or an export.
+ */
+export { countConcernsAbout, eraseConcernsAbout } from './repository';

@@ -1,0 +1,10 @@
+/**
+ * Surveys for other features (the pilot dashboard, the sponsor report, exports): which pilot a wave
+ * or questionnaire belongs to, returns per wave, the paired analysis of two waves (per item, for
+ * everyone and by role, suppressed), and the pilot's small-group threshold.
+ */
+export { wavePilot, listWaves, waveReturns } from './waves';
+export { instrumentPilot } from './instruments';
+export { analyseWaves } from './analysis';
+export { suppressionThreshold } from './settings';
+export { researchStandings, type ResearchStanding } from './people';
