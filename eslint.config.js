@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import { readdirSync } from 'node:fs';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron; the core must run under plain Node.' };
@@ -28,11 +30,14 @@ const noNodeAtRunTime = restrict(loads(nodeModule), noNode.message);
 const noRequire = restrict(['CallExpression[callee.name="require"]', 'CallExpression[callee.name="createRequire"]'], 'shared/ and renderer/ are ES modules for the sandboxed renderer: there is no require there.');
 const noAppLayersAtRunTime = restrict([`ImportExpression[source.value=/${noAppLayers.regex.replace(/\//g, '\\/')}/]`], noAppLayers.message);
 
+const coreInfrastructure = ['db', 'registry', 'util', 'exports', 'cli', 'demo'];
 // Core features (ARCHITECTURE.md, STYLE.md): each folder is a feature, and features use each other only
 // through the feature's index.ts, which says what it offers. Infrastructure (db, registry, util,
 // exports, cli, demo) is not a feature. The regex sees relative paths that climb straight into
 // another feature's folder, so shared/<feature>/… (the contract) is not caught.
-const coreFeatures = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focus-groups', 'participants', 'chemistry', 'training', 'matching', 'meetings', 'logs', 'imports', 'safeguarding'];
+const coreFeatures = readdirSync(new URL('./electron/core', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !coreInfrastructure.includes(entry.name))
+  .map((entry) => entry.name);
 const otherFeatureInternals = (feature) => `^(\\.\\./)+(${coreFeatures.filter((f) => f !== feature).map(escapeRegex).join('|')})/(?!index$).+`;
 const featureMessage = "Core features use each other only through the other feature's index.ts ('../participants', not '../participants/repository'): add what you need to its index.ts.";
 const featureBoundary = (feature) => ({ regex: otherFeatureInternals(feature), message: featureMessage });
@@ -74,6 +79,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  // Type-aware rules: a promise nobody awaits loses its error; a switch over a union that misses a
+  // member silently does nothing for it; an import cycle makes start-up order matter.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.browser-tests.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // Type-only imports are erased at build time, so only value imports can form a cycle.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   // Layer boundaries (ARCHITECTURE.md): shared ← core ← main/preload; shared ← renderer.

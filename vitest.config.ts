@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each file gets its own process: native SQLCipher handles and temp vaults stay isolated.
     pool: 'forks',
+    // Vitest's default leaves one core free, which on a 2-core machine runs every file in turn.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

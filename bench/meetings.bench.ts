@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
 import { seededRandom } from '../electron/core/util/random';
-import { eoiCsv } from './participants.bench';
+import { BENCH_PASSPHRASE, consentEveryone, createBenchPilot, importBenchPeople, must, openBenchCore, withBenchVault } from './bench-vault';
 import { percentile, report } from './stats';
 
 const PAIRS = 2_500;
@@ -18,25 +14,20 @@ function vocabulary(random: () => number, size: number): string[] {
 }
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-meetings-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2026-10-15T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: 'lantern orbit pebble wisdom' }));
+  await withBenchVault('meetings', '2026-10-15T09:00:00Z', async ({ registry, session }, dir) => {
     await registry.call('settings.update', { timeZone: 'Europe/London' });
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
+    const pilotId = await createBenchPilot(registry);
     for (const title of ['Identity', 'Belonging', 'Assessment', 'Voice']) must(await registry.call('themes.create', { pilotId, theme: { title } }));
     await registry.call('matching.setSettings', { pilotId, settings: { mode: 'most-paired', weights: { chemistry: 40, preferences: 25, difference: 15, topics: 10, availability: 10 }, differenceCharacteristics: [], allowSameDepartment: true, requireAvailabilityOverlap: false } });
-    const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PAIRS * 2, 3, true)).toString('base64') };
-    const { stagedId } = must(await registry.call('imports.stage', { file }));
-    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
+    await importBenchPeople(registry, pilotId, PAIRS * 2);
     const people = must(await registry.call('participants.list', { pilotId })).rows;
     const mentors = people.filter((p) => p.role === 'mentor');
     const mentees = people.filter((p) => p.role === 'mentee');
     const n = Math.min(PAIRS, mentors.length, mentees.length);
+    // Pairing asks for consent to take part first; this scheme pairs without waiting for chemistry meetings.
+    await consentEveryone({ registry, session }, pilotId);
+    const { meetingPlan } = must(await registry.call('plan.get', { pilotId }));
+    must(await registry.call('plan.setMeetingPlan', { pilotId, meetingPlan: { ...meetingPlan, chemistryBeforePairing: false } }));
     // One confirmation call pairs everyone and generates 4 meetings per pair from the plan.
     must(await registry.call('matching.confirm', { pilotId, pairs: Array.from({ length: n }, (_, i) => ({ mentorId: mentors[i]!.id, menteeId: mentees[i]!.id })) }));
 
@@ -78,9 +69,9 @@ export async function run(): Promise<void> {
       report(`${name}_p95`, percentile(times, 95), 'ms', 2);
     };
     // "Today" around the last meetings: overdue, due soon and done all non-empty.
-    const later = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2027-01-03T09:00:00Z') });
+    const later = openBenchCore(dir, '2027-01-03T09:00:00Z');
     session.lock();
-    must(await later.registry.call('vault.unlock', { passphrase: 'lantern orbit pebble wisdom' }));
+    must(await later.registry.call('vault.unlock', { passphrase: BENCH_PASSPHRASE }));
     const r = later.registry;
     await measure('meetings_overview_counts', () => r.call('meetings.overview', { pilotId }));
     await measure('meetings_list_overdue', () => r.call('meetings.list', { pilotId, kind: 'overdue' }));
@@ -102,7 +93,5 @@ export async function run(): Promise<void> {
       await measure(`logs_search_20000_logs_${order}`, (i) => r.call('logs.search', { pilotId, query: queries[i % queries.length]!, order, limit: 50 }));
     }
     later.session.lock();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

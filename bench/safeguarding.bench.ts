@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
 import { seededRandom } from '../electron/core/util/random';
-import { eoiCsv } from './participants.bench';
+import { createBenchPilot, importBenchPeople, must, withBenchVault } from './bench-vault';
 import { percentile, report } from './stats';
 
 const PEOPLE = 5_000;
@@ -16,20 +12,11 @@ const RUNS = 60;
  * Every read is an audited read (a write of its audit entry), so these figures include that.
  */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-safeguarding-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2027-03-01T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: 'lantern orbit pebble wisdom' }));
+  await withBenchVault('safeguarding', '2027-03-01T09:00:00Z', async ({ registry, session }) => {
     await registry.call('settings.update', { timeZone: 'Europe/London' });
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
+    const pilotId = await createBenchPilot(registry);
     must(await registry.call('plan.setSafeguarding', { pilotId, safeguarding: { referralServices: [{ name: 'Wellbeing service', contact: '' }], concernRetentionMonths: 72 } }));
-    const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PEOPLE, 3, true)).toString('base64') };
-    const { stagedId } = must(await registry.call('imports.stage', { file }));
-    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
+    await importBenchPeople(registry, pilotId, PEOPLE);
     const people = must(await registry.call('participants.list', { pilotId })).rows.map((p) => p.id);
 
     // Seeding only, in one transaction.
@@ -80,7 +67,5 @@ export async function run(): Promise<void> {
     await measure('safeguarding_concern_read', (i) => registry.call('safeguarding.get', { id: 1 + ((i * 97) % CONCERNS) }));
     await measure('safeguarding_record_step', (i) => registry.call('safeguarding.recordStep', { id: 1 + (i % 300) * 30, doneOn: '2027-02-28', note: `Run ${i}` }));
     session.lock();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
 import { asReadDb } from '../electron/core/db/query';
 import { seededRandom } from '../electron/core/util/random';
 import { analyseWaves, listWaves, suppressionThreshold } from '../electron/core/surveys';
-import { eoiCsv } from './participants.bench';
+import { consentEveryone, createBenchPilot, importBenchPeople, must, timeRuns, withBenchVault } from './bench-vault';
 import { median, percentile, report } from './stats';
 
 const PEOPLE = 5_000;
@@ -19,19 +15,10 @@ const RUNS = 20;
  * checked against the contract).
  */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-surveys-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2027-06-15T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: 'lantern orbit pebble wisdom' }));
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
-    const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PEOPLE, 3, true)).toString('base64') };
-    const { stagedId } = must(await registry.call('imports.stage', { file }));
-    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
-    const form = must(await registry.call('consentForms.create', { pilotId, form: { version: '1', datedOn: '2026-09-01', text: 'Bench consent.' } }));
+  await withBenchVault('surveys', '2027-06-15T09:00:00Z', async ({ registry, session }) => {
+    const pilotId = await createBenchPilot(registry);
+    await importBenchPeople(registry, pilotId, PEOPLE);
+    await consentEveryone({ registry, session }, pilotId);
     const instrument = must(await registry.call('surveys.createInstrument', { pilotId, title: 'Bench survey', template: 'blank' }));
     for (let i = 1; i <= ITEMS; i++) must(await registry.call('surveys.addItem', { instrumentId: instrument.id, item: { kind: 'likert', text: `Statement ${i}`, audience: 'both', reverseScored: i % 7 === 0 } }));
     const waveIds: number[] = [];
@@ -42,21 +29,15 @@ export async function run(): Promise<void> {
       waveIds.push(must(await registry.call('surveys.createWave', { pilotId, wave: { instrumentId: instrument.id, kind, title: kind, audience: 'both', opensOn, closesOn: opensOn } })).id);
     }
 
-    // Seeding only, in one transaction: consent for everyone, and every person's answers to both waves.
+    // Seeding only, in one transaction: every person's answers to both waves.
     const db = session.db;
     const random = seededRandom(12);
     db.transaction(() => {
       const people = db.prepare('SELECT id FROM participants WHERE pilot_id = ?').pluck().all(pilotId) as number[];
-      const consent = db.prepare(
-        "INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at) VALUES (?, ?, '2026-09-10', 1, 1, 0, 0, 1, '2026-09-10T09:00:00Z')",
-      );
-      const given = db.prepare("UPDATE participants SET consent_state = 'given' WHERE id = ?");
       const version = db.prepare('SELECT id FROM survey_versions WHERE instrument_id = ? ORDER BY number DESC LIMIT 1').pluck().get(instrument.id) as number;
       const itemIds = db.prepare('SELECT item_id FROM survey_version_items WHERE version_id = ? ORDER BY position').pluck().all(version) as number[];
       const response = db.prepare("INSERT INTO survey_responses (wave_id, participant_id, version_id, scores, source, recorded_at) VALUES (?, ?, ?, ?, 'imported', '2027-06-02T09:00:00Z')");
       for (const id of people) {
-        consent.run(id, form.id);
-        given.run(id);
         const before = itemIds.map(() => 1 + Math.floor(random() * 5));
         const after = before.map((b) => Math.max(1, Math.min(5, b + (random() < 0.4 ? 1 : random() < 0.2 ? -1 : 0))));
         response.run(waveIds[0], id, version, JSON.stringify(Object.fromEntries(itemIds.map((item, i) => [item, before[i]]))));
@@ -85,23 +66,11 @@ export async function run(): Promise<void> {
     report('surveys_analysis_5000x30x2_core_p95', percentile(core, 95), 'ms', 1);
     report('surveys_analysis_5000x30x2_core_cpu_median', median(cpu), 'ms', 1);
 
-    const viaRegistry: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      must(await registry.call('surveys.analysis', { pilotId }));
-      viaRegistry.push(performance.now() - t);
-    }
+    const viaRegistry = await timeRuns(RUNS, async () => must(await registry.call('surveys.analysis', { pilotId })));
     report('surveys_analysis_5000x30x2_channel_p95', percentile(viaRegistry, 95), 'ms', 1);
 
-    const returns: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      must(await registry.call('surveys.returns', { pilotId }));
-      returns.push(performance.now() - t);
-    }
+    const returns = await timeRuns(RUNS, async () => must(await registry.call('surveys.returns', { pilotId })));
     report('surveys_returns_p95', percentile(returns, 95), 'ms', 2);
     session.lock();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

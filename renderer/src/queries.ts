@@ -28,12 +28,14 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
 }
 
 /**
- * Marks stale every query of the namespaces a write declares in the contract (`invalidates`), and the
- * audit trail, which every write adds to. `refetch: 'none'` only marks them, for a write that repeats
- * while someone types (a draft saved as they go): the screens refetch when next shown.
+ * Marks stale every query of the namespaces a write declares in the contract (`invalidates`), and
+ * those every write touches: the audit trail, which every write adds to, and the dashboard and the
+ * sponsor report, which sum up every stage. `refetch: 'none'` only marks them, for a write that
+ * repeats while someone types (a draft saved as they go): the screens refetch when next shown.
  */
+const staleAfterEveryWrite = ['audit', 'dashboard', 'reports'] as const;
 export function refreshAfter(client: QueryClient, channel: Channel, { refetch = 'active' }: { refetch?: 'active' | 'none' } = {}): Promise<void> {
-  const stale = new Set<string>([...(contract[channel].invalidates ?? []), 'audit']);
+  const stale = new Set<string>([...(contract[channel].invalidates ?? []), ...staleAfterEveryWrite]);
   return client.invalidateQueries({ predicate: (query) => stale.has(String(query.queryKey[0]).split('.')[0]!), refetchType: refetch });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
+import { entityId, isoDate } from '../contract/common';
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -31,7 +32,49 @@ export const auditVerification = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerification>;
 
+/** The screens an entry's record can be opened on; the window builds the link (renderer/src/app/paths.ts). */
+export const auditScreens = ['pilot', 'plan', 'focus-group', 'participant', 'chemistry', 'training', 'pair-meetings', 'log', 'safeguarding', 'surveys'] as const;
+export type AuditScreen = (typeof auditScreens)[number];
+
+/** A record named for people, resolved when the page is read (the trail itself stores ids only, never content). */
+export const auditRecordSchema = z.object({
+  /** "Amara Nwosu", "Meeting 2 of Amara Nwosu and Helen Marsh"; "… no longer in the vault" once erased. */
+  label: z.string(),
+  link: z.object({ screen: z.enum(auditScreens), pilotId: entityId, ids: z.array(z.number().int()) }).nullable(),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+export const auditPageInput = z
+  .object({
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+    /** A feature ("meetings") or one action ("meetings.markHeld"). */
+    action: z
+      .string()
+      .trim()
+      .max(100, 'At most 100 characters')
+      .regex(/^[A-Za-z]*(\.[A-Za-z.]*)?$/, 'An action is a feature name such as meetings, or one such as meetings.markHeld')
+      .default(''),
+    /** Days (UTC, as entries are stamped) from and to, both included. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The first day must not be after the last', path: ['to'] });
+
+export const auditPageSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(auditEntrySchema.extend({ record: auditRecordSchema.nullable() })),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
 export const auditContract = {
+  'audit.page': channel({
+    summary: 'One page of the whole audit trail, newest first, filtered by feature or action and by days, each record named and linked.',
+    input: auditPageInput,
+    output: auditPageSchema,
+  }),
   'audit.list': channel({
     summary: 'Audit trail entries, newest first (who did what to which record; never content).',
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100), beforeSeq: z.number().int().positive().optional() }).strict(),

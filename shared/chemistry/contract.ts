@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { byId, byPilot, entityId, isoDate, optionalText } from '../contract/common';
+import { byId, entityId, isoDate, optionalText } from '../contract/common';
 
 export const willingness = z.enum(['yes', 'maybe', 'no']);
 export type Willingness = z.infer<typeof willingness>;
@@ -35,11 +35,43 @@ export const chemistryMeetingSchema = z.object({
 });
 export type ChemistryMeeting = z.infer<typeof chemistryMeetingSchema>;
 
+/** Which chemistry meetings a page shows. */
+export const chemistryFilters = ['all', 'took-place', 'did-not-happen', 'said-no', 'not-asked'] as const;
+export type ChemistryFilter = (typeof chemistryFilters)[number];
+export const chemistryFilterLabels: Record<ChemistryFilter, string> = {
+  all: 'All',
+  'took-place': 'Took place',
+  'did-not-happen': 'Did not happen',
+  'said-no': 'Someone said no',
+  'not-asked': 'Answer not asked yet',
+};
+
+export const chemistryListInput = z
+  .object({
+    pilotId: entityId,
+    filter: z.enum(chemistryFilters).default('all'),
+    /** Part of either person's name. */
+    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+export const chemistryPageSchema = z.object({
+  /** Meetings matching the filter and search. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(chemistryMeetingSchema),
+  /** The whole pilot, whatever the filter: recorded, took place, with a "no". */
+  summary: z.object({ recorded: z.number().int(), tookPlace: z.number().int(), saidNo: z.number().int() }),
+});
+export type ChemistryPage = z.infer<typeof chemistryPageSchema>;
+
 export const chemistryContract = {
   'chemistry.list': channel({
-    summary: 'The chemistry meetings of a pilot, with each side’s willingness to work together.',
-    input: byPilot,
-    output: z.array(chemistryMeetingSchema),
+    summary: 'One page of a pilot’s chemistry meetings (newest first), filtered and searched by name, with each side’s willingness and the pilot’s totals.',
+    input: chemistryListInput,
+    output: chemistryPageSchema,
   }),
   'chemistry.create': channel({
     summary: 'Record a chemistry meeting between a mentor (student) and a mentee (staff); one per pair.',

@@ -31,6 +31,8 @@ export const errorCodes = [
   'INTERNAL',
   'FORBIDDEN',
   'STEP_UP_REQUIRED',
+  /** A soft rule (see shared/contract/confirm.ts): the issues list the warnings to acknowledge in `confirmed`. */
+  'CONFIRMATION_NEEDED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

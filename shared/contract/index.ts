@@ -7,6 +7,8 @@ import { pilotsContract } from '../pilots/contract';
 import { planContract } from '../plan/contract';
 import { focusGroupsContract } from '../focus-groups/contract';
 import { participantsContract } from '../participants/contract';
+import { participantProfileContract } from '../participants/profile-contract';
+import { departmentsContract } from '../participants/departments-contract';
 import { chemistryContract } from '../chemistry/contract';
 import { trainingContract } from '../training/contract';
 import { matchingContract } from '../matching/contract';
@@ -15,6 +17,8 @@ import { logsContract } from '../logs/contract';
 import { importsContract } from '../imports/contract';
 import { safeguardingContract } from '../safeguarding/contract';
 import { surveysContract } from '../surveys/contract';
+import { dashboardContract } from '../dashboard/contract';
+import { reportsContract } from '../reports/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -25,6 +29,8 @@ export const contract = {
   ...planContract,
   ...focusGroupsContract,
   ...participantsContract,
+  ...participantProfileContract,
+  ...departmentsContract,
   ...chemistryContract,
   ...trainingContract,
   ...matchingContract,
@@ -33,6 +39,8 @@ export const contract = {
   ...importsContract,
   ...safeguardingContract,
   ...surveysContract,
+  ...dashboardContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { confirmations } from '../contract/confirm';
 
 export const focusGroupAudience = z.enum(['staff', 'students', 'mixed']);
 export type FocusGroupAudience = z.infer<typeof focusGroupAudience>;
@@ -23,6 +24,8 @@ export const focusGroupDraft = z.object({
   notes: optionalText('Notes', 100_000).default(''),
 });
 export type FocusGroupDraft = z.input<typeof focusGroupDraft>;
+/** A session dated after the pilot, or more than about six months before it, asks for confirmation (shared/contract/confirm.ts). */
+export const focusGroupConfirmations = confirmations(['outside-pilot']);
 
 export const findingSchema = z.object({
   id: entityId,
@@ -61,13 +64,13 @@ export const focusGroupsContract = {
   'focusGroups.create': channel({
     summary: 'Record a focus group session: date, audience, facilitator, attendance and notes.',
     invalidates: ['focusGroups', 'plan'],
-    input: z.object({ pilotId: entityId, focusGroup: focusGroupDraft }).strict(),
+    input: z.object({ pilotId: entityId, focusGroup: focusGroupDraft, confirmed: focusGroupConfirmations }).strict(),
     output: focusGroupSchema,
   }),
   'focusGroups.update': channel({
     summary: 'Change a focus group session.',
     invalidates: ['focusGroups', 'plan'],
-    input: z.object({ id: entityId, focusGroup: focusGroupDraft }).strict(),
+    input: z.object({ id: entityId, focusGroup: focusGroupDraft, confirmed: focusGroupConfirmations }).strict(),
     output: focusGroupSchema,
   }),
   'focusGroups.delete': channel({

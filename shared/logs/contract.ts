@@ -71,6 +71,21 @@ export const owedLogSchema = z.object({
 });
 export type OwedLog = z.infer<typeof owedLogSchema>;
 
+export const owedLogsQuery = z
+  .object({
+    pilotId: entityId,
+    /** Part of the person's name. */
+    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+    state: z.enum(['missing', 'draft']).optional(),
+    /** One meeting and person (the log editor asks what a log still to be written is about). */
+    meetingId: entityId.optional(),
+    authorId: entityId.optional(),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type OwedLogsQuery = z.output<typeof owedLogsQuery>;
+
 export const searchHitSchema = z.object({
   logId: entityId,
   meetingId: entityId,
@@ -146,9 +161,14 @@ export const logsContract = {
     output: logSchema,
   }),
   'logs.owed': channel({
-    summary: 'Who still owes which log: each person in each held meeting without a submitted log or a reason.',
+    summary: 'Who still owes which log: each person in each held meeting without a submitted log or a reason (all of them; screens use logs.owedPage).',
     input: byPilot,
     output: z.array(owedLogSchema),
+  }),
+  'logs.owedPage': channel({
+    summary: 'One page of who still owes which log (oldest meeting first), with the total: by name, draft or not, or one meeting and person.',
+    input: owedLogsQuery,
+    output: z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(owedLogSchema) }),
   }),
   'logs.search': channel({
     summary: 'Full-text search across a pilot’s reflective logs, with the matched words highlighted.',

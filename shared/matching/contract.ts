@@ -66,6 +66,10 @@ export const candidateSchema = z.object({
   trainingMissing: z.array(z.string()),
   /** Ranked partner preferences this person stated (ids of the other role), best first. */
   preferences: z.array(entityId),
+  /** Why this person may not be paired now ("No consent to take part", "Not yet met at chemistry"), or null when they may. */
+  notInPool: z.string().nullable(),
+  /** Their partner withdrew: flagged for re-pairing, with why. */
+  repairingNote: z.string().nullable(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
@@ -91,7 +95,7 @@ export const proposedPairSchema = z.object({
 });
 export type ProposedPair = z.infer<typeof proposedPairSchema>;
 
-export const unpairedReasons = ['no-allowed-partner', 'capacity', 'outscored', 'not-worth-it'] as const;
+export const unpairedReasons = ['no-allowed-partner', 'capacity', 'outscored', 'not-worth-it', 'no-consent', 'consent-withdrawn', 'not-met-at-chemistry', 'not-trained'] as const;
 export const unpairedSchema = z.object({
   participantId: entityId,
   name: z.string(),
@@ -137,6 +141,8 @@ export type Pair = z.infer<typeof pairSchema>;
 export const matchingStateSchema = z.object({
   settings: matchingSettingsSchema,
   eligibility: z.array(z.string()),
+  /** What the plan asks before pairing (set on the Plan screen, meeting plan). */
+  gate: z.object({ chemistryBeforePairing: z.boolean(), trainingBeforePairing: z.boolean() }),
   candidates: z.array(candidateSchema),
   conflicts: z.array(conflictSchema),
   rules: z.array(pairRuleSchema),

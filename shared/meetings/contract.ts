@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
 import { participantRole } from '../participants/contract';
+import { confirmations } from '../contract/confirm';
 
 export const meetingModes = ['in-person', 'online'] as const;
 export const meetingMode = z.enum(meetingModes);
@@ -13,7 +14,8 @@ export type MeetingStatus = z.infer<typeof meetingStatus>;
 
 /**
  * The meeting's life: a scheduled meeting is held, cancelled or moved (it stays scheduled). Held is
- * final. A cancelled meeting can be restored to scheduled, as its own recorded change — so a calendar
+ * final, except that "mark held" can be undone for a while (UNDO_HELD_MINUTES, and only until a
+ * log is written for it). A cancelled meeting can be restored to scheduled, as its own recorded change — so a calendar
  * that had it cancelled receives a newer version of it, never an older one.
  */
 export type MeetingAction = 'hold' | 'cancel' | 'reschedule' | 'restore';
@@ -22,6 +24,8 @@ const meetingActions: Record<MeetingStatus, readonly MeetingAction[]> = {
   held: [],
   cancelled: ['restore'],
 };
+/** How long after "mark held" it can still be undone (as long as nobody has started a log for it). */
+export const UNDO_HELD_MINUTES = 15;
 export const canDo = (status: MeetingStatus, action: MeetingAction): boolean => meetingActions[status].includes(action);
 /** Where a meeting stands today: done, cancelled, overdue (scheduled in the past), due within 7 days, or later. */
 export const meetingDue = z.enum(['done', 'cancelled', 'overdue', 'due-soon', 'upcoming']);
@@ -151,6 +155,10 @@ export const shiftChangeSchema = z.object({
 });
 export type ShiftChange = z.infer<typeof shiftChangeSchema>;
 
+/** What a reschedule may ask to confirm: a length outside the plan's range, a weekend, a date outside the pilot. */
+export const rescheduleWarnings = ['length', 'weekend', 'outside-pilot'] as const;
+export type RescheduleWarning = (typeof rescheduleWarnings)[number];
+
 export const icsExportSchema = z.object({ folder: z.string(), files: z.array(z.string()), events: z.number().int() });
 
 export const meetingsContract = {
@@ -170,7 +178,7 @@ export const meetingsContract = {
     output: page(pairProgressSchema),
   }),
   'meetings.forPair': channel({
-    summary: 'A pair’s meetings in date order, each with its recorded changes and the state of each person’s reflective log.',
+    summary: 'A pair’s meetings by their number in the plan, each with its recorded changes and the state of each person’s reflective log.',
     input: z.object({ pairId: entityId }).strict(),
     output: pairMeetingsSchema,
   }),
@@ -204,8 +212,16 @@ export const meetingsContract = {
         mode: meetingMode,
         location: optionalText('Place or link', 500).default(''),
         note: optionalText('Note', 2000).default(''),
+        /** Soft rules acknowledged (shared/contract/confirm.ts). A date in the past is a hard rule: record the meeting as held instead. */
+        confirmed: confirmations(rescheduleWarnings),
       })
       .strict(),
+    output: meetingSchema,
+  }),
+  'meetings.undoHeld': channel({
+    summary: `Undo "mark held" within ${UNDO_HELD_MINUTES} minutes, before either log is started: the meeting is scheduled again on its planned date.`,
+    invalidates: ['meetings', 'logs', 'participants', 'pairs'],
+    input: z.object({ id: entityId }).strict(),
     output: meetingSchema,
   }),
   'meetings.previewShift': channel({

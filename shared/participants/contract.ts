@@ -163,6 +163,8 @@ export const participantSchema = participantSummarySchema.extend({
   availability: z.array(z.string()),
   notes: z.string(),
   statusReason: z.string().nullable(),
+  /** Their partner left (withdrew): flagged for re-pairing, with why, until they are paired again. */
+  repairingNote: z.string().nullable(),
   createdAt: timestamp,
   statusHistory: z.array(statusChangeSchema),
   consents: z.array(consentRecordSchema),
@@ -271,6 +273,34 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
+/**
+ * What withdrawing a person (or their consent to take part) will change, exactly: each current pair
+ * ended with the meetings still to come cancelled (kept in history) and the partner flagged for
+ * re-pairing; the logs they owe no longer owed. The command refuses if this changed since.
+ */
+export const withdrawalPreviewSchema = z.object({
+  participantId: entityId,
+  name: z.string(),
+  status: participantStatus,
+  pairs: z.array(
+    z.object({
+      pairId: entityId,
+      partnerId: entityId,
+      partnerName: z.string(),
+      /** False when the partner has left too (withdrawn or completed): nobody to re-pair. */
+      partnerFlagged: z.boolean(),
+      cancelledMeetings: z.array(z.object({ id: entityId, sequence: z.number().int(), date: isoDate })),
+    }),
+  ),
+  owedLogs: z.array(z.object({ meetingId: entityId, sequence: z.number().int(), heldOn: isoDate })),
+  /** Send it back with the command: if anything above changed in the meantime, nothing is done. */
+  fingerprint: z.string(),
+});
+export type WithdrawalPreview = z.infer<typeof withdrawalPreviewSchema>;
+
+/** The preview a withdrawal was confirmed on (participants.previewWithdrawal). */
+const previewFingerprint = z.string().max(128).optional();
+
 const forPilot = { pilotId: entityId };
 
 export const participantsContract = {
@@ -293,10 +323,17 @@ export const participantsContract = {
     output: participantSchema,
   }),
   'participants.transition': channel({
-    summary: 'Move a person along the pipeline, or withdraw them (a reason is required).',
+    summary:
+      'Move a person along the pipeline, or withdraw them (a reason is required): a withdrawal ends their pairs, cancels their remaining meetings, excuses the logs they owe and flags their partners for re-pairing (see participants.previewWithdrawal).',
     invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
-    input: z.object({ id: entityId, to: participantStatus, reason: z.string().trim().max(2000).optional() }).strict(),
+    input: z.object({ id: entityId, to: participantStatus, reason: z.string().trim().max(2000).optional(), previewFingerprint }).strict(),
     output: participantSchema,
+  }),
+  'participants.previewWithdrawal': channel({
+    summary:
+      'What withdrawing this person (or their consent to take part) will change: pairs ended, meetings cancelled with their dates, logs no longer owed, partners flagged for re-pairing. Changes nothing.',
+    input: byId,
+    output: withdrawalPreviewSchema,
   }),
   'participants.importPreview': channel({
     summary:
@@ -326,7 +363,8 @@ export const participantsContract = {
     output: consentRecordSchema,
   }),
   'consent.withdraw': channel({
-    summary: 'Record that consent was withdrawn (date and reason); the record itself is kept.',
+    summary:
+      'Record that consent was withdrawn (date and reason); the record itself is kept. When it was their consent to take part, the same as a withdrawal follows (see participants.previewWithdrawal).',
     invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
     input: z
       .object({
@@ -335,6 +373,7 @@ export const participantsContract = {
         reason: requiredText('Reason', 2000),
         /** Also withdraw the person from the scheme. */
         withdrawParticipant: z.boolean().default(true),
+        previewFingerprint,
       })
       .strict(),
     output: consentRecordSchema,

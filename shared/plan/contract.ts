@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText, requiredText } from '../contract/common';
 import { meetingMode } from '../meetings/contract';
+import { confirmations } from '../contract/confirm';
 
 export const DEFAULT_ELIGIBILITY = ['Ethnically minoritised', 'Mature (21+)', 'International', 'Widening participation'] as const;
 
@@ -15,10 +16,13 @@ export const meetingPlanSchema = z
     mode: meetingMode.default('in-person'),
     place: optionalText('Place', 500).default(''),
     onlineLink: optionalText('Online link', 500).default(''),
+    /** Who may be paired: people met at a chemistry meeting (when the scheme holds them), and trained first (when it requires that). */
+    chemistryBeforePairing: z.boolean().default(true),
+    trainingBeforePairing: z.boolean().default(false),
   })
   .refine((p) => p.durationMax >= p.durationMin, { message: 'The longest duration must be at least the shortest', path: ['durationMax'] });
 export type MeetingPlan = z.infer<typeof meetingPlanSchema>;
-export const DEFAULT_MEETING_PLAN: MeetingPlan = { meetingCount: 4, cadenceDays: 14, durationMin: 60, durationMax: 90, mode: 'in-person', place: '', onlineLink: '' };
+export const DEFAULT_MEETING_PLAN: MeetingPlan = { meetingCount: 4, cadenceDays: 14, durationMin: 60, durationMax: 90, mode: 'in-person', place: '', onlineLink: '', chemistryBeforePairing: true, trainingBeforePairing: false };
 
 export const governanceSchema = z.object({
   ethicsReference: optionalText('Ethics approval reference', 200),
@@ -75,6 +79,8 @@ export const milestoneDraft = z.object({
   dueOn: isoDate,
   doneOn: isoDate.nullable().default(null),
 });
+/** A due date outside the pilot's dates asks for confirmation (shared/contract/confirm.ts). */
+export const milestoneConfirmations = confirmations(['outside-pilot']);
 export const milestoneSchema = z.object({
   id: entityId,
   pilotId: entityId,
@@ -187,13 +193,13 @@ export const planContract = {
   'milestones.create': channel({
     summary: 'Add a milestone to the timeline.',
     invalidates: ['plan'],
-    input: z.object({ ...forPilot, milestone: milestoneDraft }).strict(),
+    input: z.object({ ...forPilot, milestone: milestoneDraft, confirmed: milestoneConfirmations }).strict(),
     output: milestoneSchema,
   }),
   'milestones.update': channel({
     summary: 'Change a milestone, or mark it done (doneOn) or not done (null).',
     invalidates: ['plan'],
-    input: z.object({ id: entityId, milestone: milestoneDraft }).strict(),
+    input: z.object({ id: entityId, milestone: milestoneDraft, confirmed: milestoneConfirmations }).strict(),
     output: milestoneSchema,
   }),
   'milestones.delete': channel({

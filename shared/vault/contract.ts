@@ -63,7 +63,8 @@ export const vaultContract = {
     summary: 'Create a new vault protected by a passphrase; returns the recovery key, shown once and unconfirmed until vault.confirmRecoveryKey.',
     invalidates: ['vault'],
     input: z.object({ passphrase }).strict(),
-    output: z.object({ recoveryKey: z.string() }),
+    /** `folder`: where the vault is stored, for the coordinator to note beside the key. */
+    output: z.object({ recoveryKey: z.string(), folder: z.string() }),
   }),
   'vault.unlock': channel({
     summary: 'Unlock the vault with the passphrase or the recovery key.',

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, expectOk, tempDir, unlockedCore, PASSPHRASE } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, expectOk, unlockedCore, PASSPHRASE } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import type { AuditEntry, AuditVerification } from '../../shared/audit/contract';
 import type { Pilot } from '../../shared/pilots/contract';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const draft = { name: 'Canary pilot', purpose: 'Secret purpose text', startDate: '2026-10-01', endDate: '2027-06-30' };
 

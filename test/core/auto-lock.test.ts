@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AutoLock, activityClock } from '../../electron/core/auto-lock';
-import { expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 describe('auto-lock', () => {
   it('locks after the idle time set by the coordinator (default 10 minutes), and not before', async () => {

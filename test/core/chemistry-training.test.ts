@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
+import { consentToTakePart } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
 
 let dir: string;
@@ -29,7 +30,7 @@ describe('chemistry meetings', () => {
     expectError(await registry.invoke('chemistry.create', { pilotId, meeting: { heldOn: '2026-10-21', mentorId: amara.id, menteeId: helen.id } }), 'CONFLICT');
     const updated = await ok(registry, 'chemistry.update', { id: meeting.id, meeting: { heldOn: '2026-10-20', mentorId: amara.id, menteeId: helen.id, mentorWillingness: 'yes', menteeWillingness: 'no' } });
     expect(updated.menteeWillingness).toBe('no');
-    expect(await ok(registry, 'chemistry.list', { pilotId })).toHaveLength(1);
+    expect((await ok(registry, 'chemistry.list', { pilotId })).rows).toHaveLength(1);
   });
 
   it('refuses the wrong roles, people of another pilot, withdrawn people and answers for a meeting that did not happen', async () => {
@@ -123,6 +124,7 @@ describe('training', () => {
     await ok(registry, 'participants.transition', { id: ian.id, to: 'trained', reason: 'Trained with the 2025 cohort' });
     const session = await ok(registry, 'training.create', { pilotId, session: { heldOn: '2026-11-05', audience: 'both', topics: BOTH_TOPICS, attendeeIds: [amara.id, bilal.id, helen.id, ian.id] } });
     for (const p of [amara, bilal, helen, ian]) expect(await stageOf(registry, p.id)).toBe('trained');
+    await consentToTakePart(registry, pilotId, [amara.id, helen.id]);
     const [pair] = await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: amara.id, menteeId: helen.id }] });
     expect(pair!.untrained).toEqual([]);
 

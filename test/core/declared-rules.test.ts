@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HandlerRegistry } from '../../electron/core';
 import { handlers } from '../../electron/core/registry/handlers';
 import { noPilot, pilotScope } from '../../electron/core/registry/scope';
@@ -6,13 +6,12 @@ import type { CommandHandler, HandlerMap, QueryHandler } from '../../electron/co
 import { asReadDb, many, one, run, value } from '../../electron/core/db/query';
 import { insertPilot } from '../../electron/core/pilots/repository';
 import { accessOf, channels, contract } from '../../shared/contract';
-import { expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const count = (db: Parameters<typeof asReadDb>[0], table: string) => value<number>(asReadDb(db), `SELECT count(*) FROM ${table}`);
 

@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectError, expectOk, tempDir, TEST_SCRYPT, PASSPHRASE } from '../helpers/vault';
+import { expectError, expectOk, TEST_SCRYPT, PASSPHRASE } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import { createCore } from '../../electron/core';
 import type { Host } from '../../electron/core/host';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
+import { warningsOf } from '../../shared/contract/confirm';
 
 let dir: string;
 let cleanup: () => void;
@@ -55,5 +56,30 @@ describe('focus groups', () => {
     const group = await ok(registry, 'focusGroups.create', { pilotId: first.id, focusGroup: { heldOn: '2026-09-10', audience: 'staff' } });
     expectError(await registry.invoke('findings.create', { focusGroupId: group.id, finding: { text: 'x', themeIds: [otherTheme.id] } }), 'INVALID_INPUT');
     expect((await ok(registry, 'focusGroups.get', { id: group.id })).findings).toEqual([]);
+  });
+});
+
+describe('focus group dates', () => {
+  it('asks to confirm a session dated after the pilot or long before it (1900, 2099), and saves once confirmed', async () => {
+    const { registry } = await unlockedCore(dir);
+    const { id: pilotId } = await newPilot(registry); // 1 Oct 2026 to 30 Jun 2027
+    const draft = (heldOn: string) => ({ heldOn, audience: 'staff' as const });
+    for (const heldOn of ['1900-01-01', '2099-05-01', '2027-07-01', '2026-03-01']) {
+      const refused = expectError(await registry.invoke('focusGroups.create', { pilotId, focusGroup: draft(heldOn) }), 'CONFIRMATION_NEEDED');
+      expect(warningsOf(refused).map((w) => w.code)).toEqual(['outside-pilot']);
+    }
+    expect(warningsOf(expectError(await registry.invoke('focusGroups.create', { pilotId, focusGroup: draft('1900-01-01') }), 'CONFIRMATION_NEEDED'))[0]!.message).toBe(
+      'The session date (1 Jan 1900) is more than 183 days before the pilot starts (1 Oct 2026).',
+    );
+    expect(warningsOf(expectError(await registry.invoke('focusGroups.create', { pilotId, focusGroup: draft('2099-05-01') }), 'CONFIRMATION_NEEDED'))[0]!.message).toBe(
+      'The session date (1 May 2099) is after the pilot ends (30 Jun 2027).',
+    );
+    expect(await ok(registry, 'focusGroups.list', { pilotId })).toEqual([]);
+    // While the pilot is planned (a few months before it starts) and during it: no question.
+    const planning = await ok(registry, 'focusGroups.create', { pilotId, focusGroup: draft('2026-06-15') });
+    await ok(registry, 'focusGroups.create', { pilotId, focusGroup: draft('2027-06-30') });
+    // Moving a session out of the pilot asks too; confirmed, it saves.
+    expectError(await registry.invoke('focusGroups.update', { id: planning.id, focusGroup: draft('2099-01-01') }), 'CONFIRMATION_NEEDED');
+    expect(await ok(registry, 'focusGroups.update', { id: planning.id, focusGroup: draft('2099-01-01'), confirmed: ['outside-pilot'] })).toMatchObject({ heldOn: '2099-01-01' });
   });
 });

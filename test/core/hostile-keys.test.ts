@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import { guessColumns, mergeMapping, overrideMapping, parseMapArgument } from '../../electron/core/imports/mapping';
@@ -13,9 +14,7 @@ import { ftsQuery } from '../../electron/core/logs/repository';
  * NUL included.
  */
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const prototypeKeys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };

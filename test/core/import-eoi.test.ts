@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectError, expectOk, newCore, PASSPHRASE, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, newCore, PASSPHRASE, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import type { HandlerRegistry } from '../../electron/core';
 import { runCli } from '../../electron/core/cli/run';
@@ -9,9 +10,7 @@ import { seededRandom } from '../../electron/core/util/random';
 import { fileOf as file, stage } from '../helpers/imports';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const formsExport = [
   'Timestamp,Your name,Email address,Are you a student or a member of staff?,School or department,Year of study / job title,I identify as (optional),Topics you would like to discuss,When are you available?',

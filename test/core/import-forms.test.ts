@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { expectError, expectOk, newCore, PASSPHRASE, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, newCore, PASSPHRASE, snapshotFiles, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { fileOf, stage } from '../helpers/imports';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
@@ -15,9 +16,7 @@ import type { HandlerRegistry } from '../../electron/core';
  * the form's questions, and every export holds every response so far.
  */
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const QUESTIONS = ['Full name', 'University email address', 'Are you a student or a member of staff?', 'School or department', 'When are you available?'];
 const FORMS_COLUMNS = ['Id', 'Start time', 'Completion time', 'Email', 'Name', ...QUESTIONS];

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as NodeCrypto from 'node:crypto';
-import { PASSPHRASE, tempDir, unlockedCore, expectOk, expectError } from '../helpers/vault';
+import { PASSPHRASE, unlockedCore, expectOk, expectError } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 // Count real scrypt runs: the module is the real node:crypto, observed rather than replaced.
 const scryptRuns = vi.hoisted(() => ({ count: 0 }));
@@ -16,9 +17,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 describe('key derivation cost', () => {
   it('runs the KDF exactly once per unlock, right or wrong', async () => {

@@ -55,7 +55,15 @@ describe('reflective logs', () => {
     expect(owed[0]!.daysSinceMeeting).toBe(39);
     expectError(await registry.invoke('logs.markNotProvided', { meetingId: first!.id, authorId: mentee.id, reason: '' }), 'INVALID_INPUT');
     await ok(registry, 'logs.markNotProvided', { meetingId: first!.id, authorId: mentee.id, reason: 'On leave; agreed with the coordinator' });
-    expect((await ok(registry, 'logs.owed', { pilotId: mentor.pilotId })).length).toBe(2);
+    expect(await ok(registry, 'logs.owed', { pilotId: mentor.pilotId })).toHaveLength(2);
+    // A page at a time, by name, by state, or one meeting and person.
+    const pilotId = mentor.pilotId;
+    expect(await ok(registry, 'logs.owedPage', { pilotId, limit: 1, offset: 1 })).toMatchObject({ total: 2, offset: 1, rows: [{ sequence: 2, authorName: 'Helen Marsh' }] });
+    expect((await ok(registry, 'logs.owedPage', { pilotId, search: 'amara' })).rows.map((o) => [o.sequence, o.authorName])).toEqual([[2, 'Amara Nwosu']]);
+    expect((await ok(registry, 'logs.owedPage', { pilotId, search: '%' })).total).toBe(0);
+    expect((await ok(registry, 'logs.owedPage', { pilotId, state: 'draft' })).total).toBe(0);
+    expect((await ok(registry, 'logs.owedPage', { pilotId, meetingId: meetings[1]!.id, authorId: mentee.id })).rows.map((o) => o.authorName)).toEqual(['Helen Marsh']);
+    expectError(await registry.invoke('logs.owedPage', { pilotId, limit: 501 }), 'INVALID_INPUT');
     const [m1] = (await ok(registry, 'meetings.forPair', { pairId: meetings[0]!.pairId })).meetings;
     expect(m1!.logs.map((l) => l.state)).toEqual(['submitted', 'not-provided']);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
+import { consentToTakePart, pairingNeedsConsentOnly } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
 import { DEFAULT_MATCHING_SETTINGS } from '../../shared/matching/contract';
 import { runCli } from '../../electron/core/cli/run';
@@ -23,6 +24,9 @@ async function setUp(registry: HandlerRegistry) {
   await add('Helen', 'mentee', 'Registry', { topics: ['Belonging'], availability: ['mon-am'] });
   await add('Ian', 'mentee', 'Law', { topics: ['Careers'], availability: ['wed-pm'] });
   await add('Jo', 'mentee', 'History', { topics: ['Assessment'], availability: ['tue-am'] });
+  // Everyone consented; this scheme pairs without chemistry meetings or training first (the pool rule has its own tests).
+  await consentToTakePart(registry, pilotId, Object.values(people));
+  await pairingNeedsConsentOnly(registry, pilotId);
   return { pilotId, people };
 }
 
@@ -82,8 +86,7 @@ describe('pairing', () => {
     const { registry } = await unlockedCore(dir);
     const { pilotId, people: p } = await setUp(registry);
     const add = async (name: string) => (await ok(registry, 'participants.create', { pilotId, participant: { name, email: `${name}@example.ac.uk`, role: 'mentee', department: 'Estates' } })).id;
-    await add('kay');
-    await add('lee');
+    await consentToTakePart(registry, pilotId, [await add('kay'), await add('lee')]);
     await ok(registry, 'matching.setSettings', { pilotId, settings: { ...DEFAULT_MATCHING_SETTINGS, mode: 'most-paired' } });
     for (const mentor of ['Amara', 'Bilal', 'Chen']) await ok(registry, 'matching.addConflict', { pilotId, mentorId: p[mentor]!, menteeId: p.Jo!, kind: 'assesses' });
     const proposal = await ok(registry, 'matching.propose', { pilotId });

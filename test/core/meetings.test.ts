@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { expectError, tempDir, unlockedCore, TEST_SCRYPT, PASSPHRASE, expectOk } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
-import { movableClock, pilotWithPair } from '../helpers/pairs';
+import { movableClock, pilotWithPair, readyForPairing } from '../helpers/pairs';
 import { createCore, type HandlerRegistry } from '../../electron/core';
 import { fixedFolderHost } from '../../electron/core/host';
 import { runCli } from '../../electron/core/cli/run';
@@ -60,6 +60,7 @@ describe('meetings', () => {
     expect((await ok(registry, 'plan.get', { pilotId })).meetingPlan).toEqual(plan);
     const mentor = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Bilal Khan', email: 'bilal@example.ac.uk', role: 'mentor', availability: ['tue-am'] } });
     const mentee = await ok(registry, 'participants.create', { pilotId, participant: { name: 'David Okafor', email: 'david@example.ac.uk', role: 'mentee', availability: ['tue-am'] } });
+    await readyForPairing(registry, pilotId, [mentor.id, mentee.id]);
     const [online] = await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: mentor.id, menteeId: mentee.id }] });
     const meetings = await forPair(registry, online!.id);
     expect(meetings.map((m) => [m.date, m.startTime, m.mode, m.location])).toEqual([
@@ -78,6 +79,7 @@ describe('meetings', () => {
       const pilot = await ok(registry, 'pilots.create', { name: `Ends ${endDate}`, startDate: '2026-10-01', endDate });
       const mentor = await ok(registry, 'participants.create', { pilotId: pilot.id, participant: { name: 'Mentor', email: `m-${endDate}@example.ac.uk`, role: 'mentor', availability: ['wed-pm'] } });
       const mentee = await ok(registry, 'participants.create', { pilotId: pilot.id, participant: { name: 'Mentee', email: `s-${endDate}@example.ac.uk`, role: 'mentee', availability: ['wed-pm'] } });
+      await readyForPairing(registry, pilot.id, [mentor.id, mentee.id]);
       const [pair] = await ok(registry, 'matching.confirm', { pilotId: pilot.id, pairs: [{ mentorId: mentor.id, menteeId: mentee.id }] });
       return ok(registry, 'meetings.forPair', { pairId: pair!.id });
     };
@@ -111,7 +113,7 @@ describe('meetings', () => {
     expect((await ok(registry, 'participants.get', { id: mentor.id })).status).toBe('active');
 
     expectError(await registry.invoke('meetings.cancel', { id: second!.id, note: '' }), 'INVALID_INPUT');
-    await ok(registry, 'meetings.reschedule', { id: second!.id, date: '2026-12-05', startTime: '15:30', durationMin: 90, mode: 'online', location: 'https://teams.example.ac.uk/m/123', note: 'Helen was ill' });
+    await ok(registry, 'meetings.reschedule', { id: second!.id, date: '2026-12-05', startTime: '15:30', durationMin: 90, mode: 'online', location: 'https://teams.example.ac.uk/m/123', note: 'Helen was ill', confirmed: ['weekend'] });
     const movedAgain = await ok(registry, 'meetings.reschedule', { id: second!.id, date: '2026-12-07', startTime: '15:30', durationMin: 90, mode: 'online', location: 'https://teams.example.ac.uk/m/123', note: 'Room clash' });
     expect(movedAgain).toMatchObject({ date: '2026-12-07', startTime: '15:30', mode: 'online', rescheduleCount: 2, due: 'due-soon' });
     await ok(registry, 'meetings.cancel', { id: third!.id, note: 'Strike day' });
@@ -164,15 +166,15 @@ describe('meetings', () => {
     expect((await ok(registry, 'meetings.overview', { pilotId })).pairs).toBe(0);
   });
 
-  it('numbers a pair’s meetings in date order after a move, themes staying with their meeting', async () => {
+  it('keeps each meeting’s number in the plan when it moves past another, theme and all', async () => {
     const { registry, pair } = await setUp();
     const [first, second] = await forPair(registry, pair.id);
-    // Meeting 1 (Identity) moves after meeting 2 (Belonging): Belonging is now meeting 1.
+    // Meeting 1 (Identity) moves after meeting 2 (Belonging): it is still meeting 1.
     await ok(registry, 'meetings.reschedule', { id: first!.id, date: '2026-11-26', startTime: '14:00', durationMin: 60, mode: 'in-person', location: '' });
     const after = await forPair(registry, pair.id);
     expect(after.map((m) => [m.sequence, m.id, m.date, m.themeTitle])).toEqual([
-      [1, second!.id, '2026-11-25', 'Belonging'],
-      [2, first!.id, '2026-11-26', 'Identity'],
+      [1, first!.id, '2026-11-26', 'Identity'],
+      [2, second!.id, '2026-11-25', 'Belonging'],
       [3, after[2]!.id, '2026-12-09', 'Assessment'],
       [4, after[3]!.id, '2026-12-23', 'Identity'],
     ]);
@@ -215,6 +217,7 @@ describe('meetings', () => {
     const { registry, pair, pilotId, clock } = await setUp();
     const mentor = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Bilal Khan', email: 'bilal@example.ac.uk', role: 'mentor', availability: ['wed-pm'] } });
     const mentee = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Anna Berg', email: 'anna@example.ac.uk', role: 'mentee', availability: ['wed-pm'] } });
+    await readyForPairing(registry, pilotId, [mentor.id, mentee.id]);
     const [other] = await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: mentor.id, menteeId: mentee.id }] });
     const [a1, a2, a3] = await forPair(registry, pair.id);
     const [b1] = await forPair(registry, other!.id);

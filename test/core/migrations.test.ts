@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { applyKey } from '../../electron/core/db/open';
 import { migrate, migrations, type Migration } from '../../electron/core/db/migrations';
-import { tempDir } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 function encryptedDb() {
   const db = new Database(join(dir, 'm.sqlite'));

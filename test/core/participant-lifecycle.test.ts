@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
-import { movableClock } from '../helpers/pairs';
+import { consentToTakePart, movableClock, pairingNeedsConsentOnly } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
 import { transition } from '../../electron/core/participants';
 import { asWriteDb } from '../../electron/core/db/query';
@@ -46,7 +46,9 @@ describe('participant lifecycle: every status change has one owner and keeps its
     await ok(registry, 'chemistry.delete', { id: met.id });
     await ok(registry, 'participants.transition', { id: ian.id, to: 'chemistry' });
 
-    // Confirmed pairs; one is ended again.
+    // Confirmed pairs (people who consented, in a scheme that pairs after consent alone); one is ended again.
+    await consentToTakePart(registry, pilotId, [amara.id, helen.id, cora.id, ian.id]);
+    await pairingNeedsConsentOnly(registry, pilotId);
     await ok(registry, 'matching.setRule', { pilotId, mentorId: amara.id, menteeId: helen.id, rule: 'pin' });
     const [first, second] = await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: amara.id, menteeId: helen.id }, { mentorId: cora.id, menteeId: ian.id }] });
     await ok(registry, 'pairs.unpair', { id: second!.id, reason: 'Ian changed jobs' });
@@ -58,7 +60,7 @@ describe('participant lifecycle: every status change has one owner and keeps its
 
     // Withdrawals: by hand on the Status panel, and with consent.
     await ok(registry, 'participants.transition', { id: cora.id, to: 'withdrawn', reason: 'Graduated early' });
-    const form = await ok(registry, 'consentForms.create', { pilotId, form: { version: '1', datedOn: '2026-09-01', text: 'Consent text' } });
+    const form = (await ok(registry, 'plan.get', { pilotId })).consentForms[0]!;
     const choices = { takePart: true, researchUseOfLogs: true, audioRecording: false, directQuotes: false, archiving: true };
     const consent = await ok(registry, 'consent.record', { participantId: dev.id, formId: form.id, givenOn: '2026-10-03', choices });
     await ok(registry, 'consent.withdraw', { id: consent.id, withdrawnOn: '2026-11-10', reason: 'No longer wishes to take part' });
@@ -110,6 +112,8 @@ describe('participant lifecycle: every status change has one owner and keeps its
     const bilal = await add('Bilal', 'mentor', 'History');
     const helen = await add('Helen', 'mentee', 'Registry');
     const ian = await add('Ian', 'mentee', 'Estates');
+    await consentToTakePart(registry, pilotId, [amara.id, bilal.id, helen.id, ian.id]);
+    await pairingNeedsConsentOnly(registry, pilotId);
     await ok(registry, 'matching.setRule', { pilotId, mentorId: amara.id, menteeId: helen.id, rule: 'pin' });
     await ok(registry, 'matching.setRule', { pilotId, mentorId: bilal.id, menteeId: ian.id, rule: 'pin' });
     const auditBefore = (await ok(registry, 'audit.list', { limit: 1 }))[0]!.seq;

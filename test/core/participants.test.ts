@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, tempDir, unlockedCore } from '../helpers/vault';
 import { newPilot, ok } from '../helpers/pilot';
+import { consentToTakePart, pairingNeedsConsentOnly } from '../helpers/pairs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -74,6 +75,8 @@ describe('participants', () => {
     const { id: pilotId } = await newPilot(registry);
     const mentor = await ok(registry, 'participants.create', { pilotId, participant: ada });
     const mentee = await ok(registry, 'participants.create', { pilotId, participant: { name: 'Helen Marsh', email: 'helen@example.ac.uk', role: 'mentee', department: 'Registry' } });
+    await consentToTakePart(registry, pilotId, [mentor.id, mentee.id]);
+    await pairingNeedsConsentOnly(registry, pilotId);
     await ok(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: mentor.id, menteeId: mentee.id }] });
     expect((await ok(registry, 'participants.get', { id: mentor.id })).status).toBe('paired');
     expectError(await registry.invoke('participants.transition', { id: mentor.id, to: 'completed' }), 'INVALID_TRANSITION');

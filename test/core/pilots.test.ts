@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import type { Pilot } from '../../shared/pilots/contract';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const draft = { name: 'Belonging 2026/27', purpose: 'International students mentor senior leaders', startDate: '2026-10-01', endDate: '2027-06-30' };
 

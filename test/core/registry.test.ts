@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HandlerRegistry } from '../../electron/core';
 import { handlers } from '../../electron/core/registry/handlers';
 import type { HandlerMap } from '../../electron/core/registry/types';
 import { noPilot } from '../../electron/core/registry/scope';
 import { channels } from '../../shared/contract';
-import { expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const draft = { name: 'Pilot', purpose: '', startDate: '2026-10-01', endDate: '2027-06-30' };
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,12 +6,10 @@ import { applyKey } from '../../electron/core/db/open';
 import { migrate, migrations } from '../../electron/core/db/migrations';
 import { asReadDb } from '../../electron/core/db/query';
 import { getSafeguardingPlan } from '../../electron/core/plan';
-import { tempDir } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const safeguardingStep = migrations.findIndex((m) => m.name === 'safeguarding concern register');
 

@@ -119,9 +119,13 @@ describe('a concern never leaves the register', () => {
     await probe('logs.get', { meetingId: held.id, authorId: pair.mentorId }, 'the log a concern was raised from');
     const book = expectOk(await registry.call('logs.exportLogBook', { participantId: pair.mentorId }));
     const ics = expectOk(await registry.call('meetings.exportIcs', { pairId: pair.id }));
+    // The dashboard and the sponsor report (on screen and as a PDF) of the pilot the concerns belong to.
+    await probe('dashboard.get', { pilotId }, 'the dashboard of the pilot');
+    await probe('reports.sponsor', { pilotId }, 'the sponsor report on screen');
+    const sponsorPdf = expectOk(await registry.call('reports.exportSponsorPdf', { pilotId }));
 
     const files = readdirSync(exportDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining([book.file, ...ics.files]));
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining([book.file, ...ics.files, sponsorPdf.file]));
     for (const file of files) {
       const path = join(file.parentPath, file.name);
       const text = file.name.endsWith('.pdf') ? await pdfText(path) : readFileSync(path, 'utf8');
@@ -129,6 +133,8 @@ describe('a concern never leaves the register', () => {
     }
     // The log book really is the log the concern was raised from: its own words are in it.
     expect(await pdfText(join(exportDir, book.file))).toContain(held.themeTitle);
+    // The sponsor report really was written in full (its last section too), so its text was searched.
+    expect(await pdfText(join(exportDir, sponsorPdf.file))).toContain('What changed: the surveys');
 
     // The canary is there to be found: the register itself answers with it.
     registry.grantStepUpInProcess();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HandlerRegistry } from '../../electron/core';
 import { handlers } from '../../electron/core/registry/handlers';
 import type { HandlerMap } from '../../electron/core/registry/types';
@@ -7,15 +7,14 @@ import { asReadDb, asWriteDb, run, value, transaction } from '../../electron/cor
 import { countConcernsAbout, eraseConcernsAbout } from '../../electron/core/safeguarding';
 import { channels, contract } from '../../shared/contract';
 import { STEP_UP_IDLE_MINUTES, STEP_UP_LIMIT_MINUTES, type ConcernDetailsDraft } from '../../shared/safeguarding/contract';
-import { PASSPHRASE, expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { PASSPHRASE, expectError, expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import type { Db } from '../../electron/core/db/types';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const MINUTE = 60_000;
 const auditActions = (db: Db) => (db.prepare('SELECT action, entity_type AS entityType, entity_id AS entityId FROM audit_log ORDER BY seq').all() as { action: string; entityType: string | null; entityId: string | null }[]);
@@ -23,10 +22,12 @@ const countRows = (db: Db, table: string) => value<number>(asReadDb(db), `SELECT
 
 /** A vault with a pilot, one pair, its first meeting held (27 Oct 2026) and the mentor's log submitted; the plan's protocol has three steps. */
 async function world() {
-  const clock = movableClock('2026-11-02T10:00:00Z');
+  // The pair is confirmed before its first meeting is held; the rest happens on 2 Nov 2026.
+  const clock = movableClock('2026-10-20T10:00:00Z');
   const core = await unlockedCore(dir, clock.now);
   const { registry } = core;
   const pair = await pilotWithPair(registry);
+  clock.set('2026-11-02T10:00:00Z');
   const [first] = (await ok(registry, 'meetings.forPair', { pairId: pair.pair.id })).meetings;
   await ok(registry, 'meetings.markHeld', { id: first!.id, heldOn: '2026-10-28', actualDurationMin: 60 });
   const stages = { description: 'We talked about commuting.', feelings: 'Tired.', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };

@@ -232,17 +232,19 @@ describe('unlocking checks integrity', () => {
     for (let i = 0; i < 300; i++) {
       expectOk(await core.registry.invoke('pilots.create', { ...pilot, name: `Pilot ${i}`, purpose: 'A purpose long enough to fill pages. '.repeat(8) }));
     }
-    const lastRootPage = (core.session.db.prepare('SELECT max(rootpage) AS page FROM sqlite_master').get() as { page: number }).page;
+    // A leaf page that really holds pilots (SQLite's dbstat table says which), from the middle of them.
+    const leaves = (core.session.db.prepare("SELECT pageno FROM dbstat WHERE name = 'pilots' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]).map((r) => r.pageno);
+    const pilotsPage = leaves[Math.floor(leaves.length / 2)]!;
     core.session.lock();
-    return { ...core, lastRootPage };
+    return { ...core, pilotsPage };
   }
 
   /** Flips a byte in one page of the pilots' data: its HMAC fails, SQLCipher can no longer read that page. */
-  function damageOnePage(vaultDir: string, lastRootPage: number) {
+  function damageOnePage(vaultDir: string, pageNumber: number) {
     const path = join(vaultDir, 'vault.sqlite');
     const bytes = readFileSync(path);
-    const page = Math.floor((lastRootPage + bytes.length / 4096) / 2);
-    bytes[page * 4096 + 100] = bytes[page * 4096 + 100]! ^ 0xff;
+    const offset = (pageNumber - 1) * 4096 + 100; // pages are numbered from 1
+    bytes[offset] = bytes[offset]! ^ 0xff;
     writeFileSync(path, bytes);
   }
 
@@ -259,9 +261,9 @@ describe('unlocking checks integrity', () => {
   it('a damaged vault opens read-only: the status says so, every write is refused with the reason, reads work, and no byte changes', async () => {
     const exports = join(dir, 'exports');
     mkdirSync(exports);
-    const { vaultDir, lastRootPage, session: first } = await lockedVault();
+    const { vaultDir, pilotsPage, session: first } = await lockedVault();
     first.lock();
-    damageOnePage(vaultDir, lastRootPage);
+    damageOnePage(vaultDir, pilotsPage);
     const { registry, session } = createCore(vaultDir, { scrypt: TEST_SCRYPT, host: fixedFolderHost(exports), logError: () => {} });
 
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
@@ -302,8 +304,8 @@ describe('unlocking checks integrity', () => {
   });
 
   it('vault check on the command line lists the damage and says the app opens it read-only', async () => {
-    const { vaultDir, lastRootPage } = await lockedVault();
-    damageOnePage(vaultDir, lastRootPage);
+    const { vaultDir, pilotsPage } = await lockedVault();
+    damageOnePage(vaultDir, pilotsPage);
     const check = await cli(['vault', 'check', '--vault', vaultDir], { RECIPROCAL_PASSPHRASE: PASSPHRASE });
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/integrity: DAMAGED/);

@@ -155,3 +155,47 @@ test('a chemistry meeting edited (a “no” becomes a “maybe”) and one dele
   await expect(table.getByRole('row').filter({ hasText: 'Tom Becker' })).toHaveCount(0);
   await expect(new Frame(page).notice('Chemistry meeting between Tom Becker and Priya Raman deleted.')).toBeVisible();
 });
+
+test('many chemistry meetings: a page at a time, found by name and by answer', async ({ app: page, bridge }) => {
+  await createVault(page);
+  const pilot = await ok(bridge.registry, 'pilots.create', { name: 'Big pilot', startDate: '2026-09-01', endDate: '2027-06-30' });
+  const add = (name: string, role: 'mentor' | 'mentee') => ok(bridge.registry, 'participants.create', { pilotId: pilot.id, participant: { name, email: `${name.replace(/\s/g, '.').toLowerCase()}@example.ac.uk`, role } });
+  const mentors = [];
+  const mentees = [];
+  for (let i = 0; i < 8; i++) {
+    mentors.push(await add(`Student ${i}`, 'mentor'));
+    mentees.push(await add(`Staff ${i}`, 'mentee'));
+  }
+  // 60 meetings; the last of them (Student 7 with Staff 3) ended with a "no".
+  let n = 0;
+  for (const mentor of mentors) {
+    for (const mentee of mentees) {
+      if (n === 60) break;
+      const no = n === 59;
+      await ok(bridge.registry, 'chemistry.create', { pilotId: pilot.id, meeting: { heldOn: '2026-10-01', mentorId: mentor.id, menteeId: mentee.id, mentorWillingness: 'yes', menteeWillingness: no ? 'no' : 'maybe' } });
+      n += 1;
+    }
+  }
+  await goTo(page, `/pilots/${pilot.id}/chemistry`);
+  await expect(page.getByText('60 meetings recorded · 60 took place · 1 pair with a “no”, never proposed')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Chemistry meetings, newest first' });
+  await expect(table.getByRole('row')).toHaveCount(51);
+  const pager = page.getByRole('group', { name: 'Pages of chemistry meetings' });
+  await expect(pager).toContainText('Showing 1–50 of 60 chemistry meetings');
+  await expectAccessible(page, 'chemistry, paged');
+  await keepScreenshot(page, 'pairing-chemistry-06-paged');
+  await pager.getByRole('button', { name: 'Next 10' }).click();
+  await expect(table.getByRole('row')).toHaveCount(11);
+
+  await page.getByLabel('Show').selectOption({ label: 'Someone said no' });
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('row').nth(1)).toContainText('Student 7');
+  await expect(table.getByRole('row').nth(1)).toContainText('Staff 3');
+  await page.getByLabel('Show').selectOption({ label: 'All' });
+  await page.getByLabel('Name').fill('Staff 5');
+  await expect(table.getByRole('row')).toHaveCount(8);
+  await page.getByLabel('Name').fill('Nobody by this name');
+  await expect(page.getByText('No chemistry meeting matches “Nobody by this name”.')).toBeVisible();
+  await expectAccessible(page, 'chemistry, nothing matches');
+  await keepScreenshot(page, 'pairing-chemistry-07-no-match');
+});

@@ -81,6 +81,15 @@ test('a focus group with head counts: a blank or negative count refused, then re
   await page.getByLabel('Notes').fill('Senior staff said they rarely hear from students outside formal committees.');
   await expectAccessible(page, 'focus group form, counts');
   await keepScreenshot(page, 'focus-groups-02-form-counts');
+  // A typo in the year: asked first, nothing saved; correcting the date takes the question away.
+  await page.getByLabel('Date').fill('2099-10-08');
+  await page.getByRole('button', { name: 'Record focus group' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check before saving.' })).toContainText('The session date (8 Oct 2099) is after the pilot ends');
+  await expect(page.getByRole('button', { name: 'Record focus group anyway' })).toBeVisible();
+  await expectAccessible(page, 'focus group form, date to confirm');
+  await keepScreenshot(page, 'focus-groups-02b-confirm-date');
+  await page.getByLabel('Date').fill('2026-10-08');
+  await expect(page.getByText('Please check before saving.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Record focus group' }).click();
 
   await expect(page.getByRole('heading', { name: 'Focus group, 8 Oct 2026', level: 1 })).toBeVisible();
@@ -195,7 +204,7 @@ test('the plan shows each finding under the themes it informed; deleting a sessi
   await seedStaffSession(bridge.registry, voices);
   await seedMixedSession(bridge.registry, voices);
   const plan = new PlanScreen(page);
-  await plan.open(voices.pilotId);
+  await plan.open(voices.pilotId, 'themes');
   await expect(plan.themeFindings('Identity')).toHaveText([`${staffSession} (focus group of 8 Oct 2026)`]);
   await expect(plan.themeFindings('Belonging')).toHaveText([`${guests} (focus group of 15 Oct 2026)`]);
   await expect(plan.themeFindings('Being heard')).toHaveCount(2);
@@ -215,6 +224,7 @@ test('the plan shows each finding under the themes it informed; deleting a sessi
   await expect(new Frame(page).notice('Focus group of 15 Oct 2026 deleted.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Focus groups, most recent first' }).getByRole('row')).toHaveCount(2);
   await page.getByRole('link', { name: 'Plan and timeline' }).click();
+  await plan.part('Themes').click();
   await expect(plan.theme('Belonging')).toContainText('None linked yet.');
 });
 

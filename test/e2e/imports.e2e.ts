@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import writeExcelFile from 'write-excel-file/node';
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, isoDay, currentAcademicYear, goTo, notice } from './fixtures';
+import { readyToPair } from './worlds/meetings';
 
 // Each test has its own vault and bridge, so they can run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -250,9 +251,11 @@ test('reflective logs from a form: every row error by line, a column unmapped an
   const person = (name: string, email: string, role: 'mentor' | 'mentee') => seed(registry, 'participants.create', { pilotId, participant: { name, email, role, availability: ['tue-am'] } });
   const bilal = await person('Bilal Khan', 'bilal@example.ac.uk', 'mentor');
   const david = await person('David Okafor', 'david@example.ac.uk', 'mentee');
+  await readyToPair(registry, pilotId, [[bilal, david]]);
   const [pair] = await seed(registry, 'matching.confirm', { pilotId, pairs: [{ mentorId: bilal.id, menteeId: david.id }] });
   const { meetings } = await seed(registry, 'meetings.forPair', { pairId: pair!.id });
-  await seed(registry, 'meetings.markHeld', { id: meetings[0]!.id, heldOn: isoDay(-10), actualDurationMin: 50 });
+  // Held today: a meeting cannot have been held before its pair was confirmed (today).
+  await seed(registry, 'meetings.markHeld', { id: meetings[0]!.id, heldOn: isoDay(0), actualDurationMin: 50 });
 
   await goTo(page, `/pilots/${pilotId}/logs?tab=import`);
   await expect(page.getByRole('tab', { name: 'Import from a form' })).toHaveAttribute('aria-selected', 'true');

@@ -19,7 +19,7 @@ test('pairing by keyboard: into the stage, its tabs by arrows, the settings, a p
   await expect(page.getByRole('heading', { name: 'Pilots', level: 1 })).toBeFocused();
   await tabTo(page, page.getByRole('link', { name: 'Belonging 2026/27' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Plan and timeline', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: 'Pairing' }), { backwards: true });
   await page.keyboard.press('Enter');
   await expect(pairing.heading).toBeFocused();

@@ -24,21 +24,59 @@ async function seedTimeline(registry: HandlerRegistry, pilotId: number) {
   await seed(registry, 'milestones.create', { pilotId, milestone: { title: 'Book rooms', dueOn: isoDay(5), doneOn: null } });
 }
 
-test('the plan, empty: its sections listed, and the contents move focus to the section chosen', async ({ app: page, bridge }) => {
+test('the plan, empty: its parts as tabs, one at a time, the part kept in the address', async ({ app: page, bridge }) => {
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
   await plan.open(pilotId);
   await expect(plan.heading).toBeVisible();
-  await expect(plan.contents.getByRole('link')).toHaveText(['Timeline', 'Themes', 'Eligibility', 'Meeting plan', 'Support protocol', 'Safeguarding', 'Consent forms', 'Ethics and retention']);
+  await expect(plan.parts.getByRole('tab')).toHaveText(['Timeline', 'Themes', 'Eligibility', 'Meeting plan', 'Support protocol', 'Safeguarding', 'Consent forms', 'Ethics and retention']);
+  await expect(plan.part('Timeline')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { name: 'No milestones yet' })).toBeVisible();
-  await expect(page.getByText('No themes yet.')).toBeVisible();
   await expectAccessible(page, 'plan, empty');
   await keepScreenshot(page, 'plan-01-empty');
 
-  // The in-page contents move focus to the section.
-  await plan.contents.getByRole('link', { name: 'Ethics and retention' }).click();
-  await expect(page.getByRole('heading', { name: 'Ethics and retention', level: 2 })).toBeFocused();
-  await expect(page).toHaveURL(new RegExp(`#/pilots/${pilotId}/plan$`));
+  await plan.part('Themes').click();
+  await expect(page.getByText('No themes yet.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No milestones yet' })).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`#/pilots/${pilotId}/plan\\?section=themes$`));
+  // A reload (or Back from another screen) lands on the same part.
+  await page.reload();
+  await expect(plan.part('Themes')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('an edit not saved is never lost silently: the part is marked, and leaving it or the screen asks first', async ({ app: page, bridge }) => {
+  const pilotId = await newPilot(page, bridge.registry);
+  const plan = new PlanScreen(page);
+  const meetings = plan.meetingPlan;
+  await plan.open(pilotId, 'meeting-plan');
+  await meetings.getByLabel('Number of meetings').fill('6');
+  await expect(plan.part('Meeting plan (not saved yet)')).toBeVisible();
+
+  // Another part of the plan: asked, and staying keeps the edit.
+  await plan.part('Ethics and retention').click();
+  const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(ask).toContainText('Your changes to Meeting plan are not saved yet.');
+  await expectAccessible(page, 'plan, leave without saving');
+  await keepScreenshot(page, 'plan-10-leave-without-saving');
+  await ask.getByRole('button', { name: 'Stay and keep editing' }).click();
+  await expect(meetings.getByLabel('Number of meetings')).toHaveValue('6');
+
+  // Another screen: asked again; discarding leaves and nothing was saved.
+  await new Frame(page).navigation.getByRole('link', { name: 'Participants' }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Discard changes and leave' }).click();
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  expect((await seed(bridge.registry, 'plan.get', { pilotId })).meetingPlan.meetingCount).toBe(4);
+
+  // Saved, the mark goes and leaving asks nothing.
+  await plan.open(pilotId, 'meeting-plan');
+  await meetings.getByLabel('Number of meetings').fill('6');
+  await meetings.getByRole('button', { name: 'Save meeting plan' }).click();
+  await expect(new Frame(page).notice('Meeting plan saved.')).toBeVisible();
+  await expect(plan.parts.getByRole('tab', { name: 'Meeting plan', exact: true })).toBeVisible();
+  await plan.part('Ethics and retention').click();
+  await expect(ask).toHaveCount(0);
+  await expect(plan.governance).toBeVisible();
 });
 
 test('the standard timeline: ten milestones within the pilot’s dates, the group reflection on its last day', async ({ app: page, bridge }) => {
@@ -145,7 +183,7 @@ test('themes: added with ice-breakers (an empty question refused), moved up, edi
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
   const frame = new Frame(page);
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'themes');
   await page.getByRole('button', { name: 'Add a theme' }).click();
   await expect(page.getByRole('textbox', { name: 'Theme', exact: true })).toBeFocused();
   await page.getByRole('textbox', { name: 'Theme', exact: true }).fill('Identity');
@@ -196,7 +234,7 @@ test('a theme deleted after a question; a reload shows what was saved', async ({
   await seed(bridge.registry, 'milestones.update', { id: steering.id, milestone: { title: steering.title, dueOn: steering.dueOn, doneOn: isoDay() } });
   for (const title of ['Belonging', 'Identity', 'To be removed']) await seed(bridge.registry, 'themes.create', { pilotId, theme: { title } });
   const plan = new PlanScreen(page);
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'themes');
   await page.getByRole('button', { name: 'Delete To be removed' }).click();
   const themeDialog = page.getByRole('alertdialog', { name: 'Delete the theme “To be removed”?' });
   await expect(themeDialog).toContainText('This cannot be undone.');
@@ -208,8 +246,9 @@ test('a theme deleted after a question; a reload shows what was saved', async ({
 
   // A reload shows what was saved.
   await page.reload();
-  await expect(plan.milestone('Brief the steering group')).toContainText('Done');
   await expect(plan.themeTitles).toHaveText(['Belonging', 'Identity']);
+  await plan.part('Timeline').click();
+  await expect(plan.milestone('Brief the steering group')).toContainText('Done');
 });
 
 test('eligibility categories: a rename carries people along; a category someone has ticked cannot be removed', async ({ app: page, bridge }) => {
@@ -217,7 +256,7 @@ test('eligibility categories: a rename carries people along; a category someone 
   const ada = await seed(bridge.registry, 'participants.create', { pilotId, participant: { name: 'Ada Obi', email: 'ada.obi@uni.example', role: 'mentor', characteristics: ['Mature (21+)', 'Widening participation'] } });
   const plan = new PlanScreen(page);
   const { eligibility } = plan;
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'eligibility');
   await expect(page.getByText('Special-category data.')).toBeVisible();
   await expect(page.getByText('Renaming a category renames it on everyone who ticked it. A category someone has ticked cannot be removed')).toBeVisible();
   await expect(eligibility.getByRole('textbox', { name: 'Category 1', exact: true })).toHaveValue('Ethnically minoritised');
@@ -252,7 +291,7 @@ test('the meeting plan: the defaults in words, a refused plan, then a valid one'
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
   const meetings = plan.meetingPlan;
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'meeting-plan');
   await expect(meetings.getByLabel('Number of meetings')).toHaveValue('4');
   await expect(meetings.getByLabel('Days between meetings')).toHaveValue('14');
   await expect(meetings.getByLabel('Shortest meeting (minutes)')).toHaveValue('60');
@@ -282,7 +321,7 @@ test('the support protocol: a contact (its name required) and escalation steps p
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
   const { support } = plan;
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'support');
   await support.getByRole('button', { name: 'Add a contact' }).click();
   await support.getByRole('button', { name: 'Save support protocol' }).click();
   await expect(support.getByText('Name is required')).toBeVisible();
@@ -308,7 +347,7 @@ test('consent form versions: added, edited, a version label used twice refused; 
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
   const frame = new Frame(page);
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'consent-forms');
   await page.getByRole('button', { name: 'Add the first version' }).click();
   await page.getByRole('textbox', { name: 'Version', exact: true }).fill('1.0');
   await page.getByLabel('Dated').fill('2026-09-15');
@@ -363,7 +402,7 @@ test('ethics and retention saved; the plan filled in, after a reload', async ({ 
   await seed(registry, 'consentForms.create', { pilotId, form: { version: '2.0', datedOn: '2026-09-15', text: 'Second wording.' } });
   const plan = new PlanScreen(page);
   const { governance } = plan;
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'governance');
   await governance.getByLabel('Ethics approval reference').fill('FREC 2026-117');
   await governance.getByLabel('Keep personal data for (months)').fill('72');
   await governance.getByRole('button', { name: 'Save ethics and retention' }).click();
@@ -380,7 +419,7 @@ test('ethics and retention saved; the plan filled in, after a reload', async ({ 
 test('by keyboard alone: a theme added with two ice-breakers', async ({ app: page, bridge }) => {
   const pilotId = await newPilot(page, bridge.registry);
   const plan = new PlanScreen(page);
-  await plan.open(pilotId);
+  await plan.open(pilotId, 'themes');
   await expect(plan.heading).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: 'Add a theme' }));
   await page.keyboard.press('Enter');

@@ -141,6 +141,10 @@ test('making and confirming a new recovery key works by keyboard alone', async (
   await expect(page.getByRole('heading', { name: 'Write down your new recovery key' })).toBeFocused();
   const key = (await page.getByTestId('recovery-key').textContent())!.trim();
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Copy the key' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Print the key' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByLabel('I have stored the recovery key somewhere safe')).toBeFocused();
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');

@@ -212,7 +212,7 @@ test('opened by keyboard alone; a register that closes while in use hides the sc
 test('the plan keeps the services to refer to and how long closed concerns are kept; the register says so', async ({ app: page, bridge }) => {
   await createVault(page);
   const { pilotId } = await seedLogWithProtocol(bridge.registry);
-  await page.evaluate((hash) => (window.location.hash = hash), `#/pilots/${pilotId}/plan`);
+  await page.evaluate((hash) => (window.location.hash = hash), `#/pilots/${pilotId}/plan?section=safeguarding`);
   const section = page.getByRole('form', { name: 'Safeguarding' });
   await expect(section.getByRole('group', { name: 'Service 1' }).getByRole('textbox', { name: 'Service', exact: true })).toHaveValue('Wellbeing service');
   await section.getByRole('group', { name: 'Service 1' }).getByLabel('How to reach them').fill('wellbeing@example.ac.uk');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChild, runChild } from './child-process';
 import { PASSPHRASE, expectOk, tempDir, unlockedCore } from '../helpers/vault';
 import { createCore } from '../../electron/core';
 import { TEST_SCRYPT } from '../helpers/vault';
@@ -15,47 +14,15 @@ let cleanup: () => void;
 const writerBundle = join(__dirname, '.build', 'writer.mjs');
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('reciprocal-kill-'));
-  await build({
-    entryPoints: [join(__dirname, 'writer.ts')],
-    outfile: writerBundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3-multiple-ciphers'],
-    // Aliased: bundled dependencies may import createRequire themselves.
-    banner: { js: "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleChild(join(__dirname, 'writer.ts'), writerBundle);
 });
 afterAll(() => cleanup());
 
 /** Starts the writer, lets it run for `delayMs` after it is ready, then SIGKILLs it; returns what it reported as committed. */
-function runAndKill(vaultDir: string, start: number, delayMs: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerBundle, vaultDir, String(start)], {
-      env: { ...process.env, RECIPROCAL_PASSPHRASE: PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const committed: number[] = [];
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) {
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delayMs);
-        else if (line.startsWith('committed ')) committed.push(Number(line.slice(10)));
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited by itself (code ${code}): ${stderr}`));
-      else resolve(committed);
-    });
-  });
+async function runAndKill(vaultDir: string, start: number, delayMs: number): Promise<number[]> {
+  const run = await runChild(writerBundle, [vaultDir, String(start)], { RECIPROCAL_PASSPHRASE: PASSPHRASE }, delayMs);
+  if (!run.killed) throw new Error(`writer exited by itself: ${run.lines.join(' | ')}`);
+  return run.lines.filter((line) => line.startsWith('committed ')).map((line) => Number(line.slice(10)));
 }
 
 describe('a process killed during writes', () => {

@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PASSPHRASE, expectOk, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
+import { PASSPHRASE, expectOk, snapshotFiles, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 describe('wrong secrets', () => {
   it('any wrong passphrase or recovery key is refused and leaves every file byte-identical, modification times included', async () => {

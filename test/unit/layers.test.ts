@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
-const eslint = new ESLint();
+// The layer rules are syntactic; the type-aware rules need a file that a tsconfig includes, which
+// these made-up paths are not, so they are switched off for these snippets.
+const eslint = new ESLint({
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/switch-exhaustiveness-check': 'off', 'import-x/no-cycle': 'off' },
+  },
+});
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -144,4 +151,22 @@ describe('renderer feature boundaries (lint)', () => {
   it('let app/ compose the features into screens', async () => {
     expect(await boundaryErrors('renderer/src/app/SettingsScreen.tsx', "import { RevealKey } from '../features/vault/KeySettings';\nexport const r = RevealKey;\n")).toEqual([]);
   });
+});
+
+describe('type-aware rules (lint)', () => {
+  // A real file of the project, so that the project service knows its tsconfig; its text is replaced.
+  const inProject = 'electron/core/util/json.ts';
+  const typed = new ESLint();
+  const ruleIds = async (code: string) => ((await typed.lintText(code, { filePath: inProject }))[0]?.messages ?? []).map((m) => m.ruleId);
+
+  it('flag a promise nobody awaits, a switch that misses a case of its union, and an import cycle', async () => {
+    expect(await ruleIds('async function save(): Promise<void> {}\nsave();\n')).toContain('@typescript-eslint/no-floating-promises');
+    expect(await ruleIds('async function save(): Promise<void> {}\nvoid save();\n')).not.toContain('@typescript-eslint/no-floating-promises');
+    const kind = (cases: string) => `export function kind(x: 'a' | 'b'): number {\n  switch (x) {\n${cases}  }\n  return 0;\n}\n`;
+    expect(await ruleIds(kind("    case 'a':\n      return 1;\n"))).toContain('@typescript-eslint/switch-exhaustiveness-check');
+    expect(await ruleIds(kind("    case 'a':\n      return 1;\n    case 'b':\n      return 2;\n"))).not.toContain('@typescript-eslint/switch-exhaustiveness-check');
+    // demo/demo.ts imports util/json.ts, so util/json.ts importing the demo closes a loop.
+    expect(await ruleIds("import { fillDemo } from '../demo/demo';\nexport const fill = fillDemo;\n")).toContain('import-x/no-cycle');
+    expect(await ruleIds("import type { DemoOptions } from '../demo/demo';\nexport type Options = DemoOptions;\n")).not.toContain('import-x/no-cycle');
+  }, 180_000);
 });

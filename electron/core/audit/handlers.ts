@@ -1,9 +1,14 @@
 import type { FeatureHandlers } from '../registry/types';
 import { noPilot } from '../registry/scope';
 import type { auditContract } from '../../../shared/audit/contract';
-import { listAudit, verifyAudit } from './audit';
+import { listAudit, pageAudit, verifyAudit } from './audit';
 
 export const auditHandlers: FeatureHandlers<keyof typeof auditContract> = {
+  'audit.page': {
+    kind: 'query',
+    scope: noPilot,
+    run: (input, { db }) => pageAudit(db, input),
+  },
   'audit.list': {
     kind: 'query',
     scope: noPilot,

@@ -1,2 +1,2 @@
 /** The audit trail, for the registry, exports and the command line. */
-export { appendAudit, verifyAudit, type AuditEvent } from './audit';
+export { appendAudit, latestAuditOf, verifyAudit, type AuditEvent } from './audit';

@@ -7,7 +7,7 @@ export const chemistryHandlers: FeatureHandlers<keyof typeof chemistryContract> 
   'chemistry.list': {
     kind: 'query',
     scope: pilotScope.fromInput('pilotId'),
-    run: (_input, { db, pilotId }) => listChemistry(db, pilotId),
+    run: (input, { db }) => listChemistry(db, input),
   },
   'chemistry.create': {
     kind: 'command',

@@ -1,2 +1,2 @@
 /** Chemistry meetings for other features: who has met, and what each side said (for pairing). */
-export { hadChemistryMeeting, chemistryAnswers } from './repository';
+export { hadChemistryMeeting, chemistryAnswers } from './answers';

@@ -1,6 +1,6 @@
 import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
-import type { ChemistryMeeting, Willingness } from '../../../shared/chemistry/contract';
+import type { ChemistryFilter, ChemistryMeeting, ChemistryPage, Willingness } from '../../../shared/chemistry/contract';
 import { assertPairPeople } from '../participants';
 import { settleStages } from '../training';
 
@@ -48,8 +48,34 @@ const toMeeting = (r: Row): ChemistryMeeting => ({
   menteeNote: r.mentee_note,
 });
 
-export function listChemistry(db: ReadDb, pilotId: number): ChemistryMeeting[] {
-  return many<Row>(db, `${select} WHERE c.pilot_id = ? ORDER BY c.held_on DESC, c.id DESC`, [pilotId]).map(toMeeting);
+const filterSql: Record<ChemistryFilter, string> = {
+  all: '1',
+  'took-place': 'c.happened = 1',
+  'did-not-happen': 'c.happened = 0',
+  'said-no': "(c.mentor_willingness = 'no' OR c.mentee_willingness = 'no')",
+  'not-asked': 'c.happened = 1 AND (c.mentor_willingness IS NULL OR c.mentee_willingness IS NULL)',
+};
+
+/** LIKE with the user's % and _ taken literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of a pilot's chemistry meetings, newest first, in one query for the rows and one for the
+ * counts (a pilot may have thousands: the screen never loads them all).
+ */
+export function listChemistry(db: ReadDb, q: { pilotId: number; filter: ChemistryFilter; search: string; offset: number; limit: number }): ChemistryPage {
+  const where = `c.pilot_id = @pilotId AND ${filterSql[q.filter]}${q.search ? " AND (m.name LIKE @pattern ESCAPE '\\' OR e.name LIKE @pattern ESCAPE '\\')" : ''}`;
+  const filter = q.search ? { pilotId: q.pilotId, pattern: likePattern(q.search) } : { pilotId: q.pilotId };
+  const total = value<number>(db, `SELECT count(*) FROM chemistry_meetings c JOIN participants m ON m.id = c.mentor_id JOIN participants e ON e.id = c.mentee_id WHERE ${where}`, filter) ?? 0;
+  const rows = many<Row>(db, `${select} WHERE ${where} ORDER BY c.held_on DESC, c.id DESC LIMIT @limit OFFSET @offset`, { ...filter, offset: q.offset, limit: q.limit }).map(toMeeting);
+  const summary = one<{ recorded: number; tookPlace: number; saidNo: number }>(
+    db,
+    `SELECT count(*) AS recorded, coalesce(sum(happened), 0) AS tookPlace,
+       coalesce(sum(mentor_willingness = 'no' OR mentee_willingness = 'no'), 0) AS saidNo
+     FROM chemistry_meetings WHERE pilot_id = ?`,
+    [q.pilotId],
+  )!;
+  return { total, offset: q.offset, rows, summary };
 }
 
 export function getChemistry(db: ReadDb, id: number): ChemistryMeeting {
@@ -64,21 +90,11 @@ export function chemistryPilot(db: ReadDb, id: number): number {
   return pilotId;
 }
 
-/** Whether the person has had a chemistry meeting that took place. */
-export function hadChemistryMeeting(db: ReadDb, participantId: number): boolean {
-  return one(db, 'SELECT 1 FROM chemistry_meetings WHERE happened = 1 AND (mentor_id = @id OR mentee_id = @id)', { id: participantId }) !== undefined;
-}
-
-/** Every chemistry meeting of the pilot, for pairing: who met, and what each side said. */
-export function chemistryAnswers(db: ReadDb, pilotId: number) {
-  return many<{ mentor_id: number; mentee_id: number; happened: number; mentor_willingness: Willingness | null; mentee_willingness: Willingness | null }>(
-    db,
-    'SELECT mentor_id, mentee_id, happened, mentor_willingness, mentee_willingness FROM chemistry_meetings WHERE pilot_id = ?',
-    [pilotId],
-  ).map((c) => ({ mentorId: c.mentor_id, menteeId: c.mentee_id, happened: c.happened === 1, mentor: c.mentor_willingness, mentee: c.mentee_willingness }));
-}
-
-function check(db: ReadDb, pilotId: number, m: ChemistryFields, exceptId?: number): void {
+function check(db: ReadDb, pilotId: number, m: ChemistryFields, today: string, exceptId?: number): void {
+  if (m.happened && m.heldOn > today) {
+    const message = 'A meeting that took place cannot be dated in the future. Record it once it has been held.';
+    throw new AppError('INVALID_INPUT', message, [{ path: ['meeting', 'heldOn'], message }]);
+  }
   const { mentor, mentee } = assertPairPeople(db, pilotId, m.mentorId, m.menteeId, ['meeting']);
   const clash = one(db, 'SELECT id FROM chemistry_meetings WHERE mentor_id = ? AND mentee_id = ? AND id IS NOT ?', [m.mentorId, m.menteeId, exceptId ?? null]);
   if (clash) throw new AppError('CONFLICT', `A chemistry meeting between ${mentor.name} and ${mentee.name} is already recorded; change that one instead.`);
@@ -94,7 +110,7 @@ function settle(db: WriteDb, pilotId: number, ids: number[], today: string, now:
 }
 
 export function insertChemistry(db: WriteDb, pilotId: number, m: ChemistryFields, today: string, now: string): ChemistryMeeting {
-  check(db, pilotId, m);
+  check(db, pilotId, m, today);
   const { lastInsertRowid } = run(
     db,
     `INSERT INTO chemistry_meetings (pilot_id, held_on, mentor_id, mentee_id, happened, mentor_willingness, mentee_willingness, mentor_note, mentee_note)
@@ -107,7 +123,7 @@ export function insertChemistry(db: WriteDb, pilotId: number, m: ChemistryFields
 
 export function updateChemistry(db: WriteDb, id: number, m: ChemistryFields, today: string, now: string): ChemistryMeeting {
   const current = getChemistry(db, id);
-  check(db, current.pilotId, m, id);
+  check(db, current.pilotId, m, today, id);
   run(
     db,
     'UPDATE chemistry_meetings SET held_on = ?, mentor_id = ?, mentee_id = ?, happened = ?, mentor_willingness = ?, mentee_willingness = ?, mentor_note = ?, mentee_note = ? WHERE id = ?',

@@ -1,10 +1,11 @@
 import type { HandlerRegistry } from '../registry/registry';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import { seededRandom } from '../util/random';
 import { addDays } from '../util/json';
 import { demoPerson } from './people';
 import type { DemoClock } from './clock';
-import { fillSurveysDemo } from './surveys';
+import { call } from './call';
+import { demoReflection } from './reflections';
+import { startSurveysDemo } from './surveys';
 import { fillSafeguardingDemo } from './safeguarding';
 
 export interface DemoOptions {
@@ -14,13 +15,6 @@ export interface DemoOptions {
 }
 
 export type DemoSummary = Record<string, number>;
-
-/** Calls a channel through the registry, so demo data passes the same validation and audit as real use. */
-export async function call<C extends Channel>(registry: HandlerRegistry, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await registry.call(channel, input, 'demo');
-  if (!result.ok) throw new Error(`demo: ${channel} failed: ${result.error.message}`);
-  return result.value;
-}
 
 const themes = [
   {
@@ -162,6 +156,8 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   const answers = ['yes', 'yes', 'yes', 'maybe', 'no'] as const;
   let chemistry = 0;
   let lastChemistry: string | undefined;
+  // Whom each staff member said "yes" to after meeting them: some turn that into stated preferences.
+  const liked = new Map<number, number[]>();
   // The last two to sign up on each side joined too late for chemistry meetings: they go straight to training.
   const meetMentors = mentors.slice(0, -2);
   for (const [k, menteeId] of mentees.slice(0, -2).entries()) {
@@ -186,6 +182,7 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
         'demo',
       );
       if (result.ok) {
+        if (result.value.menteeWillingness === 'yes') liked.set(menteeId, [...(liked.get(menteeId) ?? []), mentorId]);
         chemistry += 1; // same department pairs can still meet; only exact repeats are refused
         if (!lastChemistry || heldOn > lastChemistry) lastChemistry = heldOn;
       }
@@ -203,6 +200,24 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   await call(registry, 'training.create', { pilotId, session: { heldOn: clock.day(-40), audience: 'mentees', topics: topicsCovered, attendeeIds: mentees.filter((id) => trained.has(id)) } });
   await milestoneDone('Training sessions held', clock.day(-40));
 
+  // Stated preferences: a few staff rank the students they were keen on after chemistry.
+  for (const [menteeId, mentorIds] of [...liked].filter(([, ids]) => ids.length > 1).slice(0, 6)) {
+    await call(registry, 'matching.setPreferences', { participantId: menteeId, preferredIds: mentorIds });
+  }
+  // Conflicts of interest declared before pairing: a member of staff who teaches, or will assess, a student.
+  const conflicts = [
+    { kind: 'teaches' as const, note: 'Teaches the student’s second-year module (demo).' },
+    { kind: 'assesses' as const, note: 'Second marker on the student’s dissertation (demo).' },
+  ];
+  for (const [k, conflict] of conflicts.entries()) {
+    const mentorId = mentors[2 * k + 1];
+    const menteeId = mentees[2 * k + 1];
+    if (mentorId !== undefined && menteeId !== undefined) await call(registry, 'matching.addConflict', { pilotId, mentorId, menteeId, ...conflict });
+  }
+
+  // The survey before pairing (its wave closes two days after training).
+  const surveys = await startSurveysDemo(registry, pilotId, random, clock);
+
   // Pairing: the scheme wants pairs to differ on being international; propose and confirm.
   await call(registry, 'matching.setSettings', {
     pilotId,
@@ -216,48 +231,58 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   if (confirmed.length > 0) await milestoneDone('Pairs confirmed', clock.day(-35));
   await call(registry, 'pilots.update', { id: pilotId, changes: { status: 'running' } });
 
-  // Meetings and logs, up to today: most held, some missed (cancelled), some not yet marked (overdue);
-  // logs mostly submitted, some drafts, some missing, a few not provided.
-  clock.jumpTo(0);
+  // Meetings and logs, up to today, in the order they happened (so every status change and audit
+  // entry carries the day of the story): most held, some missed (cancelled), some not yet marked
+  // (overdue); logs mostly submitted a few days later, some drafts, some missing, a few not provided.
   const counts = { held: 0, cancelled: 0, logs: 0, drafts: 0 };
   // The day the scheme's first meeting was held: the timeline's "First meetings" is done then.
   let firstHeld: string | undefined;
-  const reflections = [
-    ['We talked about what the label "international student" means on campus.', 'Curious and a little nervous.', 'Honest conversation; we ran out of time.', 'Labels say more about the institution than about us.', 'Ask more open questions.', 'Bring an example from a seminar next time.'],
-    ['We compared how feedback is written and how it is read.', 'Frustrated, then hopeful.', 'Useful; the staff member listened closely.', 'Deadlines clash with paid work for many students.', 'Staff rarely see the whole week of a student.', 'Share the timetable of a typical week.'],
-    ['We walked the campus and noted where students feel at home.', 'Proud to show my spaces.', 'Good; some places surprised my mentee.', 'Belonging is about small, everyday signals.', 'A walk says more than a meeting room.', 'Meet in the students’ union next time.'],
-  ];
+  const events: { date: string; order: number; run: () => Promise<unknown> }[] = [];
+  const yesterday = clock.day(-1);
+  const later = (date: string, days: number) => {
+    const day = addDays(date, days);
+    return day > yesterday ? yesterday : day;
+  };
   for (const pair of confirmed) {
     const { meetings } = await call(registry, 'meetings.forPair', { pairId: pair.id });
     for (const meeting of meetings.filter((m) => m.date < clock.today)) {
       const fate = random();
       if (fate < 0.08) {
-        await call(registry, 'meetings.cancel', { id: meeting.id, note: 'Mentee unwell; not rearranged (demo).' });
+        events.push({ date: meeting.date, order: 0, run: () => call(registry, 'meetings.cancel', { id: meeting.id, note: 'Mentee unwell; not rearranged (demo).' }) });
         counts.cancelled += 1;
         continue;
       }
       if (fate < 0.16) continue; // happened or not, nobody has said: shows as overdue
-      await call(registry, 'meetings.markHeld', { id: meeting.id, heldOn: meeting.date, actualDurationMin: 60 + 15 * Math.floor(random() * 3), note: '' });
+      const actualDurationMin = 60 + 15 * Math.floor(random() * 3);
+      events.push({ date: meeting.date, order: 0, run: () => call(registry, 'meetings.markHeld', { id: meeting.id, heldOn: meeting.date, actualDurationMin, note: '' }) });
       counts.held += 1;
       if (!firstHeld || meeting.date < firstHeld) firstHeld = meeting.date;
-      for (const authorId of [pair.mentorId, pair.menteeId]) {
+      for (const [authorId, role] of [[pair.mentorId, 'mentor'], [pair.menteeId, 'mentee']] as const) {
         const r = random();
-        const text = reflections[Math.floor(random() * reflections.length)]!;
-        const stages = { description: text[0]!, feelings: text[1]!, evaluation: text[2]!, analysis: text[3]!, conclusion: text[4]!, actionPlan: text[5]! };
+        const stages = demoReflection(random, role);
+        const writtenOn = later(meeting.date, 1 + Math.floor(random() * 4));
         if (r < 0.65) {
-          await call(registry, 'logs.submit', { meetingId: meeting.id, authorId, stages });
+          events.push({ date: writtenOn, order: 1, run: () => call(registry, 'logs.submit', { meetingId: meeting.id, authorId, stages }) });
           counts.logs += 1;
         } else if (r < 0.8) {
-          await call(registry, 'logs.saveDraft', { meetingId: meeting.id, authorId, stages: { ...stages, analysis: '', conclusion: '', actionPlan: '' } });
+          events.push({ date: writtenOn, order: 1, run: () => call(registry, 'logs.saveDraft', { meetingId: meeting.id, authorId, stages: { ...stages, analysis: '', conclusion: '', actionPlan: '' } }) });
           counts.drafts += 1;
         } else if (r < 0.85) {
-          await call(registry, 'logs.markNotProvided', { meetingId: meeting.id, authorId, reason: 'Preferred to talk it through instead (demo).' });
+          const reason = 'Preferred to talk it through instead (demo).';
+          events.push({ date: later(meeting.date, 10), order: 1, run: () => call(registry, 'logs.markNotProvided', { meetingId: meeting.id, authorId, reason }) });
         }
       }
     }
   }
+  // Stable: same-day events keep the order they were planned in, a meeting before its logs.
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  for (const event of events) {
+    clock.jumpToDate(event.date);
+    await event.run();
+  }
 
   // One pair's next meeting moved a week (a room clash): its history shows the move and why.
+  clock.jumpTo(-1);
   const firstPair = confirmed[0];
   const next = firstPair ? (await call(registry, 'meetings.forPair', { pairId: firstPair.id })).meetings.find((m) => m.status === 'scheduled' && m.date >= clock.today) : undefined;
   if (next) {
@@ -265,8 +290,9 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   }
 
   if (firstHeld) await milestoneDone('First meetings', firstHeld);
+  clock.jumpTo(-3);
+  const surveyCounts = await surveys.answerPostWave();
+  clock.jumpTo(-1);
   await fillSafeguardingDemo(registry, { pilotId, clock });
-
-  const surveyCounts = await fillSurveysDemo(registry, pilotId, random, clock);
   return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts };
 }

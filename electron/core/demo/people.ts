@@ -9,6 +9,9 @@ const studentLevels = ['Year 1 undergraduate', 'Year 2 undergraduate', 'Final-ye
 const staffLevels = ['Pro-Vice-Chancellor', 'Dean', 'Head of School', 'Professor', 'Senior Lecturer', 'Director of Student Services', 'Programme Leader'];
 const topics = ['Belonging', 'Assessment and feedback', 'Student voice', 'Timetabling', 'Cost of living', 'Curriculum', 'Campus spaces', 'Digital learning', 'Careers', 'Wellbeing'];
 
+/** The demo's namesakes: persons 2 and 4 (both staff mentees). */
+const NAMESAKES = new Set([2, 4]);
+
 function sample<T>(random: () => number, items: readonly T[], min: number, max: number): T[] {
   const count = min + Math.floor(random() * (max - min + 1));
   const pool = [...items];
@@ -19,8 +22,10 @@ function sample<T>(random: () => number, items: readonly T[], min: number, max: 
 
 /** An obviously synthetic person: reserved example.ac.uk addresses, a "(demo)" note, seeded choices. */
 export function demoPerson(random: () => number, index: number, role: 'mentor' | 'mentee', eligibility: string[]): ParticipantDraft {
-  const given = pick(random, givenNames);
-  const family = pick(random, familyNames);
+  // Drawn for everyone, so the rest of the demo stays the same seed for seed.
+  const drawn = [pick(random, givenNames), pick(random, familyNames)] as const;
+  // Two members of staff share a name on purpose: every list and picker must tell them apart.
+  const [given, family] = NAMESAKES.has(index) ? (['Nadia', 'Osei'] as const) : drawn;
   const isStudent = role === 'mentor';
   return {
     name: `${given} ${family}`,

@@ -2,7 +2,7 @@ import type { HandlerRegistry } from '../registry/registry';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { ConcernSource } from '../../../shared/safeguarding/contract';
 import { addDays } from '../util/json';
-import { call } from './demo';
+import { call } from './call';
 import type { DemoClock } from './clock';
 
 /**

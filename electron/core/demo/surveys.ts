@@ -1,6 +1,7 @@
 import type { HandlerRegistry } from '../registry/registry';
+import type { ChannelInput } from '../../../shared/contract';
 import type { DemoClock } from './clock';
-import { call } from './demo';
+import { call } from './call';
 
 /**
  * Demo surveys: the scheme template put to everyone before pairing and again now, with a realistic,
@@ -29,7 +30,12 @@ const reflections = [
   'Not much has changed yet, but I know who to ask (demo).',
 ];
 
-export async function fillSurveysDemo(registry: HandlerRegistry, pilotId: number, random: () => number, clock: DemoClock): Promise<Record<string, number>> {
+/**
+ * The pre wave is answered before pairing (call this then); the post wave's answers are drawn at the
+ * same time, so the effect is fixed by the seed, and entered when `answerPostWave` is called, in the
+ * days before "today".
+ */
+export async function startSurveysDemo(registry: HandlerRegistry, pilotId: number, random: () => number, clock: DemoClock): Promise<{ answerPostWave: () => Promise<Record<string, number>> }> {
   const instrument = await call(registry, 'surveys.createInstrument', { pilotId, title: 'Belonging and understanding (demo)', template: 'scheme' });
   const pre = await call(registry, 'surveys.createWave', {
     pilotId,
@@ -43,6 +49,7 @@ export async function fillSurveysDemo(registry: HandlerRegistry, pilotId: number
   const takingPart = rows.filter((p) => p.status !== 'withdrawn' && (p.consent === 'given' || p.consent === 'none'));
   const clamp = (n: number) => Math.max(1, Math.min(5, n));
   let responses = 0;
+  const postAnswers: { participantId: number; answers: ChannelInput<'surveys.saveResponse'>['answers'] }[] = [];
   for (const person of takingPart) {
     if (random() >= 0.9) continue; // never answered
     const items = instrument.items.filter((item) => item.audience === 'both' || item.audience === (person.role === 'mentor' ? 'mentors' : 'mentees'));
@@ -63,8 +70,12 @@ export async function fillSurveysDemo(registry: HandlerRegistry, pilotId: number
     await call(registry, 'surveys.saveResponse', { waveId: pre.id, participantId: person.id, answers: answers(before, false) });
     responses += 1;
     if (random() < 0.2) continue; // skipped the post wave (so far)
-    await call(registry, 'surveys.saveResponse', { waveId: post.id, participantId: person.id, answers: answers(after, random() < 0.5) });
-    responses += 1;
+    postAnswers.push({ participantId: person.id, answers: answers(after, random() < 0.5) });
   }
-  return { 'survey waves': 2, 'survey responses': responses };
+  return {
+    answerPostWave: async () => {
+      for (const response of postAnswers) await call(registry, 'surveys.saveResponse', { waveId: post.id, ...response });
+      return { 'survey waves': 2, 'survey responses': responses + postAnswers.length };
+    },
+  };
 }

@@ -1,7 +1,17 @@
 import type { FeatureHandlers } from '../registry/types';
 import { pilotScope } from '../registry/scope';
 import type { focusGroupsContract } from '../../../shared/focus-groups/contract';
+import type { ReadDb } from '../db/query';
+import { getPilot } from '../pilots';
+import { formatDate } from '../../../shared/dates';
+import { outsidePilotWarning, requireConfirmation } from '../confirmation';
 import * as repo from './repository';
+
+/** Focus groups shape the plan, so they may come up to about six months before the pilot starts. */
+const FOCUS_GROUP_LEAD_IN_DAYS = 183;
+/** A session dated outside the pilot (and its lead-in) is usually a typo (1900, 2099): it asks for confirmation. */
+const checkDate = (db: ReadDb, pilotId: number, heldOn: string, confirmed: readonly string[]) =>
+  requireConfirmation([outsidePilotWarning(heldOn, getPilot(db, pilotId), `The session date (${formatDate(heldOn)})`, FOCUS_GROUP_LEAD_IN_DAYS)], confirmed);
 
 export const focusGroupHandlers: FeatureHandlers<keyof typeof focusGroupsContract> = {
   'focusGroups.list': {
@@ -17,13 +27,19 @@ export const focusGroupHandlers: FeatureHandlers<keyof typeof focusGroupsContrac
   'focusGroups.create': {
     kind: 'command',
     scope: pilotScope.fromInput('pilotId'),
-    run: ({ focusGroup }, { db, pilotId }) => repo.insertFocusGroup(db, pilotId, focusGroup),
+    run: ({ focusGroup, confirmed }, { db, pilotId }) => {
+      checkDate(db, pilotId, focusGroup.heldOn, confirmed);
+      return repo.insertFocusGroup(db, pilotId, focusGroup);
+    },
     audit: (_input, g) => ({ action: 'focusGroups.create', entityType: 'focus_group', entityId: g.id }),
   },
   'focusGroups.update': {
     kind: 'command',
     scope: pilotScope.of('id', repo.focusGroupPilot),
-    run: ({ id, focusGroup }, { db }) => repo.updateFocusGroup(db, id, focusGroup),
+    run: ({ id, focusGroup, confirmed }, { db, pilotId }) => {
+      checkDate(db, pilotId, focusGroup.heldOn, confirmed);
+      return repo.updateFocusGroup(db, id, focusGroup);
+    },
     audit: (input) => ({ action: 'focusGroups.update', entityType: 'focus_group', entityId: input.id }),
   },
   'focusGroups.delete': {

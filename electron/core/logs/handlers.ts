@@ -9,6 +9,7 @@ import * as repo from './repository';
 import { importLogs, previewLogImport } from './import';
 import { stagedFiles } from '../imports';
 import { renderLogBook } from './logbook';
+import { startsDraftSession } from './draft-session';
 
 const forPilot = pilotScope.fromInput('pilotId');
 const ofMeeting = pilotScope.ofMeeting('meetingId');
@@ -22,13 +23,16 @@ export const logHandlers: FeatureHandlers<keyof typeof logsContract> = {
   'logs.saveDraft': {
     kind: 'command',
     scope: ofMeeting,
-    run: ({ meetingId, authorId, stages }, { db, now }) => {
+    run: ({ meetingId, authorId, stages }, { db, now, audit }) => {
       repo.assertLoggable(db, meetingId, authorId);
       const existing = repo.findLog(db, meetingId, authorId);
       if (existing?.state === 'submitted') throw new AppError('INVALID_TRANSITION', 'This log is already submitted; change it and submit it again.');
-      return repo.writeLog(db, meetingId, authorId, 'draft', stages, {}, now().toISOString());
+      const log = repo.writeLog(db, meetingId, authorId, 'draft', stages, {}, now().toISOString());
+      if (startsDraftSession(db, log.id, now())) audit({ action: 'logs.saveDraft', entityType: 'reflective_log', entityId: log.id });
+      return log;
     },
-    audit: (_input, log) => ({ action: 'logs.saveDraft', entityType: 'reflective_log', entityId: log.id }),
+    // Audited above, once per editing session: autosaves as the coordinator types would flood the trail.
+    audit: () => [],
   },
   'logs.submit': {
     kind: 'command',
@@ -58,7 +62,12 @@ export const logHandlers: FeatureHandlers<keyof typeof logsContract> = {
   'logs.owed': {
     kind: 'query',
     scope: forPilot,
-    run: (_input, { db, today, pilotId }) => repo.owedLogs(db, pilotId, today()),
+    run: ({ pilotId }, { db, today }) => repo.owedLogs(db, { pilotId, search: '', offset: 0, limit: Number.MAX_SAFE_INTEGER }, today()).rows,
+  },
+  'logs.owedPage': {
+    kind: 'query',
+    scope: forPilot,
+    run: (input, { db, today }) => repo.owedLogs(db, input, today()),
   },
   'logs.search': {
     kind: 'query',

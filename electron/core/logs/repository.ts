@@ -1,6 +1,6 @@
 import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
-import { gibbsStages, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, type GibbsEntry, type OwedLog, type ReflectiveLog, type SearchHit, type SearchOrder, type SearchResult } from '../../../shared/logs/contract';
+import { gibbsStages, HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_COUNT_CAP, type GibbsEntry, type OwedLog, type OwedLogsQuery, type ReflectiveLog, type SearchHit, type SearchOrder, type SearchResult } from '../../../shared/logs/contract';
 
 interface LogRow {
   id: number;
@@ -93,23 +93,45 @@ export function writeLog(db: WriteDb, meetingId: number, authorId: number, state
  * (pairs → their held meetings → each author's log state, migration 005); only the owed rows are
  * then read in full. The indexes are named: the planner would otherwise read each log's wide row.
  */
-export function owedLogs(db: ReadDb, pilotId: number, today: string): OwedLog[] {
-  return many<OwedLog>(
-    db,
-    `WITH owed AS MATERIALIZED (
+/**
+ * One page of the logs still owed, oldest meeting first: the rows and their total, filtered by the
+ * person's name, the state (none written or a draft) or one meeting and person.
+ */
+export function owedLogs(db: ReadDb, q: OwedLogsQuery, today: string): { total: number; offset: number; rows: OwedLog[] } {
+  const filters = [
+    q.search ? "p.name LIKE @pattern ESCAPE '\\'" : '',
+    q.state ? "coalesce(o.state, 'missing') = @state" : '',
+    q.meetingId ? 'm.id = @meetingId' : '',
+    q.authorId ? 'p.id = @authorId' : '',
+  ].filter(Boolean);
+  const from = `WITH owed AS MATERIALIZED (
          SELECT m.id AS meeting_id, CASE r.column1 WHEN 1 THEN x.mentor_id ELSE x.mentee_id END AS author_id, l.state
          FROM pairs x JOIN meetings m INDEXED BY meetings_by_pair_status_date ON m.pair_id = x.id AND m.status = 'held'
          CROSS JOIN (VALUES (1), (2)) r
          LEFT JOIN reflective_logs l INDEXED BY logs_by_meeting_author_state
            ON l.meeting_id = m.id AND l.author_id = CASE r.column1 WHEN 1 THEN x.mentor_id ELSE x.mentee_id END
          WHERE x.pilot_id = @pilotId AND (l.state IS NULL OR l.state = 'draft'))
-       SELECT m.id AS meetingId, m.pair_id AS pairId, m.sequence, m.held_on AS heldOn, m.theme_title AS themeTitle,
+       SELECT %COLUMNS% FROM owed o JOIN meetings m ON m.id = o.meeting_id JOIN participants p ON p.id = o.author_id
+       ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}`;
+  const params = {
+    pilotId: q.pilotId,
+    ...(q.search ? { pattern: `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {}),
+    ...(q.state ? { state: q.state } : {}),
+    ...(q.meetingId ? { meetingId: q.meetingId } : {}),
+    ...(q.authorId ? { authorId: q.authorId } : {}),
+  };
+  const total = value<number>(db, from.replace('%COLUMNS%', 'count(*)'), params) ?? 0;
+  const rows = many<OwedLog>(
+    db,
+    `${from.replace(
+      '%COLUMNS%',
+      `m.id AS meetingId, m.pair_id AS pairId, m.sequence, m.held_on AS heldOn, m.theme_title AS themeTitle,
          p.id AS authorId, p.name AS authorName, p.role, coalesce(o.state, 'missing') AS state,
-         CAST(julianday(@today) - julianday(m.held_on) AS INTEGER) AS daysSinceMeeting
-       FROM owed o JOIN meetings m ON m.id = o.meeting_id JOIN participants p ON p.id = o.author_id
-       ORDER BY m.held_on, p.name COLLATE NOCASE`,
-    { pilotId, today },
+         CAST(julianday(@today) - julianday(m.held_on) AS INTEGER) AS daysSinceMeeting`,
+    )} ORDER BY m.held_on, p.name COLLATE NOCASE, m.id LIMIT @limit OFFSET @offset`,
+    { ...params, today, limit: q.limit, offset: q.offset },
   );
+  return { total, offset: q.offset, rows };
 }
 
 /**
@@ -162,4 +184,33 @@ export function searchLogs(db: ReadDb, pilotId: number, text: string, order: Sea
     snippets: gibbsStages.map((stage, i) => ({ stage, text: columns[`s${i}`]! })).filter((s) => s.text.includes(HIGHLIGHT_START)),
   }));
   return { hits, offset, total: Math.min(counted, SEARCH_COUNT_CAP), more: counted > SEARCH_COUNT_CAP };
+}
+
+/** The held meetings (of any of their pairs) for which this person still owes a log: none written, or a draft. */
+export function owedLogsOf(db: ReadDb, authorId: number): { meetingId: number; sequence: number; heldOn: string; state: 'missing' | 'draft' }[] {
+  return many<{ meetingId: number; sequence: number; heldOn: string; state: 'missing' | 'draft' }>(
+    db,
+    `SELECT m.id AS meetingId, m.sequence, m.held_on AS heldOn, coalesce(l.state, 'missing') AS state
+     FROM pairs x JOIN meetings m ON m.pair_id = x.id AND m.status = 'held'
+     LEFT JOIN reflective_logs l ON l.meeting_id = m.id AND l.author_id = @authorId
+     WHERE (x.mentor_id = @authorId OR x.mentee_id = @authorId) AND (l.state IS NULL OR l.state = 'draft')
+     ORDER BY m.held_on, m.id`,
+    { authorId },
+  );
+}
+
+/**
+ * Someone who left owes no more logs: each log they owe is recorded as not provided, with why. A
+ * draft keeps what was written (their data stays until it is erased). Returns the logs' ids.
+ */
+export function excuseOwedLogs(db: WriteDb, authorId: number, reason: string, now: string): number[] {
+  return owedLogsOf(db, authorId).map((log) => {
+    run(
+      db,
+      `INSERT INTO reflective_logs (meeting_id, author_id, state, not_provided_reason, source, updated_at) VALUES (?, ?, 'not-provided', ?, 'entered', ?)
+       ON CONFLICT (meeting_id, author_id) DO UPDATE SET state = 'not-provided', not_provided_reason = excluded.not_provided_reason, updated_at = excluded.updated_at`,
+      [log.meetingId, authorId, reason, now],
+    );
+    return value<number>(db, 'SELECT id FROM reflective_logs WHERE meeting_id = ? AND author_id = ?', [log.meetingId, authorId])!;
+  });
 }

@@ -1,2 +1,6 @@
-/** Pairing for other features: a pair's pilot, and the pairing settings (eligibility renames carry into them). */
-export { pairPilot, getSettings as getMatchingSettings, setSettings as setMatchingSettings } from './engine/repository';
+/**
+ * Pairing for other features: a pair's pilot, the pairing settings (eligibility renames carry into
+ * them), a person's current pairs, and ending a pair (a withdrawal ends theirs).
+ */
+export { pairPilot, getSettings as getMatchingSettings, setSettings as setMatchingSettings, currentPairsOf } from './engine/repository';
+export { endPairWithReason } from './engine/end-pair';

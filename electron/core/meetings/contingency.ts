@@ -2,7 +2,7 @@ import { many, run, type ReadDb, type WriteDb } from '../db/query';
 import type { MeetingMode, ShiftChange, ShiftScope } from '../../../shared/meetings/contract';
 import { addDays } from '../util/json';
 import { getMeetingPlan } from '../plan';
-import { recordChange, renumber } from './repository';
+import { recordChange } from './repository';
 
 /**
  * Contingency: the remaining meetings of a pair or of the whole scheme moved by some days and/or
@@ -39,7 +39,7 @@ export function planShift(db: ReadDb, pilotId: number, scope: ShiftScope, from: 
     .filter((c) => c.toDate !== c.fromDate || c.toMode !== c.fromMode);
 }
 
-/** Applies a planned shift: each meeting keeps its own history entry, and each pair's numbers follow the new dates. */
+/** Applies a planned shift: each meeting keeps its own history entry and its number in the plan. */
 export function applyShift(db: WriteDb, changes: ShiftChange[], note: string, now: string): void {
   for (const c of changes) {
     run(db, 'UPDATE meetings SET date = ?, mode = ?, location = ?, reschedule_count = reschedule_count + 1, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?', [
@@ -51,5 +51,4 @@ export function applyShift(db: WriteDb, changes: ShiftChange[], note: string, no
     ]);
     recordChange(db, c.meetingId, { at: now, kind: 'schedule-change', fromDate: c.fromDate, toDate: c.toDate, fromMode: c.fromMode, toMode: c.toMode, note });
   }
-  for (const pairId of new Set(changes.map((c) => c.pairId))) renumber(db, pairId);
 }

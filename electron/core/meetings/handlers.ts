@@ -62,6 +62,12 @@ export const meetingHandlers: FeatureHandlers<keyof typeof meetingsContract> = {
     run: ({ id, ...changes }, { db, now, today }) => repo.reschedule(db, id, changes, now().toISOString(), today()),
     audit: (input) => ({ action: 'meetings.reschedule', entityType: 'meeting', entityId: input.id }),
   },
+  'meetings.undoHeld': {
+    kind: 'command',
+    scope: ofMeeting,
+    run: ({ id }, { db, now, today }) => repo.undoHeld(db, id, now().toISOString(), today()),
+    audit: (input) => ({ action: 'meetings.undoHeld', entityType: 'meeting', entityId: input.id }),
+  },
   'meetings.previewShift': {
     kind: 'query',
     scope: shiftScope,

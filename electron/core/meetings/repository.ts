@@ -3,7 +3,9 @@ import { AppError, notFound } from '../errors';
 import { addDays, parseJsonArray } from '../util/json';
 import {
   canDo,
+  UNDO_HELD_MINUTES,
   type LogState,
+  type RescheduleWarning,
   type Meeting,
   type MeetingAction,
   type MeetingChange,
@@ -15,6 +17,11 @@ import {
 import { getMeetingPlan, listThemes } from '../plan';
 import { availabilityOf, statusOf, transition } from '../participants';
 import { planMeetings } from './schedule';
+import { formatDate } from '../../../shared/dates';
+import type { Warning } from '../../../shared/contract/confirm';
+import { outsidePilotWarning, requireConfirmation } from '../confirmation';
+import { getPilot } from '../pilots';
+import { todayFor } from '../settings';
 
 export interface MeetingRow {
   id: number;
@@ -121,7 +128,7 @@ interface ChangeRow {
   note: string;
 }
 
-/** A pair's meetings in date order (their numbers follow the dates), each with its history. */
+/** A pair's meetings by their number in the plan (a moved meeting keeps its number), each with its history. */
 export function pairMeetings(db: ReadDb, pairId: number, today: string): PairMeetings {
   const pair = one<{ id: number; mentor_id: number; mentee_id: number; ended_at: string | null; mentor_name: string; mentee_name: string; schedule_note: string | null }>(
     db,
@@ -222,25 +229,12 @@ function assertCan(meeting: Meeting, action: MeetingAction): void {
   throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} is ${statusWords[meeting.status]}, so it cannot be ${actionWords[action]}.${hint}`);
 }
 
-/**
- * Keeps a pair's meeting numbers in date order (held meetings by the day they were held): after a
- * move, "meeting 1" is never planned after "meeting 2". Themes stay with their meeting.
- */
-export function renumber(db: WriteDb, pairId: number): void {
-  const ordered = many<{ id: number; sequence: number }>(db, 'SELECT id, sequence FROM meetings WHERE pair_id = ? ORDER BY coalesce(held_on, date), start_time, sequence', [pairId]);
-  if (ordered.every((m, i) => m.sequence === i + 1)) return;
-  // Two steps, so UNIQUE (pair_id, sequence) holds at every moment.
-  run(db, 'UPDATE meetings SET sequence = -sequence WHERE pair_id = ?', [pairId]);
-  ordered.forEach((m, i) => run(db, 'UPDATE meetings SET sequence = ? WHERE id = ?', [i + 1, m.id]));
-}
-
 export function markHeld(db: WriteDb, id: number, heldOn: string, minutes: number, note: string, now: string, today: string): Meeting {
   const meeting = getMeeting(db, id, today);
   assertCan(meeting, 'hold');
-  if (heldOn > today) {
-    const message = 'A meeting cannot be marked held on a date still to come.';
-    throw new AppError('INVALID_INPUT', message, [{ path: ['heldOn'], message }]);
-  }
+  if (heldOn > today) throw fieldError('heldOn', 'A meeting cannot be marked held on a date still to come.');
+  const pairedOn = pairConfirmedOn(db, meeting.pairId);
+  if (heldOn < pairedOn) throw fieldError('heldOn', `A meeting cannot have been held before the pair existed (confirmed on ${formatDate(pairedOn)}).`);
   run(db, "UPDATE meetings SET status = 'held', held_on = ?, actual_duration_min = ?, note = ?, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [
     heldOn,
     minutes,
@@ -248,7 +242,6 @@ export function markHeld(db: WriteDb, id: number, heldOn: string, minutes: numbe
     now,
     id,
   ]);
-  renumber(db, meeting.pairId);
   // The first held meeting makes both people active in the scheme.
   for (const personId of [meeting.mentorId, meeting.menteeId]) {
     if (statusOf(db, personId).status === 'paired') transition(db, personId, 'active', 'meeting-held', now);
@@ -273,21 +266,76 @@ export function restoreMeeting(db: WriteDb, id: number, note: string, now: strin
   return getMeeting(db, id, today);
 }
 
+const fieldError = (field: string, message: string) => new AppError('INVALID_INPUT', message, [{ path: [field], message }]);
+
+/** The day a pair was confirmed, in the vault's time zone: none of its meetings can have been held before it. */
+function pairConfirmedOn(db: ReadDb, pairId: number): string {
+  const confirmedAt = value<string>(db, 'SELECT confirmed_at FROM pairs WHERE id = ?', [pairId]);
+  if (confirmedAt === undefined) throw notFound('Pair', pairId);
+  return todayFor(db, new Date(confirmedAt));
+}
+
+/** What a move asks to confirm: a length outside the plan's range, a weekend, a date outside the pilot. */
+function rescheduleWarnings(db: ReadDb, meeting: Meeting, m: { date: string; durationMin: number }): (Warning<RescheduleWarning> | null)[] {
+  const plan = getMeetingPlan(db, meeting.pilotId);
+  const weekday = new Date(`${m.date}T00:00:00Z`).getUTCDay();
+  return [
+    m.durationMin < plan.durationMin || m.durationMin > plan.durationMax
+      ? { code: 'length', message: `${m.durationMin} minutes is outside the plan’s ${plan.durationMin}–${plan.durationMax} minutes.` }
+      : null,
+    weekday === 0 || weekday === 6 ? { code: 'weekend', message: `${formatDate(m.date)} is a ${weekday === 0 ? 'Sunday' : 'Saturday'}.` } : null,
+    outsidePilotWarning(m.date, getPilot(db, meeting.pilotId), formatDate(m.date)),
+  ];
+}
+
+/**
+ * Moves a scheduled meeting. Its number stays: it is the meeting's place in the plan (its theme and
+ * logs go with it), whatever order the dates end up in. Never into the past (a meeting that took
+ * place is recorded as held); soft rules ask for confirmation.
+ */
 export function reschedule(
   db: WriteDb,
   id: number,
-  m: { date: string; startTime: string; durationMin: number; mode: MeetingMode; location: string; note: string },
+  m: { date: string; startTime: string; durationMin: number; mode: MeetingMode; location: string; note: string; confirmed: readonly string[] },
   now: string,
   today: string,
 ): Meeting {
   const before = getMeeting(db, id, today);
   assertCan(before, 'reschedule');
+  if (m.date < today && m.date !== before.date) {
+    throw fieldError('date', `A meeting cannot be moved into the past. If it took place on ${formatDate(m.date)}, mark it held instead.`);
+  }
+  requireConfirmation(rescheduleWarnings(db, before, m), m.confirmed);
   run(
     db,
     'UPDATE meetings SET date = ?, start_time = ?, duration_min = ?, mode = ?, location = ?, reschedule_count = reschedule_count + 1, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?',
     [m.date, m.startTime, m.durationMin, m.mode, m.location, now, id],
   );
   recordChange(db, id, { at: now, kind: 'rescheduled', fromDate: before.date, toDate: m.date, fromMode: before.mode, toMode: m.mode, note: m.note });
-  renumber(db, before.pairId);
   return getMeeting(db, id, today);
+}
+
+/**
+ * Takes back "mark held" (a wrong meeting ticked): only within UNDO_HELD_MINUTES of it and while
+ * neither person has started a log for the meeting. The meeting is scheduled again on its planned
+ * date; a held meeting changes in no other way, so `updated_at` is when it was marked held.
+ * People whom the meeting made active stay active (the status history keeps one step per cause).
+ */
+export function undoHeld(db: WriteDb, id: number, now: string, today: string): Meeting {
+  const meeting = getMeeting(db, id, today);
+  if (meeting.status !== 'held') throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} is ${statusWords[meeting.status]}, not held, so there is nothing to undo.`);
+  const minutesSince = (Date.parse(now) - Date.parse(meeting.updatedAt)) / 60_000;
+  if (!(minutesSince <= UNDO_HELD_MINUTES)) {
+    throw new AppError('INVALID_TRANSITION', `Meeting ${meeting.sequence} was marked held more than ${UNDO_HELD_MINUTES} minutes ago, so it can no longer be undone.`);
+  }
+  if (value<number>(db, 'SELECT count(*) FROM reflective_logs WHERE meeting_id = ?', [id])) {
+    throw new AppError('INVALID_TRANSITION', `A reflective log has been started for meeting ${meeting.sequence}, so "held" can no longer be undone.`);
+  }
+  run(db, "UPDATE meetings SET status = 'scheduled', held_on = NULL, actual_duration_min = NULL, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [now, id]);
+  return getMeeting(db, id, today);
+}
+
+/** A pair's meetings still to happen (scheduled), by date: what ending the pair will cancel. */
+export function remainingMeetings(db: ReadDb, pairId: number): { id: number; sequence: number; date: string }[] {
+  return many<{ id: number; sequence: number; date: string }>(db, "SELECT id, sequence, date FROM meetings WHERE pair_id = ? AND status = 'scheduled' ORDER BY date, sequence", [pairId]);
 }

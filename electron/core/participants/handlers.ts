@@ -4,6 +4,7 @@ import type { participantsContract, ParticipantStatus } from '../../../shared/pa
 import * as repo from './repository';
 import { consentPilot, getConsent, recordConsent, withdrawConsent } from './consent';
 import { transition } from './lifecycle';
+import { assertPreviewUnchanged, previewWithdrawal, withdrawWithCascade } from './withdrawal';
 import { importEoi, previewEoi } from './import/service';
 import { stagedFiles } from '../imports';
 
@@ -36,11 +37,18 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   'participants.transition': {
     kind: 'command',
     scope: pilotScope.ofParticipant('id'),
-    run: ({ id, to, reason }, { db, now }) => {
-      transition(db, id, to, to === 'withdrawn' ? 'withdrawn' : 'manual', now().toISOString(), reason);
-      return repo.getParticipant(db, id);
+    run: ({ id, to, reason, previewFingerprint }, ctx) => {
+      if (to === 'withdrawn') withdrawWithCascade(ctx, { participantId: id, reason: reason ?? '', note: reason ?? '', cause: 'withdrawn', fingerprint: previewFingerprint });
+      else transition(ctx.db, id, to, 'manual', ctx.now().toISOString(), reason);
+      return repo.getParticipant(ctx.db, id);
     },
-    audit: (input) => transitionEvent(input.id, input.to),
+    // A withdrawal writes its own trail entries with the pairs and logs it changes.
+    audit: (input) => (input.to === 'withdrawn' ? [] : transitionEvent(input.id, input.to)),
+  },
+  'participants.previewWithdrawal': {
+    kind: 'query',
+    scope: pilotScope.ofParticipant('id'),
+    run: ({ id }, { db }) => previewWithdrawal(db, id),
   },
   'participants.importPreview': {
     kind: 'query',
@@ -67,15 +75,17 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   'consent.withdraw': {
     kind: 'command',
     scope: pilotScope.of('id', consentPilot),
-    run: ({ id, withdrawnOn, reason, withdrawParticipant }, ctx) => {
+    run: ({ id, withdrawnOn, reason, withdrawParticipant, previewFingerprint }, ctx) => {
       const { db } = ctx;
-      const at = ctx.now().toISOString();
-      const record = withdrawConsent(db, id, withdrawnOn, reason, at, ctx.today());
-      const person = repo.person(db, getConsent(db, id).participantId);
-      if (withdrawParticipant && person.status !== 'withdrawn' && person.status !== 'completed') {
-        transition(db, person.id, 'withdrawn', 'consent-withdrawn', at, `Consent withdrawn: ${reason}`);
-        // The same trail entry as a withdrawal from the Status panel, in the same transaction.
-        ctx.audit(transitionEvent(person.id, 'withdrawn'));
+      const participantId = getConsent(db, id).participantId;
+      // The preview was of the situation before this withdrawal: checked before anything changes.
+      assertPreviewUnchanged(db, participantId, previewFingerprint);
+      const record = withdrawConsent(db, id, withdrawnOn, reason, ctx.now().toISOString(), ctx.today());
+      const person = repo.pairingFacts(db, participantId);
+      const stillIn = person.status !== 'withdrawn' && person.status !== 'completed';
+      // Consent to take part withdrawn (their latest record): the same cascade as a withdrawal, with or without the status change.
+      if (stillIn && (withdrawParticipant || person.consent === 'withdrawn')) {
+        withdrawWithCascade(ctx, { participantId, reason, note: `Consent withdrawn: ${reason}`, cause: withdrawParticipant ? 'consent-withdrawn' : null, fingerprint: undefined });
       }
       return record;
     },

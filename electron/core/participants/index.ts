@@ -11,7 +11,11 @@ export {
   renameCharacteristics,
   setPairingCapacity,
   availabilityOf,
+  setRepairingNote,
+  pairingFacts,
   type PersonRef,
 } from './repository';
 export { assertPairPeople } from './roles';
 export { transition, statusOf, stageSetByRecords, stageBeforePairing, preparationStages } from './lifecycle';
+export { pairingBlock, type PairingBlock, type PairingGate } from './eligibility-for-pairing';
+export { stageCounts, consentMissingWithData, recruitmentByRole } from './counts';

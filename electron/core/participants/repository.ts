@@ -23,6 +23,7 @@ interface ParticipantRow {
   created_at: string;
   updated_at: string;
   consent_state: ConsentState;
+  repairing_note: string | null;
 }
 
 export interface ParticipantFields {
@@ -125,6 +126,7 @@ export function getParticipant(db: ReadDb, id: number): Participant {
     availability: parseJsonArray(row.availability),
     notes: row.notes,
     statusReason: row.status_reason,
+    repairingNote: row.repairing_note,
     createdAt: row.created_at,
     statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, cause: h.cause, at: h.at })),
     consents: listConsents(db, id),
@@ -299,10 +301,44 @@ export function createParticipant(db: WriteDb, pilotId: number, fields: Particip
 export function updateParticipant(db: WriteDb, id: number, fields: ParticipantFields, now: string): Participant {
   const pilotId = participantPilot(db, id);
   const f = checkedOrThrow(db, pilotId, fields, id);
+  refuseRoleChangeWhilePaired(db, id, f.role);
   run(
     db,
     'UPDATE participants SET name = ?, email = ?, role = ?, department = ?, level = ?, characteristics = ?, topics = ?, availability = ?, notes = ?, updated_at = ? WHERE id = ?',
     [f.name, f.email, f.role, f.department, f.level, JSON.stringify(f.characteristics), JSON.stringify(f.topics), JSON.stringify(f.availability), f.notes, now, id],
   );
   return getParticipant(db, id);
+}
+
+/**
+ * A person in a current pair keeps their role: the pair is a mentor and a mentee, and its meetings
+ * and logs were made for those roles. End the pair first.
+ */
+function refuseRoleChangeWhilePaired(db: ReadDb, id: number, role: ParticipantRole): void {
+  const current = one<{ name: string; role: ParticipantRole; partners: string | null }>(
+    db,
+    `SELECT p.name, p.role, (SELECT group_concat(o.name, ', ') FROM pairs x JOIN participants o ON o.id = CASE WHEN x.mentor_id = p.id THEN x.mentee_id ELSE x.mentor_id END
+       WHERE x.ended_at IS NULL AND (x.mentor_id = p.id OR x.mentee_id = p.id)) AS partners
+     FROM participants p WHERE p.id = ?`,
+    [id],
+  );
+  if (!current || current.role === role || !current.partners) return;
+  const message = `${current.name}’s role cannot change while they are in a current pair (with ${current.partners}): end the pair first on the Pairing screen.`;
+  throw new AppError('CONFLICT', message, [{ path: ['participant', 'role'], message }]);
+}
+
+/** Flags a person whose partner left for re-pairing (with why), or clears the flag (null) once they are paired again. */
+export function setRepairingNote(db: WriteDb, participantId: number, note: string | null): void {
+  run(db, 'UPDATE participants SET repairing_note = ? WHERE id = ?', [note, participantId]);
+}
+
+/** A person's consent state and status, for the pairing pool rule (eligibility-for-pairing.ts). */
+export function pairingFacts(db: ReadDb, participantId: number): { name: string; status: ParticipantStatus; consent: ConsentState; repairingNote: string | null } {
+  const row = one<{ name: string; status: ParticipantStatus; consent: ConsentState; repairingNote: string | null }>(
+    db,
+    'SELECT name, status, consent_state AS consent, repairing_note AS repairingNote FROM participants WHERE id = ?',
+    [participantId],
+  );
+  if (!row) throw notFound('Participant', participantId);
+  return row;
 }

@@ -5,6 +5,7 @@ import { getPilot } from '../pilots';
 import { defaultMilestones } from './milestone-template';
 import { changeEligibility } from './eligibility';
 import * as repo from './repository';
+import { checkMilestoneDates } from './milestone-dates';
 
 const pilotEvent = (action: string) => (input: { pilotId: number }) => ({ action, entityType: 'pilot', entityId: input.pilotId });
 const forPilot = pilotScope.fromInput('pilotId');
@@ -80,13 +81,19 @@ export const planHandlers: FeatureHandlers<keyof typeof planContract> = {
   'milestones.create': {
     kind: 'command',
     scope: forPilot,
-    run: ({ milestone }, { db, today, pilotId }) => repo.insertMilestone(db, pilotId, milestone, today()),
+    run: ({ milestone, confirmed }, { db, today, pilotId }) => {
+      checkMilestoneDates(db, pilotId, milestone, confirmed, today());
+      return repo.insertMilestone(db, pilotId, milestone, today());
+    },
     audit: (_input, m) => ({ action: 'milestones.create', entityType: 'milestone', entityId: m.id }),
   },
   'milestones.update': {
     kind: 'command',
     scope: pilotScope.of('id', repo.milestonePilot),
-    run: ({ id, milestone }, { db, today }) => repo.updateMilestone(db, id, milestone, today()),
+    run: ({ id, milestone, confirmed }, { db, today, pilotId }) => {
+      checkMilestoneDates(db, pilotId, milestone, confirmed, today());
+      return repo.updateMilestone(db, id, milestone, today());
+    },
     audit: (input) => ({ action: 'milestones.update', entityType: 'milestone', entityId: input.id }),
   },
   'milestones.delete': {

@@ -24,6 +24,8 @@ interface SettingsRow {
   meeting_mode: MeetingPlan['mode'];
   meeting_place: string;
   meeting_online_link: string;
+  chemistry_before_pairing: number;
+  training_before_pairing: number;
   ethics_reference: string;
   retention_months: number | null;
   support_contacts: string;
@@ -62,6 +64,8 @@ const meetingPlanOf = (s: SettingsRow): MeetingPlan => ({
   mode: s.meeting_mode,
   place: s.meeting_place,
   onlineLink: s.meeting_online_link,
+  chemistryBeforePairing: s.chemistry_before_pairing === 1,
+  trainingBeforePairing: s.training_before_pairing === 1,
 });
 
 export function getMeetingPlan(db: ReadDb, pilotId: number): MeetingPlan {
@@ -79,8 +83,9 @@ export function setMeetingPlan(db: WriteDb, pilotId: number, plan: MeetingPlan):
   settings(db, pilotId);
   run(
     db,
-    'UPDATE plan_settings SET meeting_count = ?, cadence_days = ?, duration_min = ?, duration_max = ?, meeting_mode = ?, meeting_place = ?, meeting_online_link = ? WHERE pilot_id = ?',
-    [plan.meetingCount, plan.cadenceDays, plan.durationMin, plan.durationMax, plan.mode, plan.place, plan.onlineLink, pilotId],
+    `UPDATE plan_settings SET meeting_count = ?, cadence_days = ?, duration_min = ?, duration_max = ?, meeting_mode = ?, meeting_place = ?, meeting_online_link = ?,
+       chemistry_before_pairing = ?, training_before_pairing = ? WHERE pilot_id = ?`,
+    [plan.meetingCount, plan.cadenceDays, plan.durationMin, plan.durationMax, plan.mode, plan.place, plan.onlineLink, +plan.chemistryBeforePairing, +plan.trainingBeforePairing, pilotId],
   );
   return getMeetingPlan(db, pilotId);
 }

@@ -6,6 +6,8 @@ import { pilotHandlers } from '../pilots/handlers';
 import { planHandlers } from '../plan/handlers';
 import { focusGroupHandlers } from '../focus-groups/handlers';
 import { participantHandlers } from '../participants/handlers';
+import { participantProfileHandlers } from '../participants/profile-handlers';
+import { departmentHandlers } from '../participants/departments-handlers';
 import { chemistryHandlers } from '../chemistry/handlers';
 import { trainingHandlers } from '../training/handlers';
 import { matchingHandlers } from '../matching/engine/handlers';
@@ -14,6 +16,8 @@ import { logHandlers } from '../logs/handlers';
 import { importHandlers } from '../imports/handlers';
 import { safeguardingHandlers } from '../safeguarding/handlers';
 import { surveyHandlers } from '../surveys/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
+import { reportHandlers } from '../reports/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -24,6 +28,8 @@ export const handlers: HandlerMap = {
   ...planHandlers,
   ...focusGroupHandlers,
   ...participantHandlers,
+  ...participantProfileHandlers,
+  ...departmentHandlers,
   ...chemistryHandlers,
   ...trainingHandlers,
   ...matchingHandlers,
@@ -32,4 +38,6 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...safeguardingHandlers,
   ...surveyHandlers,
+  ...dashboardHandlers,
+  ...reportHandlers,
 };

@@ -4,3 +4,5 @@
  * go into another channel's output, a search, a report or an export.
  */
 export { countConcernsAbout, eraseConcernsAbout } from './repository';
+/** Counts only, for the pilot dashboard (open concerns, overdue follow-ups): never text or names. */
+export { summarise as concernCounts } from './repository';

@@ -105,8 +105,8 @@ export function responseImportKind(db: ReadDb, wave: Wave): { kind: ImportKind<s
   return { kind, versionId: version.id, items };
 }
 
-function sameAnswers(existing: { scores: Map<number, number>; texts: Map<number, string> }, row: ResponseRow): boolean {
-  const same = <V>(a: Map<number, V>, b: Map<number, V>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+function sameAnswers(existing: { scores: ReadonlyMap<number, number>; texts: ReadonlyMap<number, string> }, row: ResponseRow): boolean {
+  const same = <V>(a: ReadonlyMap<number, V>, b: ReadonlyMap<number, V>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   return same(existing.scores, row.scores) && same(existing.texts, row.texts);
 }
 

@@ -7,13 +7,19 @@ import { rolesOf, TAKING_PART } from './people';
 /** A response's scores as stored: {itemId: point or choice number}. */
 export type Scores = Record<string, number>;
 
-export interface StoredResponse {
-  id: number;
+/** A person's answers in a wave, as written. */
+export interface NewResponse {
+  waveId: number;
   participantId: number;
   versionId: number;
-  scores: Map<number, number>;
-  texts: Map<number, string>;
+  scores: ReadonlyMap<number, number>;
+  texts: ReadonlyMap<number, string>;
   source: 'entered' | 'imported';
+}
+
+/** A person's answers in a wave, as read back. */
+export interface StoredResponse extends Omit<NewResponse, 'waveId'> {
+  id: number;
   recordedAt: string;
 }
 
@@ -52,15 +58,6 @@ export function findResponse(db: ReadDb, waveId: number, participantId: number):
     source: row.source,
     recordedAt: row.recorded_at,
   };
-}
-
-export interface NewResponse {
-  waveId: number;
-  participantId: number;
-  versionId: number;
-  scores: ReadonlyMap<number, number>;
-  texts: ReadonlyMap<number, string>;
-  source: 'entered' | 'imported';
 }
 
 /** Writes a person's answers in a wave, replacing any they had there. */

@@ -80,16 +80,14 @@ function assertInstrumentOfPilot(db: ReadDb, pilotId: number, instrumentId: numb
   }
 }
 
+/** A wave's values in the order of its columns instrument_id, kind, title, audience, opens_on, closes_on. */
+const waveColumns = (wave: WaveValues) => [wave.instrumentId, wave.kind, wave.title, wave.audience, wave.opensOn, wave.closesOn] as const;
+
 export function createWave(db: WriteDb, pilotId: number, wave: WaveValues, now: string): number {
   assertInstrumentOfPilot(db, pilotId, wave.instrumentId);
   return run(db, 'INSERT INTO survey_waves (pilot_id, instrument_id, kind, title, audience, opens_on, closes_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
     pilotId,
-    wave.instrumentId,
-    wave.kind,
-    wave.title,
-    wave.audience,
-    wave.opensOn,
-    wave.closesOn,
+    ...waveColumns(wave),
     now,
   ]).lastInsertRowid;
 }
@@ -112,15 +110,7 @@ export function updateWave(db: WriteDb, waveId: number, wave: WaveValues): void 
     const message = `${outside === 1 ? 'One response comes' : `${outside} responses come`} from people outside that audience. Remove them first, or keep the audience.`;
     throw new AppError('INVALID_INPUT', message, [{ path: ['wave', 'audience'], message }]);
   }
-  run(db, 'UPDATE survey_waves SET instrument_id = ?, kind = ?, title = ?, audience = ?, opens_on = ?, closes_on = ? WHERE id = ?', [
-    wave.instrumentId,
-    wave.kind,
-    wave.title,
-    wave.audience,
-    wave.opensOn,
-    wave.closesOn,
-    waveId,
-  ]);
+  run(db, 'UPDATE survey_waves SET instrument_id = ?, kind = ?, title = ?, audience = ?, opens_on = ?, closes_on = ? WHERE id = ?', [...waveColumns(wave), waveId]);
 }
 
 export function deleteWave(db: WriteDb, waveId: number): void {

@@ -38,7 +38,7 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
     run: async ({ passphrase }, ctx) => {
       const recoveryKey = await ctx.session.create(passphrase);
       recordVault(ctx, 'vault.create')();
-      return { recoveryKey };
+      return { recoveryKey, folder: ctx.session.dir };
     },
   },
   'vault.unlock': {

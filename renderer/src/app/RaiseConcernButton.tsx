@@ -98,7 +98,7 @@ function NewConcernForm({ source, prefill, onClose }: { source: ConcernSource; p
           const concern = await raise.mutateAsync({ source, details });
           onClose();
           notify(`Concern ${concern.id} raised. It is in the safeguarding register.`);
-          navigate(safeguardingPath(prefill.pilotId, concern.id));
+          void navigate(safeguardingPath(prefill.pilotId, concern.id));
         } catch (error) {
           recheck(error);
           throw error;

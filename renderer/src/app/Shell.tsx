@@ -2,6 +2,7 @@ import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider, useMatch }
 import { useMemo } from 'react';
 import { Button } from '../ui/Button';
 import { NoticeArea } from '../ui/Notices';
+import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard';
 import { PilotsPage } from '../features/pilots/PilotsPage';
 import { EditPilotPage, NewPilotPage } from '../features/pilots/PilotEditor';
 import { SettingsScreen } from './SettingsScreen';
@@ -16,6 +17,8 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { LogsPage } from '../features/logs/LogsPage';
 import { SurveysPage } from '../features/surveys/SurveysPage';
 import { SafeguardingPage } from '../features/safeguarding/SafeguardingPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { SponsorReportPage } from '../features/reports/SponsorReportPage';
 import { useChannel } from '../queries';
 import { pilotStages } from './stages';
 import { flushPendingSaves } from '../ui/pending-saves';
@@ -103,6 +106,7 @@ function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVa
       <main className="content" id="main" tabIndex={-1}>
         {damaged ? <DamagedVaultBanner damage={damaged} /> : null}
         <Outlet />
+        <UnsavedChangesGuard />
       </main>
     </div>
   );
@@ -121,7 +125,9 @@ export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: D
             { path: 'pilots', element: <PilotsPage /> },
             { path: 'pilots/new', element: <NewPilotPage /> },
             { path: 'pilots/:pilotId/edit', element: <EditPilotPage /> },
-            { path: 'pilots/:pilotId', element: <Navigate to="plan" replace /> },
+            { path: 'pilots/:pilotId', element: <Navigate to="overview" replace /> },
+            { path: 'pilots/:pilotId/overview', element: <DashboardPage /> },
+            { path: 'pilots/:pilotId/sponsor-report', element: <SponsorReportPage /> },
             { path: 'pilots/:pilotId/plan', element: <PlanPage /> },
             { path: 'pilots/:pilotId/focus-groups/*', element: <FocusGroupsPage /> },
             { path: 'pilots/:pilotId/participants/*', element: <ParticipantsPage /> },

@@ -27,3 +27,8 @@ export const writeLogPath = (pilotId: number, meetingId: number, authorId: numbe
 
 /** The safeguarding register (optionally filtered: "?status=open", "?overdue=1"), or one concern. */
 export const safeguardingPath = (pilotId: number, rest: string | number = '') => pilotPath(pilotId, `safeguarding${rest === '' ? '' : `/${rest}`}`);
+
+/** The pilot's first page (the dashboard). */
+export const overviewPath = (pilotId: number) => pilotPath(pilotId, 'overview');
+/** The surveys screen on a tab ("waves", "analysis", …). */
+export const surveysPath = (pilotId: number, tab?: string) => `${pilotPath(pilotId, 'surveys')}${tab ? `?tab=${tab}` : ''}`;

@@ -1,7 +1,7 @@
 import { useChannel } from '../queries';
 import type { PersonOption } from '../ui/PersonPicker';
 
-export const toPersonOption = ({ id, name, role, department }: PersonOption): PersonOption => ({ id, name, role, department });
+export const toPersonOption = ({ id, name, role, department, email }: PersonOption): PersonOption => ({ id, name, role, department, ...(email ? { email } : {}) });
 
 /** The pilot's people (not withdrawn unless `keep` names them), split by role, sorted by name: the chemistry, training and pairing stages choose among them. */
 export function usePilotPeople(pilotId: number, keep: number[] = []) {

@@ -3,6 +3,7 @@
  * listed once its screens exist; the sidebar and the routes both read this list.
  */
 export const pilotStages = [
+  { path: 'overview', label: 'Overview' },
   { path: 'plan', label: 'Plan and timeline' },
   { path: 'focus-groups', label: 'Focus groups' },
   { path: 'participants', label: 'Participants' },
@@ -13,4 +14,5 @@ export const pilotStages = [
   { path: 'logs', label: 'Reflective logs' },
   { path: 'surveys', label: 'Surveys' },
   { path: 'safeguarding', label: 'Safeguarding' },
+  { path: 'sponsor-report', label: 'Sponsor report' },
 ] as const;

@@ -7,6 +7,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that keeps things as they are; "Cancel" unless given. */
+  cancelLabel?: string;
   tone?: 'danger' | 'primary';
   isPending?: boolean;
   onConfirm: () => void;
@@ -14,7 +16,7 @@ interface ConfirmDialogProps {
 }
 
 /** A modal question: focus is trapped inside, Escape cancels, and focus returns to where it was. */
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, tone = 'danger', isPending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'danger', isPending, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onCancel()} isDismissable className="modal-overlay">
       <Modal className="modal">
@@ -25,7 +27,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, tone = 'd
           <div className="dialog-body">{children}</div>
           <div className="dialog-actions">
             <Button onPress={onCancel} autoFocus>
-              Cancel
+              {cancelLabel}
             </Button>
             <Button variant={tone} onPress={onConfirm} busy={isPending}>
               {confirmLabel}

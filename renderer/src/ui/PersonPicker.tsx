@@ -1,6 +1,7 @@
-import { useId, useState, type ReactNode, type Ref } from 'react';
+import { useId, useMemo, useState, type ReactNode, type Ref } from 'react';
 import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
 import { roleLabels, type ParticipantRole } from '../../../shared/participants/contract';
+import { disambiguators, distinctName } from '../../../shared/participants/disambiguate';
 import { RequiredMark } from './Field';
 
 export interface PersonOption {
@@ -8,6 +9,8 @@ export interface PersonOption {
   name: string;
   role: ParticipantRole;
   department: string;
+  /** Tells two people with the same name apart when their department and role do too. */
+  email?: string;
 }
 
 /**
@@ -43,7 +46,10 @@ export function PersonPicker({
   const uid = useId();
   // The text in the box is held here, so it always shows the chosen person (also when the list
   // arrives after the box, or the choice is changed from outside, e.g. a form reset).
-  const chosenName = people.find((p) => p.id === value)?.name ?? '';
+  // Namesakes get their department and role (or email) in the list and in the box once chosen.
+  const notes = useMemo(() => disambiguators(people), [people]);
+  const chosen = people.find((p) => p.id === value);
+  const chosenName = chosen ? distinctName(chosen, notes) : '';
   const [text, setText] = useState(chosenName);
   const [shown, setShown] = useState({ value, chosenName });
   if (shown.value !== value || shown.chosenName !== chosenName) {
@@ -85,9 +91,9 @@ export function PersonPicker({
       <Popover className="person-picker-popover" offset={4}>
         <ListBox<PersonOption> className="person-picker-list" id={`${uid}-list`} renderEmptyState={() => <p className="person-picker-empty">{emptyText}</p>}>
           {(person) => (
-            <ListBoxItem id={person.id} textValue={person.name} className="person-picker-option">
+            <ListBoxItem id={person.id} textValue={distinctName(person, notes)} className="person-picker-option">
               <span className="person-picker-name">{person.name}</span>
-              <span className="person-picker-note">{[showRole ? roleLabels[person.role] : '', person.department].filter(Boolean).join(' · ')}</span>
+              <span className="person-picker-note">{notes.get(person.id) ?? [showRole ? roleLabels[person.role] : '', person.department].filter(Boolean).join(' · ')}</span>
             </ListBoxItem>
           )}
         </ListBox>

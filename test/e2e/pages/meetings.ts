@@ -54,7 +54,7 @@ export class PairMeetings {
   }
 
   card(sequence: number): Locator {
-    return this.page.getByRole('list', { name: 'Meetings in date order' }).getByRole('listitem', { name: new RegExp(`^Meeting ${sequence} of \\d+:`) });
+    return this.page.getByRole('list', { name: 'Meetings in plan order' }).getByRole('listitem', { name: new RegExp(`^Meeting ${sequence} of \\d+:`) });
   }
 
   /** A card's facts in their order: date, time, mode, and place or link. */

@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { goTo } from '../fixtures';
 
-/** Stage 1: the plan, one section per part, with an in-page table of contents. */
+/** Stage 1: the plan, one tab per part (kept in the address as ?section=…), each with its own Save. */
 export class PlanScreen {
   readonly heading: Locator;
-  readonly contents: Locator;
+  /** The tabs, one per part of the plan. */
+  readonly parts: Locator;
   readonly milestones: Locator;
   /** "Where the pilot stands: 2 late, 1 due soon, 0 of 12 done. Next: …" */
   readonly timelineSummary: Locator;
@@ -19,7 +20,7 @@ export class PlanScreen {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Plan and timeline', level: 1 });
-    this.contents = page.getByRole('navigation', { name: 'Sections of the plan' });
+    this.parts = page.getByRole('tablist', { name: 'Parts of the plan' });
     this.milestones = page.getByRole('list', { name: 'Milestones in date order' });
     this.timelineSummary = page.getByText(/^Where the pilot stands: .+/);
     this.themes = page.getByRole('list', { name: /^Themes in meeting order/ });
@@ -32,8 +33,14 @@ export class PlanScreen {
     this.governance = page.getByRole('form', { name: 'Ethics and retention' });
   }
 
-  open(pilotId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/plan`);
+  /** The plan on one of its parts ('themes', 'meeting-plan', …), the timeline when none is named. */
+  open(pilotId: number, section = '') {
+    return goTo(this.page, `/pilots/${pilotId}/plan${section ? `?section=${section}` : ''}`);
+  }
+
+  /** A part's tab, by its name ("Meeting plan"). */
+  part(name: string | RegExp): Locator {
+    return this.parts.getByRole('tab', { name });
   }
 
   milestone(title: string): Locator {

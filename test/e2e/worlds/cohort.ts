@@ -47,6 +47,12 @@ export async function seedCohort(registry: HandlerRegistry) {
     }
   }
   const id = (name: string) => ids[name]!;
+  // Everyone consented to take part; this scheme pairs without waiting for chemistry meetings (the pool rule has its own path, withdrawal.e2e.ts).
+  const form = await ok(registry, 'consentForms.create', { pilotId, form: { version: '1.0', datedOn: '2026-09-01', text: 'Consent form (test).' } });
+  const choices = { takePart: true, researchUseOfLogs: true, audioRecording: false, directQuotes: true, archiving: true };
+  for (const participantId of Object.values(ids)) await ok(registry, 'consent.record', { participantId, formId: form.id, givenOn: '2026-09-10', choices });
+  const { meetingPlan } = await ok(registry, 'plan.get', { pilotId });
+  await ok(registry, 'plan.setMeetingPlan', { pilotId, meetingPlan: { ...meetingPlan, chemistryBeforePairing: false } });
   return { pilotId, id };
 }
 export type Cohort = Awaited<ReturnType<typeof seedCohort>>;

@@ -61,17 +61,22 @@ function solve(p: Small, mode: 'best-fit' | 'most-paired') {
   );
 }
 
+/** No pair twice, none in a forbidden cell, nobody over their capacity. */
+function expectWithinLimits(p: Small, pairs: [number, number][]) {
+  const keys = pairs.map(([i, j]) => `${i}:${j}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  for (const [i, j] of pairs) expect(p.allowed[i * p.cols + j]).toBe(true);
+  for (let i = 0; i < p.rows; i++) expect(pairs.filter(([r]) => r === i).length).toBeLessThanOrEqual(p.rowCap[i]!);
+  for (let j = 0; j < p.cols; j++) expect(pairs.filter(([, c]) => c === j).length).toBeLessThanOrEqual(p.colCap[j]!);
+}
+
 describe('b-matching with capacities on both sides (min-cost flow)', () => {
   for (const mode of ['most-paired', 'best-fit'] as const) {
     it(`equals brute force (${mode}), respects capacities and forbidden cells, never pairs two people twice`, () => {
       fc.assert(
         fc.property(smallProblem, (p) => {
           const pairs = solve(p, mode);
-          const keys = pairs.map(([i, j]) => `${i}:${j}`);
-          expect(new Set(keys).size).toBe(keys.length);
-          for (const [i, j] of pairs) expect(p.allowed[i * p.cols + j]).toBe(true);
-          for (let i = 0; i < p.rows; i++) expect(pairs.filter(([r]) => r === i).length).toBeLessThanOrEqual(p.rowCap[i]!);
-          for (let j = 0; j < p.cols; j++) expect(pairs.filter(([, c]) => c === j).length).toBeLessThanOrEqual(p.colCap[j]!);
+          expectWithinLimits(p, pairs);
           const total = pairs.reduce((s, [i, j]) => s + p.scores[i * p.cols + j]!, 0);
           const best = bruteForce(p, mode);
           if (mode === 'most-paired') expect(pairs.length).toBe(best.pairs);
@@ -111,11 +116,7 @@ function reference(p: Small, mode: 'best-fit' | 'most-paired') {
 
 function checkAgainstReference(p: Small, mode: 'best-fit' | 'most-paired') {
   const pairs = solve(p, mode);
-  const keys = pairs.map(([i, j]) => `${i}:${j}`);
-  expect(new Set(keys).size).toBe(keys.length);
-  for (const [i, j] of pairs) expect(p.allowed[i * p.cols + j]).toBe(true);
-  for (let i = 0; i < p.rows; i++) expect(pairs.filter(([r]) => r === i).length).toBeLessThanOrEqual(p.rowCap[i]!);
-  for (let j = 0; j < p.cols; j++) expect(pairs.filter(([, c]) => c === j).length).toBeLessThanOrEqual(p.colCap[j]!);
+  expectWithinLimits(p, pairs);
   const best = reference(p, mode);
   if (mode === 'most-paired') expect(pairs.length).toBe(best.pairs);
   expect(pairs.reduce((s, [i, j]) => s + p.scores[i * p.cols + j]!, 0)).toBeCloseTo(best.total, 6);

@@ -36,7 +36,7 @@ function inputOf(c: Cohort, mode: MatchingSettings['mode']): PairingInput {
   const settings: MatchingSettings = { ...DEFAULT_MATCHING_SETTINGS, mode, allowSameDepartment: c.sameDepartment, differenceCharacteristics: c.difference ? ['International'] : [] };
   const chemistry = new Map();
   for (const [m, e, a, b] of c.answers) chemistry.set(pairKey(c.mentors[m]!.id, c.mentees[e]!.id), { happened: true, mentor: a, mentee: b });
-  return { settings, mentors: [...c.mentors], mentees: [...c.mentees], chemistry, conflicts: new Map(), rules: new Map(), current: new Set() };
+  return { settings, mentors: [...c.mentors], mentees: [...c.mentees], excluded: [], chemistry, conflicts: new Map(), rules: new Map(), current: new Set() };
 }
 
 /** Best (pairs, total) over every allowed set of pairs that respects capacities. */
@@ -125,8 +125,8 @@ const mentor = (id: number, name: string, w: Who = {}): Person => ({
 });
 const mentee = (id: number, name: string, w: Who = {}): Person => ({ ...mentor(id, name, w), role: 'mentee' });
 
-function world(mode: MatchingSettings['mode'], mentors: Person[], mentees: Person[], extra: Partial<Pick<PairingInput, 'rules' | 'conflicts' | 'chemistry'>> = {}): PairingInput {
-  return { settings: { ...DEFAULT_MATCHING_SETTINGS, mode }, mentors, mentees, chemistry: new Map(), conflicts: new Map(), rules: new Map(), current: new Set(), ...extra };
+function world(mode: MatchingSettings['mode'], mentors: Person[], mentees: Person[], extra: Partial<Pick<PairingInput, 'rules' | 'conflicts' | 'chemistry' | 'excluded'>> = {}): PairingInput {
+  return { settings: { ...DEFAULT_MATCHING_SETTINGS, mode }, mentors, mentees, excluded: [], chemistry: new Map(), conflicts: new Map(), rules: new Map(), current: new Set(), ...extra };
 }
 const pairsOf = (input: PairingInput) => propose(input).pairs.map((p) => `${p.menteeName}–${p.mentorName}`);
 const reasonOf = (input: PairingInput, name: string) => propose(input).unpaired.find((u) => u.name === name);

@@ -9,6 +9,10 @@ import { recruitmentFixes } from './007-recruitment-fixes';
 import { statusChangeCauses } from './008-status-causes';
 import { safeguarding } from './009-safeguarding';
 import { surveys } from './010-surveys';
+import { pairingGates } from './011-pairing-gates';
+import { meetingNumbers } from './012-meeting-numbers';
+import { auditLookups } from './013-audit-lookups';
+import { dashboardCounts } from './014-dashboard-counts';
 
 export interface Migration {
   version: number;
@@ -17,7 +21,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys, pairingGates, meetingNumbers, auditLookups, dashboardCounts];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -3,8 +3,9 @@ import { pilotScope } from '../../registry/scope';
 import type { matchingContract } from '../../../../shared/matching/contract';
 import type { WriteDb } from '../../db/query';
 import { AppError } from '../../errors';
-import { person, preparationStages, stageBeforePairing, statusOf, transition } from '../../participants';
-import { cancelRemaining, generateMeetings } from '../../meetings';
+import { person, preparationStages, setRepairingNote, statusOf, transition } from '../../participants';
+import { generateMeetings } from '../../meetings';
+import { endPairWithReason } from './end-pair';
 import { evaluatePair } from './scoring';
 import { propose } from './propose';
 import * as repo from './repository';
@@ -24,12 +25,19 @@ function confirmPairs(ctx: CommandContext, wanted: { mentorId: number; menteeId:
   const now = ctx.now().toISOString();
   const input = repo.loadPairingInput(db, pilotId);
   const people = new Map([...input.mentors, ...input.mentees].map((p) => [p.id, { ...p }]));
+  const outOfPool = new Map(input.excluded.map((x) => [x.id, x]));
   const problems: string[] = [];
   const ids: number[] = [];
   const seen = new Set<string>();
   for (const { mentorId, menteeId } of wanted) {
     const mentor = people.get(mentorId);
     const mentee = people.get(menteeId);
+    const out = [outOfPool.get(mentorId), outOfPool.get(menteeId)].filter((x) => x !== undefined);
+    if (out.length > 0) {
+      // Whatever the screen sends: nobody outside the pool is paired.
+      problems.push(`${out.map((x) => `${x.name} cannot be paired: ${x.block.words.toLowerCase()}.`).join(' ')}`);
+      continue;
+    }
     if (!mentor || !mentee || mentor.role !== 'mentor' || mentee.role !== 'mentee') {
       problems.push(`${person(db, mentorId).name} and ${person(db, menteeId).name} cannot be paired: both must be in this pilot, still taking part, one mentor and one mentee.`);
       continue;
@@ -60,25 +68,10 @@ function confirmPairs(ctx: CommandContext, wanted: { mentorId: number; menteeId:
   return repo.getPairs(db, ids, ctx.today());
 }
 
-/** Someone still preparing becomes paired; someone already paired (capacity above one) stays as they are. */
+/** Someone still preparing becomes paired; someone already paired (capacity above one) stays as they are. A re-pairing flag has done its job. */
 function markPaired(db: WriteDb, participantId: number, partnerName: string, now: string): void {
   if (preparationStages.includes(statusOf(db, participantId).status)) transition(db, participantId, 'paired', 'paired', now, `Paired with ${partnerName}`);
-}
-
-/** Ending a pair returns each person to their stage before pairing, unless they still have another partner. */
-function unpair(db: WriteDb, id: number, reason: string, today: string, now: string) {
-  const { pair, row } = repo.endPair(db, id, reason, today, now);
-  cancelRemaining(db, id, reason, now);
-  for (const [personId, before] of [
-    [row.mentor_id, row.mentor_status_before],
-    [row.mentee_id, row.mentee_status_before],
-  ] as const) {
-    if (statusOf(db, personId).status !== 'paired' || repo.currentPairCount(db, personId) > 0) continue;
-    // Someone confirmed into a second pair while already paired was "paired" before it: back to where their first pair found them.
-    const back = preparationStages.includes(before) ? before : stageBeforePairing(db, personId);
-    transition(db, personId, back, 'unpaired', now, `Pair ended: ${reason}`);
-  }
-  return pair;
+  setRepairingNote(db, participantId, null);
 }
 
 export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = {
@@ -145,7 +138,7 @@ export const matchingHandlers: FeatureHandlers<keyof typeof matchingContract> = 
   'pairs.unpair': {
     kind: 'command',
     scope: pilotScope.ofPair('id'),
-    run: ({ id, reason }, { db, now, today }) => unpair(db, id, reason, today(), now().toISOString()),
+    run: ({ id, reason }, { db, now, today }) => endPairWithReason(db, id, reason, today(), now().toISOString()),
     audit: (input) => ({ action: 'pairs.unpair', entityType: 'pair', entityId: input.id }),
   },
 };

@@ -4,7 +4,8 @@ import { countBlockingPairs, stableMatching, type StableMatchingProblem } from '
 import { solveBMatching } from './b-matching';
 import { evaluatePair } from './scoring';
 import { explainUnpaired } from './unpaired';
-import { pairKey, type Cohort, type PairingInput, type Person } from './types';
+import { pairKey, type Cohort, type Excluded, type PairingInput, type Person } from './types';
+import type { Unpaired } from '../../../../shared/matching/contract';
 
 /** A sub-problem of the cohort: some mentees and mentors (indices into the cohort) with their places. */
 interface Grid {
@@ -35,7 +36,7 @@ function evaluateCohort(input: PairingInput): Cohort {
   const cohort: Cohort = {
     mentees,
     mentors,
-    evaluations: [],
+    evaluation: (cell) => evaluatePair(input, mentors[cell % mentors.length]!, mentees[Math.floor(cell / mentors.length)]!),
     scores: new Float64Array(size),
     allowed: new Uint8Array(size),
     menteePrefs: new Float64Array(size),
@@ -47,7 +48,6 @@ function evaluateCohort(input: PairingInput): Cohort {
       const e = evaluatePair(input, mentor, mentee);
       const answer = input.chemistry.get(pairKey(mentor.id, mentee.id));
       const met = answer?.happened === true;
-      cohort.evaluations.push(e);
       cohort.scores[cell] = e.score;
       cohort.allowed[cell] = e.forbiddenBy ? 0 : 1;
       cohort.menteePrefs[cell] = preferenceKey(mentee, mentor, met ? answer.mentee : null, e.score);
@@ -138,6 +138,20 @@ function blockingPairsOf(c: Cohort, pairs: [number, number][]): number {
   return countBlockingPairs(problem, pairs);
 }
 
+const exclusionReason = {
+  'no-consent': 'no-consent',
+  'consent-declined': 'no-consent',
+  'consent-withdrawn': 'consent-withdrawn',
+  'not-met-at-chemistry': 'not-met-at-chemistry',
+  'not-trained': 'not-trained',
+} as const;
+
+/** Someone outside the pool is "Not paired" for the real reason, not for anything the matcher did. */
+function notInPool(x: Excluded): Unpaired {
+  const reason = x.block.reason === 'withdrawn' || x.block.reason === 'completed' ? 'no-allowed-partner' : exclusionReason[x.block.reason];
+  return { participantId: x.id, name: x.name, role: x.role, reason, detail: `${x.block.words}: ${x.name} cannot be paired until that changes.` };
+}
+
 /**
  * Proposes pairs for the whole cohort: pins first, then an optimal (or stable) solution of the rest
  * in the chosen mode, every pair explained, every unpaired person given a reason. Pure and deterministic.
@@ -157,12 +171,17 @@ export function propose(input: PairingInput): Proposal {
     const i = menteeIndex.get(menteeId);
     const j = mentorIndex.get(mentorId);
     if (i === undefined || j === undefined) {
-      warnings.push('A pinned pair was not kept: one of the two is no longer available for pairing.');
+      const out = input.excluded.filter((x) => x.id === mentorId || x.id === menteeId);
+      warnings.push(
+        out.length > 0
+          ? `A pinned pair was not kept: ${out.map((x) => `${x.name} (${x.block.words.toLowerCase()})`).join(' and ')} cannot be paired now.`
+          : 'A pinned pair was not kept: one of the two is no longer available for pairing.',
+      );
       continue;
     }
     const mentee = c.mentees[i]!;
     const mentor = c.mentors[j]!;
-    const e = c.evaluations[i * c.mentors.length + j]!;
+    const e = c.evaluation(i * c.mentors.length + j);
     if (e.forbiddenBy) {
       warnings.push(`The pin ${mentee.name} – ${mentor.name} was not kept: ${e.forbiddenDetail}.`);
       continue;
@@ -185,7 +204,7 @@ export function propose(input: PairingInput): Proposal {
   const solved = solvedLocal.map(([r, k]) => [rows[r]!, cols[k]!] as [number, number]);
 
   const toPair = ([i, j]: [number, number], isPinned: boolean): ProposedPair => {
-    const e = c.evaluations[i * c.mentors.length + j]!;
+    const e = c.evaluation(i * c.mentors.length + j);
     return {
       mentorId: c.mentors[j]!.id,
       mentorName: c.mentors[j]!.name,
@@ -202,7 +221,9 @@ export function propose(input: PairingInput): Proposal {
   return {
     mode,
     pairs: proposed,
-    unpaired: explainUnpaired({ cohort: c, mode, pinned, solved, menteeFree, mentorFree }),
+    unpaired: [...explainUnpaired({ cohort: c, mode, pinned, solved, menteeFree, mentorFree }), ...input.excluded.map(notInPool)].sort(
+      (a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name),
+    ),
     totalScore: Math.round(proposed.reduce((s, p) => s + p.score, 0) * 10) / 10,
     blockingPairs: blockingPairsOf(c, [...pinned, ...solved]),
     mentors: c.mentors.filter((m) => m.freeCapacity > 0).length,

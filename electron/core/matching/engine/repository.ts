@@ -2,9 +2,9 @@ import { many, one, run, value, type ReadDb, type WriteDb } from '../../db/query
 import { AppError, notFound } from '../../errors';
 import { parseJsonArray } from '../../util/json';
 import { missingTopics } from '../../training';
-import { getEligibility } from '../../plan';
+import { getEligibility, getMeetingPlan } from '../../plan';
 import { chemistryAnswers } from '../../chemistry';
-import { assertPairPeople, person, setPairingCapacity } from '../../participants';
+import { assertPairPeople, pairingBlock, pairingFacts, person, setPairingCapacity, type PairingBlock, type PairingGate } from '../../participants';
 import {
   DEFAULT_MATCHING_SETTINGS,
   matchingSettingsSchema,
@@ -13,11 +13,31 @@ import {
   type Pair,
   type PairRule,
 } from '../../../../shared/matching/contract';
-import type { ParticipantStatus } from '../../../../shared/participants/contract';
-import { pairKey, type PairingInput, type Person } from './types';
+import type { ConsentState, ParticipantStatus } from '../../../../shared/participants/contract';
+import { pairKey, type Excluded, type PairingInput, type Person } from './types';
 
-/** Who can still be paired: not withdrawn or completed. Free capacity counts current pairs. */
+/** Who the pairing screen lists: everyone still taking part. Free capacity counts current pairs; who may be paired is `pairingBlock`'s rule. */
 const PAIRABLE = "p.status NOT IN ('withdrawn', 'completed')";
+
+/** What the pilot's plan asks before pairing. */
+export function pairingGateOf(db: ReadDb, pilotId: number): PairingGate {
+  const { chemistryBeforePairing, trainingBeforePairing } = getMeetingPlan(db, pilotId);
+  return { chemistryBeforePairing, trainingBeforePairing };
+}
+
+/** Why this person may not be paired in their pilot now, or null when they may. */
+export function blockOf(db: ReadDb, pilotId: number, participantId: number): PairingBlock | null {
+  return pairingBlock(pairingFacts(db, participantId), pairingGateOf(db, pilotId));
+}
+
+/** Refuses a pin or a pair with someone outside the pairing pool, naming them and why. */
+export function assertInPool(db: ReadDb, pilotId: number, ids: { mentorId: number; menteeId: number }, what: string): void {
+  const problems = (['mentorId', 'menteeId'] as const).flatMap((field) => {
+    const blocked = blockOf(db, pilotId, ids[field]);
+    return blocked ? [{ field, message: `${person(db, ids[field]).name} cannot be ${what}: ${blocked.words.toLowerCase()}.` }] : [];
+  });
+  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.map((p) => p.message).join(' '), problems.map((p) => ({ path: [p.field], message: p.message })));
+}
 
 export function getSettings(db: ReadDb, pilotId: number): MatchingSettings {
   const stored = value<string>(db, 'SELECT settings FROM matching_settings WHERE pilot_id = ?', [pilotId]);
@@ -48,12 +68,14 @@ interface PersonRow {
   availability: string;
   capacity: number;
   paired: number;
+  consent: ConsentState;
+  repairing_note: string | null;
 }
 
 function people(db: ReadDb, pilotId: number): PersonRow[] {
   return many<PersonRow>(
     db,
-    `SELECT p.id, p.name, p.role, p.department, p.status, p.characteristics, p.topics, p.availability, p.capacity,
+    `SELECT p.id, p.name, p.role, p.department, p.status, p.characteristics, p.topics, p.availability, p.capacity, p.consent_state AS consent, p.repairing_note,
        (SELECT count(*) FROM pairs x WHERE x.ended_at IS NULL AND (x.mentor_id = p.id OR x.mentee_id = p.id)) AS paired
      FROM participants p WHERE p.pilot_id = ? AND ${PAIRABLE} ORDER BY p.name COLLATE NOCASE, p.id`,
     [pilotId],
@@ -88,9 +110,11 @@ function listConflicts(db: ReadDb, pilotId: number) {
 export function getState(db: ReadDb, pilotId: number, today: string): MatchingState {
   const missing = missingTopics(db, pilotId, today);
   const prefs = preferencesOf(db, pilotId);
+  const gate = pairingGateOf(db, pilotId);
   return {
     settings: getSettings(db, pilotId),
     eligibility: getEligibility(db, pilotId),
+    gate,
     candidates: people(db, pilotId).map((p) => ({
       id: p.id,
       name: p.name,
@@ -102,6 +126,8 @@ export function getState(db: ReadDb, pilotId: number, today: string): MatchingSt
       trained: missing.get(p.id)?.length === 0,
       trainingMissing: missing.get(p.id) ?? [],
       preferences: prefs.get(p.id) ?? [],
+      notInPool: pairingBlock(p, gate)?.words ?? null,
+      repairingNote: p.repairing_note,
     })),
     conflicts: listConflicts(db, pilotId),
     rules: listRules(db, pilotId),
@@ -124,12 +150,19 @@ export function loadPairingInput(db: ReadDb, pilotId: number): PairingInput {
     freeCapacity: Math.max(0, p.capacity - p.paired),
     preferences: prefs.get(p.id) ?? [],
   });
-  const all = people(db, pilotId);
+  const gate = pairingGateOf(db, pilotId);
+  const excluded: Excluded[] = [];
+  const all = people(db, pilotId).filter((p) => {
+    const blocked = pairingBlock(p, gate);
+    if (blocked) excluded.push({ id: p.id, name: p.name, role: p.role, block: blocked });
+    return !blocked;
+  });
   const chemistry = new Map(chemistryAnswers(db, pilotId).map(({ mentorId, menteeId, ...answer }) => [pairKey(mentorId, menteeId), answer]));
   return {
     settings: getSettings(db, pilotId),
     mentors: all.filter((p) => p.role === 'mentor').map(toPerson),
     mentees: all.filter((p) => p.role === 'mentee').map(toPerson),
+    excluded,
     chemistry,
     conflicts: new Map(listConflicts(db, pilotId).map((c) => [pairKey(c.mentorId, c.menteeId), conflictVerb[c.kind]])),
     rules: new Map(listRules(db, pilotId).map((r) => [pairKey(r.mentorId, r.menteeId), r.rule])),
@@ -157,6 +190,7 @@ export function removeConflict(db: WriteDb, id: number): void {
 
 export function setRule(db: WriteDb, pilotId: number, mentorId: number, menteeId: number, rule: 'pin' | 'forbid' | null): PairRule[] {
   assertPairPeople(db, pilotId, mentorId, menteeId);
+  if (rule === 'pin') assertInPool(db, pilotId, { mentorId, menteeId }, 'pinned');
   run(db, 'DELETE FROM pair_rules WHERE mentor_id = ? AND mentee_id = ?', [mentorId, menteeId]);
   if (rule) run(db, 'INSERT INTO pair_rules (pilot_id, mentor_id, mentee_id, rule) VALUES (?, ?, ?, ?)', [pilotId, mentorId, menteeId, rule]);
   return listRules(db, pilotId);
@@ -180,6 +214,17 @@ export function setPreferences(db: WriteDb, participantId: number, preferredIds:
   run(db, 'DELETE FROM pair_preferences WHERE participant_id = ?', [participantId]);
   unique.forEach((id, i) => run(db, 'INSERT INTO pair_preferences (participant_id, preferred_id, rank) VALUES (?, ?, ?)', [participantId, id, i + 1]));
   return unique;
+}
+
+/** A person's current pairs, with their partner. */
+export function currentPairsOf(db: ReadDb, participantId: number): { pairId: number; partnerId: number; partnerName: string; partnerStatus: ParticipantStatus }[] {
+  return many<{ pairId: number; partnerId: number; partnerName: string; partnerStatus: ParticipantStatus }>(
+    db,
+    `SELECT x.id AS pairId, o.id AS partnerId, o.name AS partnerName, o.status AS partnerStatus FROM pairs x
+     JOIN participants o ON o.id = CASE WHEN x.mentor_id = @id THEN x.mentee_id ELSE x.mentor_id END
+     WHERE x.ended_at IS NULL AND (x.mentor_id = @id OR x.mentee_id = @id) ORDER BY x.id`,
+    { id: participantId },
+  );
 }
 
 /** How many current (not ended) pairs a person is in. */

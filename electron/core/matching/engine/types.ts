@@ -1,5 +1,6 @@
 import type { Willingness } from '../../../../shared/chemistry/contract';
 import type { Explanation, MatchingSettings } from '../../../../shared/matching/contract';
+import type { PairingBlock } from '../../participants';
 
 /** A person who can be paired, with what the criteria look at. */
 export interface Person {
@@ -27,12 +28,21 @@ export interface PairingInput {
   settings: MatchingSettings;
   mentors: Person[];
   mentees: Person[];
+  /** People still taking part who may not be paired now (no consent, not at the stage the plan requires), with why. */
+  excluded: Excluded[];
   /** key `${mentorId}:${menteeId}` */
   chemistry: Map<string, ChemistryAnswer>;
   conflicts: Map<string, string>;
   rules: Map<string, 'pin' | 'forbid'>;
   /** Pairs already confirmed and current: never proposed again. */
   current: Set<string>;
+}
+
+export interface Excluded {
+  id: number;
+  name: string;
+  role: 'mentor' | 'mentee';
+  block: PairingBlock;
 }
 
 export const pairKey = (mentorId: number, menteeId: number) => `${mentorId}:${menteeId}`;
@@ -52,7 +62,8 @@ export interface PairEvaluation {
 export interface Cohort {
   mentees: Person[];
   mentors: Person[];
-  evaluations: PairEvaluation[];
+  /** A pair's full evaluation, explanation included, computed when asked: kept for every cell it would not fit in memory for thousands of people. */
+  evaluation: (cell: number) => PairEvaluation;
   scores: Float64Array;
   /** 1 = no hard rule forbids the pair. */
   allowed: Uint8Array;

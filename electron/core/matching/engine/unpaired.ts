@@ -89,7 +89,7 @@ export function explainUnpaired(o: Outcome): Unpaired[] {
     const name = person.name;
     const otherRole = side === 'mentee' ? 'mentor' : 'mentee';
     if (v.others.length === 0) return { reason: 'no-allowed-partner', detail: `There is no ${otherRole} in this pilot to pair ${name} with.` };
-    const options: Option[] = v.others.map((other, index) => ({ other, index, e: c.evaluations[v.cell(x, index)]! }));
+    const options: Option[] = v.others.map((other, index) => ({ other, index, e: c.evaluation(v.cell(x, index)) }));
     const allowed = options.filter((a) => !a.e.forbiddenBy);
     if (allowed.length === 0) {
       const counts = new Map<HardRule, number>();

@@ -37,6 +37,7 @@ const ACTIONS: Record<string, string> = {
   'matching.setRule.clear': 'Cleared a pinned or ruled-out pair',
   'pairs.unpair': 'Ended a pair',
   'meetings.markHeld': 'Marked a meeting held',
+  'meetings.undoHeld': 'Undid “held” on a meeting',
   'meetings.reschedule': 'Rescheduled a meeting',
   'meetings.cancel': 'Cancelled a meeting',
   'meetings.exportIcs': 'Exported meetings to a calendar file',
@@ -135,6 +136,35 @@ export function describeRecord(entityType: string | null, entityId: string | nul
   const pairOfPeople = /^(\d+):(\d+)$/.exec(entityId);
   if (pairOfPeople) return `Mentor no. ${pairOfPeople[1]} and mentee no. ${pairOfPeople[2]}`;
   return `${label} no. ${entityId}`;
+}
+
+/** A feature of the app, for the trail's filter: "Focus groups", "Reflective logs". */
+const FEATURES: Record<string, string> = {
+  vault: 'The vault',
+  settings: 'Settings',
+  audit: 'The audit trail',
+  pilots: 'Pilots',
+  plan: 'Plan',
+  milestones: 'Milestones',
+  themes: 'Themes',
+  consentForms: 'Consent forms',
+  focusGroups: 'Focus groups',
+  findings: 'Focus-group findings',
+  participants: 'People',
+  consent: 'Consent',
+  chemistry: 'Chemistry meetings',
+  training: 'Training',
+  matching: 'Pairing',
+  pairs: 'Pairs',
+  meetings: 'Meetings',
+  logs: 'Reflective logs',
+  imports: 'Imports',
+  safeguarding: 'Safeguarding',
+  surveys: 'Surveys',
+};
+
+export function describeFeature(feature: string): string {
+  return FEATURES[feature] ?? sentence(words(feature));
 }
 
 export function describeActor(actor: string): string {

@@ -2,6 +2,7 @@ import { willingnessLabels, type ChemistryMeeting, type Willingness } from '../.
 import { formatDate } from '../../../../shared/dates';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
+import { PersonLink } from '../../app/PersonLink';
 import { pairOf, saidNo } from './words';
 
 /** An answer in words; the colour only repeats them. */
@@ -60,8 +61,8 @@ export function ChemistryTable({ meetings, onEdit, onDelete }: { meetings: Chemi
       rowKey={(m) => m.id}
       columns={[
         { id: 'date', header: 'Date', className: 'nowrap', cell: (m) => formatDate(m.heldOn) },
-        { id: 'mentor', header: 'Student mentor', rowHeader: true, className: 'nowrap', cell: (m) => m.mentorName },
-        { id: 'mentee', header: 'Staff mentee', className: 'nowrap', cell: (m) => m.menteeName },
+        { id: 'mentor', header: 'Student mentor', rowHeader: true, className: 'nowrap', cell: (m) => <PersonLink pilotId={m.pilotId} person={{ id: m.mentorId, name: m.mentorName }} /> },
+        { id: 'mentee', header: 'Staff mentee', className: 'nowrap', cell: (m) => <PersonLink pilotId={m.pilotId} person={{ id: m.menteeId, name: m.menteeName }} /> },
         { id: 'happened', header: 'Took place', cell: (m) => (m.happened ? 'Yes' : 'No, did not happen') },
         { id: 'answers', header: 'Would work together?', cell: (m) => <Answers meeting={m} /> },
         { id: 'notes', header: 'Notes', className: 'cp-notes', cell: (m) => <Notes meeting={m} /> },

@@ -47,7 +47,7 @@ export function FocusGroupDetail() {
     try {
       await remove.mutateAsync({ id: g.id });
       setDeleting(false);
-      navigate(focusGroupsPath(pilotId));
+      void navigate(focusGroupsPath(pilotId));
       client.removeQueries({ queryKey: ['focusGroups.get', { id: g.id }] });
       await refreshAfter(client, 'focusGroups.delete');
       notify(`Focus group of ${formatDate(g.heldOn)} deleted.`);

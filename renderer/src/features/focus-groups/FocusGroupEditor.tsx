@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Controller, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -11,6 +11,7 @@ import { useNotices } from '../../ui/Notices';
 import { FormActions } from '../../ui/FormActions';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { ConfirmWarnings, useConfirmations } from '../../ui/confirmations';
 import { useToday } from '../../ui/today';
 import { formatDate } from '../../../../shared/dates';
 import { usePilotId } from '../../app/usePilotId';
@@ -122,13 +123,35 @@ function AttendeePicker({ pilotId, value, onChange, error }: { pilotId: number; 
   );
 }
 
-function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: { pilotId: number; initial: FocusGroupDraft; submitLabel: string; onSubmit: (draft: FocusGroupDraft) => Promise<unknown>; onCancel: () => void }) {
+type Confirmed = 'outside-pilot'[];
+
+function FocusGroupForm({
+  pilotId,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  pilotId: number;
+  initial: FocusGroupDraft;
+  submitLabel: string;
+  onSubmit: (draft: FocusGroupDraft, confirmed: Confirmed) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const uid = useId();
-  const { register, control, formState, submit, formError } = useSavingForm<FormIn, FormOut>(
+  // A date far from the pilot's asks first (shared/contract/confirm.ts).
+  const confirmations = useConfirmations();
+  const { register, control, formState, submit, formError, watch } = useSavingForm<FormIn, FormOut>(
     { defaultValues: toForm(initial), resolver: zodResolver(focusGroupFormSchema, numberMessages), mode: 'onTouched' },
     serverFields,
-    (values) => onSubmit(toDraft(values)),
+    (values) => confirmations.save((confirmed) => onSubmit(toDraft(values), confirmed as Confirmed)),
   );
+  const { clear } = confirmations;
+  // A warning is confirmed for the values it was about: any change asks again.
+  useEffect(() => {
+    const subscription = watch(() => clear());
+    return () => subscription.unsubscribe();
+  }, [watch, clear]);
   const mode = useWatch({ control, name: 'mode' });
   const { errors } = formState;
   const number = { valueAsNumber: true } as const;
@@ -166,7 +189,8 @@ function FocusGroupForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: {
         )}
       </fieldset>
       <TextAreaInput label="Notes" rows={6} description="What was discussed, in your own words. Keep names out of notes where you can." error={errors.notes?.message} {...register('notes')} />
-      <FormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
+      <ConfirmWarnings warnings={confirmations.warnings} action={`${submitLabel} anyway`} />
+      <FormActions formError={formError} submitLabel={confirmations.asking ? `${submitLabel} anyway` : submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -188,10 +212,10 @@ export function NewFocusGroupPage() {
         initial={{ heldOn: today, audience: 'mixed', facilitator: '', attendance: { mode: 'counts', staff: 0, students: 0 }, notes: '' }}
         submitLabel="Record focus group"
         onCancel={() => navigate(focusGroupsPath(pilotId))}
-        onSubmit={async (draft) => {
-          const created = await create.mutateAsync({ pilotId, focusGroup: draft });
+        onSubmit={async (draft, confirmed) => {
+          const created = await create.mutateAsync({ pilotId, focusGroup: draft, confirmed });
           notify(`Focus group of ${formatDate(created.heldOn)} recorded. Add its findings next.`);
-          navigate(focusGroupsPath(pilotId, created.id));
+          void navigate(focusGroupsPath(pilotId, created.id));
         }}
       />
     </>
@@ -219,10 +243,10 @@ export function EditFocusGroupPage() {
         initial={g}
         submitLabel="Save changes"
         onCancel={() => navigate(focusGroupsPath(pilotId, g.id))}
-        onSubmit={async (draft) => {
-          await update.mutateAsync({ id: g.id, focusGroup: draft });
+        onSubmit={async (draft, confirmed) => {
+          await update.mutateAsync({ id: g.id, focusGroup: draft, confirmed });
           notify('Focus group saved.');
-          navigate(focusGroupsPath(pilotId, g.id));
+          void navigate(focusGroupsPath(pilotId, g.id));
         }}
       />
     </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { logsContract, type OwedLog } from '../../../../shared/logs/contract';
@@ -7,7 +7,8 @@ import { plural } from '../../../../shared/words';
 import { meetingsPath, pairMeetingsPath, writeLogPath } from '../../app/paths';
 import { usePilotId } from '../../app/usePilotId';
 import { Button } from '../../ui/Button';
-import { TextAreaInput } from '../../ui/Field';
+import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { Pager } from '../../ui/Pager';
 import { useFocusLater } from '../../ui/focus';
 import { DialogFormActions } from '../../ui/FormActions';
 import { FormDialog } from '../../ui/FormDialog';
@@ -20,6 +21,9 @@ import { useMarkNotProvided, useOwedLogs } from './api';
 
 const reasonSchema = logsContract['logs.markNotProvided'].input.pick({ reason: true });
 
+/** Rows per page: a large scheme owes thousands of logs at times. */
+const PAGE_SIZE = 100;
+
 const who = (o: OwedLog) => `${o.authorName}, meeting ${o.sequence}`;
 const sinceWords = (days: number) => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
 const writeWords = (o: OwedLog) => (o.state === 'draft' ? 'Continue draft' : 'Write log');
@@ -27,14 +31,22 @@ const writeWords = (o: OwedLog) => (o.state === 'draft' ? 'Continue draft' : 'Wr
 /** Who still owes which log, oldest meeting first, with the two ways to settle it. */
 export function OwedLogs() {
   const pilotId = usePilotId();
-  const owed = useOwedLogs(pilotId);
+  const [searchText, setSearchText] = useState('');
+  const search = useDeferredValue(searchText.trim());
+  const [state, setState] = useState<'' | 'missing' | 'draft'>('');
+  const [paging, setPaging] = useState({ offset: 0, key: '' });
+  // A new search or filter starts at the first page again.
+  const key = `${search}|${state}`;
+  const offset = paging.key === key ? paging.offset : 0;
+  const owed = useOwedLogs({ pilotId, search, ...(state ? { state } : {}), offset, limit: PAGE_SIZE });
   const { notify } = useNotices();
   const focusLater = useFocusLater();
   const [marking, setMarking] = useState<OwedLog>();
+  const filtering = search !== '' || state !== '';
 
   if (owed.isPending) return <Loading />;
   if (owed.error) return <ErrorMessage error={owed.error} />;
-  if (owed.data.length === 0) {
+  if (owed.data.total === 0 && !filtering) {
     return (
       <section className="ml-section-empty" aria-labelledby="owed-empty-heading">
         <h2 id="owed-empty-heading">Nobody owes a log</h2>
@@ -45,13 +57,31 @@ export function OwedLogs() {
       </section>
     );
   }
-  const rows = owed.data;
+  const rows = owed.data.rows;
   return (
     <>
       <p className="section-intro">
-        {plural(rows.length, 'log')} still owed, oldest meeting first. Write one for the person (for example from notes they sent), or record that it will not be provided and why.
+        {plural(owed.data.total, 'log')} still owed{filtering ? ' match' : ''}, oldest meeting first. Write one for the person (for example from notes they sent), or record that it will not be provided and why.
       </p>
-      <Table
+      <div className="lg-owed-toolbar" role="search" aria-label="Find logs still owed">
+        <TextInput label="Name" type="search" autoComplete="off" placeholder="Student or member of staff" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
+        <SelectInput
+          label="State"
+          value={state}
+          onChange={(e) => setState(e.target.value as typeof state)}
+          options={[
+            { value: '', label: 'Any' },
+            { value: 'missing', label: 'Not written yet' },
+            { value: 'draft', label: 'Draft started' },
+          ]}
+        />
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted" role="status">
+          No log still owed matches.
+        </p>
+      ) : (
+        <Table
         caption="Logs still owed"
         className="table-gap-small ml-owed"
         rows={rows}
@@ -107,6 +137,8 @@ export function OwedLogs() {
           },
         ]}
       />
+      )}
+      <Pager total={owed.data.total} offset={offset} pageSize={PAGE_SIZE} what="logs still owed" onPage={(next) => setPaging({ offset: next, key })} />
       {marking ? (
         <NotProvidedDialog
           owed={marking}

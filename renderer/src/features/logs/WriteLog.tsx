@@ -36,7 +36,7 @@ export function WriteLog() {
   const authorId = Number(params.authorId);
   const log = useLog(meetingId, authorId);
   // No log yet: what the meeting is comes from the owed list (a held meeting without a log is owed).
-  const owed = useOwedLogs(pilotId, { enabled: log.data === null });
+  const owed = useOwedLogs({ pilotId, meetingId, authorId, limit: 1 }, { enabled: log.data === null });
   // The editor starts from a fresh read, never from a cached copy that may predate the last save.
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -58,7 +58,7 @@ export function WriteLog() {
     );
   }
   if (!ready || log.data === undefined || (log.data === null && owed.isPending)) return <Loading />;
-  const found = log.data ?? owed.data?.find((o) => o.meetingId === meetingId && o.authorId === authorId);
+  const found = log.data ?? owed.data?.rows[0];
   if (!found) {
     return (
       <>

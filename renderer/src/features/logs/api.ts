@@ -5,7 +5,8 @@ import type { SearchOrder } from '../../../../shared/logs/contract';
 
 /** The reflective logs' reads and writes. Each write refreshes what the contract says it changes. */
 
-export const useOwedLogs = (pilotId: number, { enabled }: { enabled?: boolean } = {}) => useChannel('logs.owed', { pilotId }, { enabled });
+/** One page of the logs still owed; the previous page stays on screen while the next loads. */
+export const useOwedLogs = (query: ChannelInput<'logs.owedPage'>, { enabled }: { enabled?: boolean } = {}) => useChannel('logs.owedPage', query, { enabled, keepPrevious: true });
 export const useLog = (meetingId: number, authorId: number) => useChannel('logs.get', { meetingId, authorId });
 /** One page of hits; the previous page stays on screen while the next loads. */
 export const useLogSearch = (pilotId: number, query: string, order: SearchOrder, offset: number, limit: number) =>

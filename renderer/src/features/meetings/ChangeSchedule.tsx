@@ -126,7 +126,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
       setConfirming(false);
       notify(`${plural(moved.length, 'meeting')} moved${preview.input.switchToOnline ? ' and switched online' : ''}. Export the pairs’ calendars again so their diaries follow.`);
       const scope = preview.input.scope;
-      navigate('pairId' in scope ? pairMeetingsPath(pilotId, scope.pairId) : meetingsPath(pilotId));
+      void navigate('pairId' in scope ? pairMeetingsPath(pilotId, scope.pairId) : meetingsPath(pilotId));
     } catch (error) {
       setConfirming(false);
       notify(errorText(error), { tone: 'error' });

@@ -1,7 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { meetingModeLabels, meetingModes, meetingsContract, type Meeting } from '../../../../shared/meetings/contract';
+import { useEffect } from 'react';
+import { meetingModeLabels, meetingModes, meetingsContract, UNDO_HELD_MINUTES, type Meeting, type RescheduleWarning } from '../../../../shared/meetings/contract';
 import { RadioGroupField, TextAreaInput, TextInput } from '../../ui/Field';
-import { useCancelMeeting, useMarkHeld, useReschedule, useRestoreMeeting } from './api';
+import { useCancelMeeting, useMarkHeld, useReschedule, useRestoreMeeting, useUndoHeld } from './api';
+import { ConfirmWarnings, useConfirmations } from '../../ui/confirmations';
+import { errorText } from '../../ui/errors';
 import { meetingLabel } from './words';
 import { FormDialog } from '../../ui/FormDialog';
 import { DialogFormActions } from '../../ui/FormActions';
@@ -11,23 +14,30 @@ import { formatDay } from '../../../../shared/dates';
 
 /* The same schemas the main process enforces, less the meeting id the dialog already knows. */
 const markHeldResolver = zodResolver(meetingsContract['meetings.markHeld'].input.omit({ id: true }), numberMessages);
-const rescheduleResolver = zodResolver(meetingsContract['meetings.reschedule'].input.omit({ id: true }), numberMessages);
+const rescheduleResolver = zodResolver(meetingsContract['meetings.reschedule'].input.omit({ id: true, confirmed: true }), numberMessages);
 const cancelResolver = zodResolver(meetingsContract['meetings.cancel'].input.omit({ id: true }));
 const restoreResolver = zodResolver(meetingsContract['meetings.restore'].input.omit({ id: true }));
 const modeOptions = meetingModes.map((mode) => ({ value: mode, label: meetingModeLabels[mode] }));
 
+/** What a notice offers beside its message (the Notices undo pattern). */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 interface DialogProps {
   meeting: Meeting;
   onClose: () => void;
-  /** Called with the message to announce once the change is saved. */
-  onDone: (message: string) => void;
+  /** Called with the message to announce once the change is saved (and an action the notice offers, e.g. Undo). */
+  onDone: (message: string, action?: NoticeAction) => void;
 }
 
 const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
 
 /** Mark held: the date it really took place (not in the future) and how long it lasted. */
-export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps & { today: string }) {
+export function MarkHeldDialog({ meeting, today, onClose, onDone, onUndone }: DialogProps & { today: string; onUndone: (message: string, failed?: boolean) => void }) {
   const command = useMarkHeld();
+  const undo = useUndoHeld();
   const { register, formState, submit, formError } = useSavingForm(
     {
       // A meeting planned for later but held early defaults to today: a date to come is refused.
@@ -38,7 +48,13 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
     ['heldOn', 'actualDurationMin', 'note'],
     async (values) => {
       await command.mutateAsync({ id: meeting.id, ...values });
-      onDone(`${meetingLabel(meeting)} marked held. Both people now owe a reflective log.`);
+      // A wrong meeting ticked can be taken back for a while (the main process decides how long).
+      const undoHeld = () =>
+        void undo
+          .mutateAsync({ id: meeting.id })
+          .then(() => onUndone(`${meetingLabel(meeting)} is scheduled again: “held” was undone.`))
+          .catch((error: unknown) => onUndone(errorText(error), true));
+      onDone(`${meetingLabel(meeting)} marked held. Both people now owe a reflective log.`, { label: 'Undo', run: undoHeld });
     },
   );
   const { errors } = formState;
@@ -46,7 +62,7 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
     <FormDialog title={`Mark held: ${title(meeting)}`} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         <p className="muted dialog-intro">
-          Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes.
+          Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes. It can be undone for {UNDO_HELD_MINUTES} minutes, until a log is written for it.
         </p>
         <TextInput label="Date it was held" type="date" required max={today} autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
         <TextInput label="How long it lasted (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.actualDurationMin?.message} {...register('actualDurationMin', { valueAsNumber: true })} />
@@ -60,6 +76,8 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone }: DialogProps 
 /** Reschedule: another date, time, length, mode and place or link, with a note on why. */
 export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useReschedule();
+  // A weekend, a length outside the plan or a date outside the pilot asks first (shared/contract/confirm.ts).
+  const confirmations = useConfirmations();
   const { register, formState, watch, submit, formError } = useSavingForm(
     {
       defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
@@ -68,14 +86,20 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
     },
     ['date', 'startTime', 'durationMin', 'mode', 'location', 'note'],
     async (values) => {
-      const moved = await command.mutateAsync({ id: meeting.id, ...values });
-      // Numbers follow the dates: a meeting moved past another takes its place in the order.
-      const renumbered = moved.sequence !== meeting.sequence ? ` It now comes ${moved.sequence > meeting.sequence ? 'after' : 'before'} another meeting, so it is ${meetingLabel(moved).toLowerCase()}.` : '';
-      onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.${renumbered}`);
+      const result = await confirmations.save((confirmed) => command.mutateAsync({ id: meeting.id, ...values, confirmed: confirmed as RescheduleWarning[] }));
+      if (!result.saved) return;
+      const moved = result.value;
+      onDone(`${meetingLabel(meeting)} moved to ${formatDay(moved.date)} at ${moved.startTime}, ${meetingModeLabels[moved.mode].toLowerCase()}.`);
     },
   );
   const { errors } = formState;
   const online = watch('mode') === 'online';
+  const { clear } = confirmations;
+  // A warning is confirmed for the values it was about: any change asks again.
+  useEffect(() => {
+    const subscription = watch(() => clear());
+    return () => subscription.unsubscribe();
+  }, [watch, clear]);
   return (
     <FormDialog title={`Reschedule: ${title(meeting)}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
@@ -93,7 +117,8 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
           {...register('location')}
         />
         <TextAreaInput label="Note" rows={2} description="Optional: why it moved. It is kept in the meeting’s history with the earlier notes." error={errors.note?.message} {...register('note')} />
-        <DialogFormActions formError={formError} submitLabel="Reschedule meeting" busy={formState.isSubmitting} onCancel={onClose} />
+        <ConfirmWarnings warnings={confirmations.warnings} action="Reschedule anyway" />
+        <DialogFormActions formError={formError} submitLabel={confirmations.asking ? 'Reschedule anyway' : 'Reschedule meeting'} busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
   );

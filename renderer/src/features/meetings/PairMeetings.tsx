@@ -4,7 +4,7 @@ import type { MeetingDetail } from '../../../../shared/meetings/contract';
 import { Button } from '../../ui/Button';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
-import { CancelMeetingDialog, MarkHeldDialog, RescheduleDialog, RestoreMeetingDialog } from './MeetingDialogs';
+import { CancelMeetingDialog, MarkHeldDialog, RescheduleDialog, RestoreMeetingDialog, type NoticeAction } from './MeetingDialogs';
 import { exportPairCalendar, usePairMeetings } from './api';
 import { MeetingCard, type MeetingAction, meetingHeadingId } from './MeetingCard';
 import { pairName } from './words';
@@ -59,12 +59,12 @@ export function PairMeetings() {
     }
   };
 
-  const done = (meeting: MeetingDetail, message: string) => {
+  const done = (meeting: MeetingDetail, message: string, action?: NoticeAction) => {
     setOpen(undefined);
-    notify(message);
+    notify(message, action ? { action } : {});
     focusLater(meetingHeadingId(meeting));
   };
-  const dialogProps = (meeting: MeetingDetail) => ({ meeting, onClose: () => setOpen(undefined), onDone: (message: string) => done(meeting, message) });
+  const dialogProps = (meeting: MeetingDetail) => ({ meeting, onClose: () => setOpen(undefined), onDone: (message: string, action?: NoticeAction) => done(meeting, message, action) });
 
   return (
     <>
@@ -95,12 +95,12 @@ export function PairMeetings() {
         or link and the theme title go into it: no names and no notes. Exporting again after a change updates the meetings instead of adding them twice.
       </p>
       {list.length === 0 ? <p className="muted">This pair has no meetings.</p> : null}
-      <ol className="ml-meetings" aria-label="Meetings in date order">
+      <ol className="ml-meetings" aria-label="Meetings in plan order">
         {list.map((m) => (
           <MeetingCard key={m.id} meeting={m} pilotId={pilotId} ended={ended} onAction={(kind) => setOpen({ kind, meeting: m })} />
         ))}
       </ol>
-      {open?.kind === 'held' ? <MarkHeldDialog {...dialogProps(open.meeting)} today={today} /> : null}
+      {open?.kind === 'held' ? <MarkHeldDialog {...dialogProps(open.meeting)} today={today} onUndone={(message, failed) => notify(message, failed ? { tone: 'error' } : {})} /> : null}
       {open?.kind === 'reschedule' ? <RescheduleDialog {...dialogProps(open.meeting)} /> : null}
       {open?.kind === 'cancel' ? <CancelMeetingDialog {...dialogProps(open.meeting)} /> : null}
       {open?.kind === 'restore' ? <RestoreMeetingDialog {...dialogProps(open.meeting)} /> : null}

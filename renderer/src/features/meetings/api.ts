@@ -15,6 +15,7 @@ export const useMarkHeld = () => useCommand('meetings.markHeld');
 export const useReschedule = () => useCommand('meetings.reschedule');
 export const useCancelMeeting = () => useCommand('meetings.cancel');
 export const useRestoreMeeting = () => useCommand('meetings.restore');
+export const useUndoHeld = () => useCommand('meetings.undoHeld');
 export const useApplyShift = () => useCommand('meetings.applyShift');
 
 /** Saves nothing: what a schedule change would do. */

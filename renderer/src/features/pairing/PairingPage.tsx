@@ -10,6 +10,7 @@ import { ConfirmedTab } from './confirmed/ConfirmedTab';
 import { ConstraintsTab } from './constraints/ConstraintsTab';
 import { ProposeTab } from './propose/ProposeTab';
 import { SettingsTab } from './SettingsTab';
+import { PoolNotes } from './PoolNotes';
 import { pairingTabs, type PairingTab } from './tabs';
 import { useProposal, type ProposalControl } from './useProposal';
 
@@ -26,6 +27,7 @@ export function PairingPage() {
       />
       {state.isPending ? <Loading /> : null}
       <ErrorMessage error={state.error} />
+      {state.data ? <PoolNotes pilotId={pilotId} state={state.data} /> : null}
       {state.data ? <PairingTabs pilotId={pilotId} state={state.data} proposal={proposal} /> : null}
     </>
   );
@@ -51,7 +53,7 @@ function PairingTabs({ pilotId, state, proposal }: { pilotId: number; state: Mat
         goTo={goTo}
         onAllConfirmed={() => {
           setArrivedFromConfirm(true);
-          goTo('confirmed');
+          void goTo('confirmed');
         }}
       />
     ),
@@ -60,7 +62,7 @@ function PairingTabs({ pilotId, state, proposal }: { pilotId: number; state: Mat
         pilotId={pilotId}
         state={state}
         onSavedAndRun={async () => {
-          goTo('propose');
+          void goTo('propose');
           await proposal.propose();
         }}
       />

@@ -13,6 +13,10 @@ export const reasonLabels: Record<Unpaired['reason'], string> = {
   capacity: 'No place left',
   outscored: 'Best partner went elsewhere',
   'not-worth-it': 'No pair scores above 0',
+  'no-consent': 'No consent to take part',
+  'consent-withdrawn': 'Consent withdrawn',
+  'not-met-at-chemistry': 'Not yet met at chemistry',
+  'not-trained': 'Not yet trained',
 };
 
 /** "Helen Marsh and Amara Nwosu": the staff mentee first, as in the tables. */

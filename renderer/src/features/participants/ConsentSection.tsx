@@ -12,7 +12,8 @@ import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { DialogFormActions } from '../../ui/FormActions';
-import { useRecordConsent, useWithdrawConsent } from './api';
+import { useRecordConsent, useWithdrawConsent, useWithdrawalPreview } from './api';
+import { WithdrawalConsequences } from './WithdrawalPreview';
 import { planPath } from '../../app/paths';
 import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
 import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
@@ -164,7 +165,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
   // The newest version first: it is the one people sign now.
   const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
   const today = useToday();
-  const { register, formState, submit, formError } = useSavingForm<RecordValues>(
+  const { register, setFocus, formState, submit, formError } = useSavingForm<RecordValues>(
     {
       defaultValues: { formId: versions[0]!.id, givenOn: today, choices: noChoices },
       resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
@@ -172,11 +173,19 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
     },
     ['formId', 'givenOn', ...consentChoiceKeys.map((k) => `choices.${k}`)],
     async (values) => {
+      // Nothing ticked is a refusal: ask first rather than record one by accident.
+      const declined = consentChoiceKeys.every((key) => !values.choices?.[key]);
+      if (declined && !declineConfirmed.current) {
+        setAskDeclined(true);
+        return;
+      }
       const saved = await record.mutateAsync({ participantId: person.id, ...values });
-      notify(`Consent recorded for ${person.name} (version ${saved.formVersion}).`);
+      notify(declined ? `Recorded that ${person.name} declined (version ${saved.formVersion}).` : `Consent recorded for ${person.name} (version ${saved.formVersion}).`);
       onDone();
     },
   );
+  const [askDeclined, setAskDeclined] = useState(false);
+  const declineConfirmed = useRef(false);
   const { errors } = formState;
   return (
     <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} size="wide">
@@ -202,6 +211,33 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
             ))}
           </ul>
         </fieldset>
+        {askDeclined ? (
+          <div className="pp-callout pp-declined-question" role="alert">
+            <p>
+              <strong>Nothing is ticked.</strong> Did {person.name} decline to take part? Recording it says so on their record, and they are not paired.
+            </p>
+            <div className="form-actions">
+              <Button
+                variant="primary"
+                onPress={() => {
+                  declineConfirmed.current = true;
+                  void submit();
+                }}
+                busy={formState.isSubmitting}
+              >
+                Yes, record that they declined
+              </Button>
+              <Button
+                onPress={() => {
+                  setAskDeclined(false);
+                  setFocus('choices.takePart');
+                }}
+              >
+                No, tick what they agreed to
+              </Button>
+            </div>
+          </div>
+        ) : null}
         <DialogFormActions formError={formError} submitLabel="Record consent" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </FormDialog>
@@ -216,6 +252,9 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
   const [formError, setFormError] = useState<string>();
   const [confirming, setConfirming] = useState<WithdrawOut>();
   const canLeaveScheme = person.status !== 'withdrawn' && person.status !== 'completed';
+  // Consent to take part withdrawn reaches their pairs, meetings and logs, as a withdrawal does: previewed here too.
+  const preview = useWithdrawalPreview(person.id);
+  const cascades = (values: WithdrawOut | undefined) => canLeaveScheme && values !== undefined && (values.withdrawParticipant || record.choices.takePart);
   const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<WithdrawIn, unknown, WithdrawOut>({
     defaultValues: { withdrawnOn: today, reason: '', withdrawParticipant: canLeaveScheme },
@@ -230,11 +269,12 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
   const confirm = async () => {
     if (!confirming) return;
     try {
-      await withdraw.mutateAsync({ id: record.id, ...confirming });
+      await withdraw.mutateAsync({ id: record.id, ...confirming, previewFingerprint: cascades(confirming) ? preview.data?.fingerprint : undefined });
       notify(`Consent withdrawn for ${person.name}${confirming.withdrawParticipant ? ', and withdrawn from the scheme' : ''}. The record is kept.`);
       onDone();
     } catch (error) {
       setConfirming(undefined);
+      void preview.refetch();
       setFormError(applyServerErrors(error, setError, ['withdrawnOn', 'reason']));
     }
   };
@@ -247,6 +287,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
             Consent given on {formatDate(record.givenOn)} (form version {record.formVersion}) will be marked withdrawn as of {formatDate(confirming.withdrawnOn)}
             {confirming.withdrawParticipant ? `, and ${person.name} will be withdrawn from the scheme` : ''}.
           </p>
+          {cascades(confirming) && preview.data ? <WithdrawalConsequences preview={preview.data} /> : null}
           <p>
             <strong>Nothing is deleted:</strong> the consent record stays in their history with the date and reason, so it shows what they agreed to and when they withdrew.
           </p>

@@ -72,7 +72,7 @@ export function ImportWizard() {
         .filter(Boolean)
         .join(', and ');
       notify(`Imported ${people(result.imported)} from ${name}${more ? `; ${more}` : ''}.`);
-      navigate(participantsPath(pilotId));
+      void navigate(participantsPath(pilotId));
       await refreshAfter(client, 'participants.import');
     } catch (error) {
       setProblem(errorText(error));

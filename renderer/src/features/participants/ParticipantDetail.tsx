@@ -1,18 +1,16 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { allowedTransitions, roleLabels, statusLabels, stepNotes, type Participant, type ParticipantStatus } from '../../../../shared/participants/contract';
 import { DAY_PARTS, WEEKDAYS } from '../../../../shared/participants/availability';
 import { Button } from '../../ui/Button';
-import { TextAreaInput } from '../../ui/Field';
+import { Callout } from '../../ui/Callout';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { ConsentSection } from './ConsentSection';
+import { WithdrawDialog } from './WithdrawDialog';
+import { PersonProfileSections } from './PersonProfileSections';
 import { useMoveParticipant, useParticipant, usePlan } from './api';
-import { focusAfterDialog, FormDialog } from '../../ui/FormDialog';
-import { DialogFormActions } from '../../ui/FormActions';
-import { useSavingForm } from '../../ui/useSavingForm';
+import { focusAfterDialog } from '../../ui/FormDialog';
 import { formatDateTime } from '../../../../shared/dates';
 import { usePilotId } from '../../app/usePilotId';
 import { listPath } from './list-memory';
@@ -68,6 +66,7 @@ export function ParticipantDetail() {
         <StatusSection person={p} pilotId={pilotId} />
       </div>
       <ConsentSection person={p} pilotId={pilotId} forms={plan.data?.consentForms} />
+      <PersonProfileSections pilotId={pilotId} participantId={id} />
     </>
   );
 }
@@ -157,6 +156,11 @@ function StatusSection({ person, pilotId }: { person: Participant; pilotId: numb
         Now: <span className={`pp-status pp-status-${person.status}`}>{statusLabels[person.status]}</span>
       </p>
       {person.status === 'withdrawn' && person.statusReason ? <p className="pp-reason">Reason: {person.statusReason}</p> : null}
+      {person.repairingNote ? (
+        <Callout tone="warning">
+          <strong>Needs a new partner.</strong> {person.repairingNote} <Link to={pairingPath(pilotId)}>Go to Pairing</Link>
+        </Callout>
+      ) : null}
       {person.status === 'withdrawn' && person.consent === 'given' ? <p className="hint">Their consent is still on record: see Consent below.</p> : null}
       {next.length === 0 ? (
         <p className="hint">Completed is the last step of the scheme.</p>
@@ -199,30 +203,5 @@ function StatusSection({ person, pilotId }: { person: Participant; pilotId: numb
         />
       ) : null}
     </section>
-  );
-}
-
-const withdrawSchema = z.object({
-  reason: z.string().trim().min(1, 'Say why they are withdrawing: the reason is kept in their history').max(2000, 'At most 2,000 characters'),
-});
-
-function WithdrawDialog({ person, onClose, onDone }: { person: Participant; onClose: () => void; onDone: () => void }) {
-  const transition = useMoveParticipant();
-  const { notify } = useNotices();
-  const { register, formState, submit, formError } = useSavingForm<z.input<typeof withdrawSchema>>({ defaultValues: { reason: '' }, resolver: zodResolver(withdrawSchema) }, ['reason'], async ({ reason }) => {
-    await transition.mutateAsync({ id: person.id, to: 'withdrawn', reason });
-    notify(`${person.name} withdrawn from the scheme. Nothing was deleted.`);
-    onDone();
-  });
-  return (
-    <FormDialog title={`Withdraw ${person.name} from the scheme?`} onClose={onClose} alert>
-      <form onSubmit={submit} noValidate className="form">
-        <p>
-          They leave pairing and meetings from now on. <strong>Nothing is deleted:</strong> their details, consent records and history stay, and you can reinstate them later.
-        </p>
-        <TextAreaInput label="Reason for withdrawing" required rows={3} autoFocus error={formState.errors.reason?.message} {...register('reason')} />
-        <DialogFormActions formError={formError} submitLabel="Withdraw from the scheme" tone="danger" busy={formState.isSubmitting} onCancel={onClose} />
-      </form>
-    </FormDialog>
   );
 }

@@ -7,12 +7,13 @@ import { participantDraft, participantRoles, roleLabels, type Participant, type 
 import { AVAILABILITY_SLOTS, DAY_PARTS, WEEKDAYS } from '../../../../shared/participants/availability';
 import { ApiError } from '../../api';
 import { Button } from '../../ui/Button';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { Table } from '../../ui/Table';
 import { FieldFrame, TextAreaInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
-import { useAddParticipant, useParticipant, usePlan, useUpdateParticipant } from './api';
+import { useAddParticipant, useDepartments, useParticipant, usePlan, useUpdateParticipant } from './api';
 import { FormActions } from '../../ui/FormActions';
 import { usePilotId } from '../../app/usePilotId';
 import { listPath } from './list-memory';
@@ -65,7 +66,7 @@ export function NewParticipantPage() {
         onSubmit={async (draft) => {
           const person = await create.mutateAsync({ pilotId, participant: draft });
           notify(`${person.name} added as interested.`);
-          navigate(participantsPath(pilotId, person.id));
+          void navigate(participantsPath(pilotId, person.id));
         }}
       />
     </>
@@ -96,7 +97,7 @@ export function EditParticipantPage() {
         onSubmit={async (draft) => {
           await update.mutateAsync({ id, participant: draft });
           notify('Changes saved.');
-          navigate(back);
+          void navigate(back);
         }}
       />
     </>
@@ -114,6 +115,7 @@ interface FormProps {
 function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: FormProps) {
   const uid = useId();
   const plan = usePlan(pilotId);
+  const departments = useDepartments(pilotId);
   const [formError, setFormError] = useState<string>();
   const { register, control, handleSubmit, setError, setFocus, formState } = useForm<FormValues, unknown, Draft>({
     defaultValues: initial,
@@ -121,6 +123,8 @@ function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: 
     mode: 'onTouched',
   });
   const { errors } = formState;
+  // Asks before leaving with changes not saved; not while saving, which leaves for the person's page.
+  useReportUnsaved('this person’s details', formState.isDirty && !formState.isSubmitting);
   const submit = handleSubmit(async (draft) => {
     setFormError(undefined);
     try {
@@ -163,7 +167,19 @@ function ParticipantForm({ pilotId, initial, submitLabel, onSubmit, onCancel }: 
         ) : null}
       </fieldset>
       <div className="field-row">
-        <TextInput label="Department" autoComplete="off" description="Faculty, school or service." error={errors.department?.message} {...register('department')} />
+        <TextInput
+          label="Department"
+          autoComplete="off"
+          description="Faculty, school or service. Departments already in the pilot are suggested as you type: the same spelling keeps “never pair within the same department” right."
+          list={`${uid}-departments`}
+          error={errors.department?.message}
+          {...register('department')}
+        />
+        <datalist id={`${uid}-departments`}>
+          {(departments.data ?? []).map((d) => (
+            <option key={d.name} value={d.name} />
+          ))}
+        </datalist>
         <TextInput label="Level or seniority" autoComplete="off" description="Year of study, or job title or grade." error={errors.level?.message} {...register('level')} />
       </div>
       <Controller

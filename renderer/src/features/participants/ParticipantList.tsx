@@ -15,6 +15,7 @@ import { ariaSort, SortButton, type SortState } from '../../ui/Table';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { consentLabels } from './words';
+import { MergeDepartmentsDialog } from './MergeDepartments';
 import { usePilotId } from '../../app/usePilotId';
 import { lastListSearch } from './list-memory';
 import { participantsPath } from '../../app/paths';
@@ -48,6 +49,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 export function ParticipantList() {
   const pilotId = usePilotId();
   const navigate = useNavigate();
+  const [merging, setMerging] = useState(false);
   const [params, setParams] = useSearchParams();
   const role = oneOf(participantRoles, params.get('role'));
   const status = oneOf(participantStatuses, params.get('status'));
@@ -122,6 +124,7 @@ export function ParticipantList() {
         description="Everyone who has expressed interest in this pilot: students mentor, members of staff are mentored. Open a person to move them along, record their consent or withdraw them."
         actions={
           <>
+            <Button onPress={() => setMerging(true)}>Merge departments</Button>
             <Button onPress={() => navigate(participantsPath(pilotId, 'import'))}>Import expressions of interest</Button>
             <Button variant="primary" onPress={() => navigate(participantsPath(pilotId, 'new'))}>
               Add participant
@@ -129,6 +132,7 @@ export function ParticipantList() {
           </>
         }
       />
+      {merging ? <MergeDepartmentsDialog pilotId={pilotId} onClose={() => setMerging(false)} /> : null}
       {list.isPending ? <Loading label="Loading the register…" /> : null}
       <ErrorMessage error={list.error} />
       {data && data.total === 0 ? (

@@ -14,3 +14,10 @@ export const useUpdateParticipant = () => useCommand('participants.update');
 export const useMoveParticipant = () => useCommand('participants.transition');
 export const useRecordConsent = () => useCommand('consent.record');
 export const useWithdrawConsent = () => useCommand('consent.withdraw');
+/** What withdrawing a person (or their consent to take part) will change, with the fingerprint the command checks. */
+export const useWithdrawalPreview = (id: number) => useChannel('participants.previewWithdrawal', { id });
+/** Everything the later stages recorded about one person (their page's sections). */
+export const useProfile = (id: number) => useChannel('participants.profile', { id });
+/** The pilot's departments with their head counts (suggestions, and the merge dialog). */
+export const useDepartments = (pilotId: number) => useChannel('participants.departments', { pilotId });
+export const useMergeDepartments = () => useCommand('participants.mergeDepartments');

@@ -19,7 +19,7 @@ export function NewPilotPage() {
         onSubmit={async (values) => {
           const pilot = await create.mutateAsync(values);
           notify(`Pilot “${pilot.name}” created.`);
-          navigate(pilotsPath());
+          void navigate(pilotsPath());
         }}
       />
     </>
@@ -47,7 +47,7 @@ export function EditPilotPage() {
         onSubmit={async (values) => {
           await update.mutateAsync({ id, changes: values });
           notify('Changes saved.');
-          navigate(pilotsPath());
+          void navigate(pilotsPath());
         }}
       />
     </>

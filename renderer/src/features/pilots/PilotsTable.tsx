@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { pilotStatusLabels, type Pilot } from '../../../../shared/pilots/contract';
 import { formatDate } from '../../../../shared/dates';
-import { planPath } from '../../app/paths';
+import { overviewPath } from '../../app/paths';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
 
@@ -26,7 +26,7 @@ export function PilotsTable({ pilots, showArchived, onEdit, onArchive, onRestore
           rowHeader: true,
           cell: (pilot) => (
             <>
-              {pilot.archivedAt ? pilot.name : <Link to={planPath(pilot.id)}>{pilot.name}</Link>}
+              {pilot.archivedAt ? pilot.name : <Link to={overviewPath(pilot.id)}>{pilot.name}</Link>}
               {pilot.purpose ? <div className="cell-note">{pilot.purpose}</div> : null}
             </>
           ),

@@ -10,6 +10,7 @@ import { Section, headingId } from './Section';
 import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { useToday } from '../../ui/today';
 import { formatDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
@@ -25,6 +26,7 @@ function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }
     onSubmit,
   );
   const { errors } = formState;
+  useReportUnsaved('Consent forms', formState.isDirty);
   useEffect(() => setFocus('version'), [setFocus]);
   return (
     <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>

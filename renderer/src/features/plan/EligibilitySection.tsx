@@ -10,6 +10,7 @@ import { Section } from './Section';
 import { FormError } from '../../ui/FormDialog';
 import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { plural } from '../../../../shared/words';
 import { useSaveEligibility } from './api';
 
@@ -46,6 +47,7 @@ export function EligibilitySection({ pilotId, categories }: { pilotId: number; c
   const rows = useFieldArray({ control, name: 'categories' });
   const current = useWatch({ control, name: 'categories' });
   const { errors } = formState;
+  useReportUnsaved('Eligibility', formState.isDirty);
 
   return (
     <Section

@@ -7,6 +7,7 @@ import { Section } from './Section';
 import { FormError } from '../../ui/FormDialog';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { useSaveGovernance } from './api';
 
 /** The ethics approval the pilot runs under, and how long its personal data is kept. */
@@ -23,6 +24,7 @@ export function GovernanceSection({ pilotId, governance }: { pilotId: number; go
     },
   );
   const { errors } = formState;
+  useReportUnsaved('Ethics and retention', formState.isDirty);
   return (
     <Section id="governance" title="Ethics and retention" intro="The approval the pilot runs under, and how long its personal data is kept once it ends.">
       <form onSubmit={submit} noValidate className="form" aria-label="Ethics and retention">

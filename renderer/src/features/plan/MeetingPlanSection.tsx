@@ -10,6 +10,7 @@ import { Section } from './Section';
 import { FormError } from '../../ui/FormDialog';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { plural } from '../../../../shared/words';
 import { useSaveMeetingPlan } from './api';
 
@@ -21,7 +22,7 @@ function describeMeetingPlan(plan: MeetingPlan): string {
   return `${plan.meetingCount} meetings of ${length}, one every ${plural(plan.cadenceDays, 'day')}: about ${span < 14 ? plural(span, 'day') : plural(weeks, 'week')} from the first meeting to the last.`;
 }
 
-const meetingPlanFields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax', 'mode', 'place', 'onlineLink'] as const;
+const meetingPlanFields = ['meetingCount', 'cadenceDays', 'durationMin', 'durationMax', 'mode', 'place', 'onlineLink', 'chemistryBeforePairing', 'trainingBeforePairing'] as const;
 
 /** How many meetings each pair has, how far apart, how long, and where: each new pair's schedule is made from it. */
 export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; meetingPlan: MeetingPlan }) {
@@ -39,6 +40,7 @@ export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; 
     },
   );
   const { errors } = formState;
+  useReportUnsaved('Meeting plan', formState.isDirty);
   const online = watch('mode') === 'online';
   const number = { valueAsNumber: true } as const;
 
@@ -73,6 +75,18 @@ export function MeetingPlanSection({ pilotId, meetingPlan }: { pilotId: number; 
             {...register('onlineLink')}
           />
         </div>
+        <fieldset className="fieldset">
+          <legend>Before pairing</legend>
+          <p className="hint">Only people who consented to take part are paired; the scheme can also ask for these first.</p>
+          <div className="checkbox-field">
+            <input id="plan-chemistry-before-pairing" type="checkbox" {...register('chemistryBeforePairing')} />
+            <label htmlFor="plan-chemistry-before-pairing">The scheme holds chemistry meetings: pair people once they have met at one</label>
+          </div>
+          <div className="checkbox-field">
+            <input id="plan-training-before-pairing" type="checkbox" {...register('trainingBeforePairing')} />
+            <label htmlFor="plan-training-before-pairing">Training is required before pairing</label>
+          </div>
+        </fieldset>
         <FormError message={formError} />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={formState.isSubmitting}>

@@ -1,5 +1,7 @@
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { focusSection, headingId } from './Section';
+import { useSearchParams } from 'react-router';
+import { Tabs } from '../../ui/Tabs';
+import { useUnsavedForms } from '../../ui/unsaved-changes';
 import { ConsentFormsSection } from './ConsentFormsSection';
 import { EligibilitySection } from './EligibilitySection';
 import { GovernanceSection } from './GovernanceSection';
@@ -22,12 +24,58 @@ const sections = [
   { id: 'consent-forms', label: 'Consent forms' },
   { id: 'governance', label: 'Ethics and retention' },
 ] as const;
+type SectionId = (typeof sections)[number]['id'];
+const isSection = (id: string | null): id is SectionId => sections.some((s) => s.id === id);
 
-/** Stage 1 of a pilot: its scheme plan, one section per part, with the timeline first. */
+/** A tab's name, marked while its form has changes not saved yet (the forms report under the same names). */
+function SectionLabel({ label, unsaved }: { label: string; unsaved: boolean }) {
+  return (
+    <>
+      {label}
+      {unsaved ? (
+        <span className="plan-unsaved" title="Not saved yet">
+          <span aria-hidden="true"> •</span>
+          <span className="visually-hidden"> (not saved yet)</span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Stage 1 of a pilot: its scheme plan, one tab per part, each with its own Save, so one part can
+ * be finished at a time. The tab is kept in the address; leaving a part with unsaved changes asks first.
+ */
 export function PlanPage() {
   const pilotId = usePilotId();
   const pilot = usePilot(pilotId);
   const plan = usePlan(pilotId);
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('section');
+  const selected: SectionId = isSection(asked) ? asked : 'timeline';
+  const unsaved = useUnsavedForms();
+
+  const panel = (id: SectionId) => {
+    if (!plan.data) return null;
+    switch (id) {
+      case 'timeline':
+        return <TimelineSection pilotId={pilotId} milestones={plan.data.milestones} />;
+      case 'themes':
+        return <ThemesSection pilotId={pilotId} themes={plan.data.themes} />;
+      case 'eligibility':
+        return <EligibilitySection pilotId={pilotId} categories={plan.data.eligibility} />;
+      case 'meeting-plan':
+        return <MeetingPlanSection pilotId={pilotId} meetingPlan={plan.data.meetingPlan} />;
+      case 'support':
+        return <SupportSection pilotId={pilotId} support={plan.data.support} />;
+      case 'safeguarding':
+        return <SafeguardingSection pilotId={pilotId} safeguarding={plan.data.safeguarding} />;
+      case 'consent-forms':
+        return <ConsentFormsSection pilotId={pilotId} forms={plan.data.consentForms} />;
+      case 'governance':
+        return <GovernanceSection pilotId={pilotId} governance={plan.data.governance} />;
+    }
+  };
 
   return (
     <>
@@ -42,35 +90,13 @@ export function PlanPage() {
       {plan.isPending ? <Loading label="Loading the plan…" /> : null}
       <ErrorMessage error={plan.error} />
       {plan.data ? (
-        <div className="plan-layout">
-          <nav className="plan-toc" aria-label="Sections of the plan">
-            <ul>
-              {sections.map((section) => (
-                <li key={section.id}>
-                  {/* The app routes by the URL hash, so the link moves focus itself instead of changing it. */}
-                  <a
-                    href={`#${headingId(section.id)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      focusSection(section.id);
-                    }}
-                  >
-                    {section.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="plan-sections" key={pilotId}>
-            <TimelineSection pilotId={pilotId} milestones={plan.data.milestones} />
-            <ThemesSection pilotId={pilotId} themes={plan.data.themes} />
-            <EligibilitySection pilotId={pilotId} categories={plan.data.eligibility} />
-            <MeetingPlanSection pilotId={pilotId} meetingPlan={plan.data.meetingPlan} />
-            <SupportSection pilotId={pilotId} support={plan.data.support} />
-            <SafeguardingSection pilotId={pilotId} safeguarding={plan.data.safeguarding} />
-            <ConsentFormsSection pilotId={pilotId} forms={plan.data.consentForms} />
-            <GovernanceSection pilotId={pilotId} governance={plan.data.governance} />
-          </div>
+        <div className="plan-tabs" key={pilotId}>
+          <Tabs
+            label="Parts of the plan"
+            selected={selected}
+            onSelect={(id) => setParams(id === 'timeline' ? {} : { section: id })}
+            tabs={sections.map((section) => ({ id: section.id, label: <SectionLabel label={section.label} unsaved={unsaved.includes(section.label)} />, panel: panel(section.id) }))}
+          />
         </div>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { numberMessages } from '../../ui/form-errors';
 import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { useNotices } from '../../ui/Notices';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { Section } from './Section';
 import './safeguarding-section.css';
 
@@ -36,6 +37,7 @@ export function SafeguardingSection({ pilotId, safeguarding }: { pilotId: number
   );
   const services = useFieldArray({ control, name: 'referralServices' });
   const { errors } = formState;
+  useReportUnsaved('Safeguarding', formState.isDirty);
   return (
     <Section
       id="safeguarding"

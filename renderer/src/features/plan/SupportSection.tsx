@@ -10,6 +10,7 @@ import { Section } from './Section';
 import { FormError } from '../../ui/FormDialog';
 import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { useSaveSupport } from './api';
 
 const MAX_ROWS = 50;
@@ -44,6 +45,7 @@ export function SupportSection({ pilotId, support }: { pilotId: number; support:
   const contacts = useFieldArray({ control, name: 'contacts' });
   const steps = useFieldArray({ control, name: 'steps' });
   const { errors } = formState;
+  useReportUnsaved('Support protocol', formState.isDirty);
 
   const moveStep = (i: number, direction: 'up' | 'down') => {
     const target = direction === 'up' ? i - 1 : i + 1;

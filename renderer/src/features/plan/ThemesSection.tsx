@@ -13,6 +13,7 @@ import { focusGroupsPath } from '../../app/paths';
 import { InlineForm } from '../../ui/FormActions';
 import { afterRemovingRow, useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { formatDate } from '../../../../shared/dates';
 import { errorText } from '../../ui/errors';
@@ -45,6 +46,7 @@ function ThemeForm({ heading, initial, submitLabel, onSubmit, onCancel }: { head
   );
   const questions = useFieldArray({ control, name: 'iceBreakers' });
   const { errors } = formState;
+  useReportUnsaved('Themes', formState.isDirty);
   const focusLater = useFocusLater();
   const uid = useId();
   useEffect(() => setFocus('title'), [setFocus]);

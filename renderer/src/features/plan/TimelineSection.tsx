@@ -11,6 +11,7 @@ import { Section, headingId } from './Section';
 import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useReportUnsaved } from '../../ui/unsaved-changes';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useToday } from '../../ui/today';
 import { daysBetween, formatDate } from '../../../../shared/dates';
@@ -69,6 +70,7 @@ function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { 
     onSubmit,
   );
   const { errors } = formState;
+  useReportUnsaved('Timeline', formState.isDirty);
   useEffect(() => setFocus('title'), [setFocus]);
   return (
     <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>

@@ -10,6 +10,7 @@ import { usePilotId } from '../../app/usePilotId';
 import { pairMeetingsPath, participantsPath, safeguardingPath, writeLogPath } from '../../app/paths';
 import { ConcernDetailsForm, linkWords } from '../../app/ConcernDetailsForm';
 import { Button } from '../../ui/Button';
+import { SectionCard } from '../../ui/SectionCard';
 import { Callout } from '../../ui/Callout';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { DialogFormActions } from '../../ui/FormActions';
@@ -126,10 +127,7 @@ function WhatWasSaid({ concern: c }: { concern: Concern }) {
 function Outcome({ concern: c, retentionMonths, onClose, onReopen }: { concern: Concern; retentionMonths: number | null; onClose: () => void; onReopen: () => void }) {
   const pending = c.followUps.filter((f) => f.doneOn === null).length;
   return (
-    <section className="section-card" aria-labelledby="sg-outcome-heading">
-      <div className="section-card-header">
-        <h2 id="sg-outcome-heading">Outcome and closure</h2>
-      </div>
+    <SectionCard headingId="sg-outcome-heading" title="Outcome and closure">
       {c.status === 'open' ? (
         <>
           {c.outcome ? (
@@ -159,7 +157,7 @@ function Outcome({ concern: c, retentionMonths, onClose, onReopen }: { concern: 
           <Button onPress={onReopen}>Reopen</Button>
         </>
       )}
-    </section>
+    </SectionCard>
   );
 }
 

@@ -5,16 +5,17 @@ import { isoDate, optionalText, requiredText } from '../../../../shared/contract
 import type { Concern, FollowUp } from '../../../../shared/safeguarding/contract';
 import { formatDate } from '../../../../shared/dates';
 import { Button } from '../../ui/Button';
+import { SectionCard } from '../../ui/SectionCard';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { DialogFormActions } from '../../ui/FormActions';
 import { RegisterDialog, useRegisterDialogWhile } from './RegisterDialog';
 import { useNotices } from '../../ui/Notices';
-import { errorText } from '../../ui/errors';
-import { Table } from '../../ui/Table';
 import { useToday } from '../../ui/today';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useConcernChange } from './api';
+import { ConcernPartsTable } from './ConcernPartsTable';
 
 type Mode = 'add' | 'done' | 'edit';
 type Editing = { followUp: FollowUp | undefined; mode: Mode };
@@ -29,76 +30,59 @@ function addDaysTo(isoDay: string, days: number): string {
 /** Dates to come back to a concern: what to check and when; overdue ones count on the dashboard. */
 export function FollowUps({ concern: c }: { concern: Concern }) {
   const [editing, setEditing] = useState<Editing>();
-  const [removing, setRemoving] = useState<FollowUp>();
   const remove = useConcernChange('safeguarding.removeFollowUp');
+  const { deleting: removing, setDeleting: setRemoving, confirmDelete } = useConfirmDelete<FollowUp>(remove, () => 'Follow-up removed.');
   useRegisterDialogWhile(removing !== undefined);
-  const { notify } = useNotices();
   const open = c.status === 'open';
   return (
-    <section className="section-card" aria-labelledby="sg-follow-ups-heading">
-      <div className="section-card-header">
-        <h2 id="sg-follow-ups-heading">Follow-ups</h2>
-        {open ? (
-          <div className="section-card-actions">
-            <Button onPress={() => setEditing({ followUp: undefined, mode: 'add' })}>Add a follow-up</Button>
-          </div>
-        ) : null}
-      </div>
-      {c.followUps.length === 0 ? (
-        <p className="muted">No follow-up dates. Add one to be reminded, on the dashboard, when it is due.</p>
-      ) : (
-        <Table
-          caption="Follow-ups"
-          look="plain"
-          className="sg-table"
-          rows={c.followUps}
-          rowKey={(f) => f.id}
-          columns={[
-            { id: 'due', header: 'Due', className: 'nowrap', cell: (f) => formatDate(f.dueOn) },
-            { id: 'what', header: 'What to follow up', rowHeader: true, cell: (f) => <span className="notes-text">{f.what}</span> },
-            {
-              id: 'state',
-              header: 'Done',
-              cell: (f) =>
-                f.doneOn ? (
-                  <>
-                    <span className="pill pill-done">Done {formatDate(f.doneOn)}</span>
-                    {f.doneNote ? <div className="cell-note notes-text">{f.doneNote}</div> : null}
-                  </>
-                ) : f.overdue ? (
-                  <span className="pill pill-overdue">Overdue</span>
-                ) : (
-                  <span className="pill pill-upcoming">To do</span>
-                ),
-            },
-            ...(open
-              ? [
-                  {
-                    id: 'actions',
-                    header: 'Actions',
-                    hideHeader: true,
-                    className: 'cell-actions',
-                    cell: (f: FollowUp) => (
-                      <>
-                        {f.doneOn ? null : (
-                          <Button variant="quiet" aria-label={`Mark done: follow-up of ${formatDate(f.dueOn)}`} onPress={() => setEditing({ followUp: f, mode: 'done' })}>
-                            Mark done
-                          </Button>
-                        )}
-                        <Button variant="quiet" aria-label={`Edit the follow-up of ${formatDate(f.dueOn)}`} onPress={() => setEditing({ followUp: f, mode: 'edit' })}>
-                          Edit
-                        </Button>
-                        <Button variant="quiet" aria-label={`Remove the follow-up of ${formatDate(f.dueOn)}`} onPress={() => setRemoving(f)}>
-                          Remove
-                        </Button>
-                      </>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+    <SectionCard
+      headingId="sg-follow-ups-heading"
+      title="Follow-ups"
+      actions={open ? <Button onPress={() => setEditing({ followUp: undefined, mode: 'add' })}>Add a follow-up</Button> : null}
+    >
+      <ConcernPartsTable
+        caption="Follow-ups"
+        rows={c.followUps}
+        empty={<p className="muted">No follow-up dates. Add one to be reminded, on the dashboard, when it is due.</p>}
+        columns={[
+          { id: 'due', header: 'Due', className: 'nowrap', cell: (f) => formatDate(f.dueOn) },
+          { id: 'what', header: 'What to follow up', rowHeader: true, cell: (f) => <span className="notes-text">{f.what}</span> },
+          {
+            id: 'state',
+            header: 'Done',
+            cell: (f) =>
+              f.doneOn ? (
+                <>
+                  <span className="pill pill-done">Done {formatDate(f.doneOn)}</span>
+                  {f.doneNote ? <div className="cell-note notes-text">{f.doneNote}</div> : null}
+                </>
+              ) : f.overdue ? (
+                <span className="pill pill-overdue">Overdue</span>
+              ) : (
+                <span className="pill pill-upcoming">To do</span>
+              ),
+          },
+        ]}
+        actions={
+          open
+            ? (f) => (
+                <>
+                  {f.doneOn ? null : (
+                    <Button variant="quiet" aria-label={`Mark done: follow-up of ${formatDate(f.dueOn)}`} onPress={() => setEditing({ followUp: f, mode: 'done' })}>
+                      Mark done
+                    </Button>
+                  )}
+                  <Button variant="quiet" aria-label={`Edit the follow-up of ${formatDate(f.dueOn)}`} onPress={() => setEditing({ followUp: f, mode: 'edit' })}>
+                    Edit
+                  </Button>
+                  <Button variant="quiet" aria-label={`Remove the follow-up of ${formatDate(f.dueOn)}`} onPress={() => setRemoving(f)}>
+                    Remove
+                  </Button>
+                </>
+              )
+            : undefined
+        }
+      />
       {editing ? <FollowUpDialog concernId={c.id} {...editing} onClose={() => setEditing(undefined)} /> : null}
       <ConfirmDialog
         isOpen={removing !== undefined}
@@ -106,17 +90,11 @@ export function FollowUps({ concern: c }: { concern: Concern }) {
         confirmLabel="Remove follow-up"
         isPending={remove.isPending}
         onCancel={() => setRemoving(undefined)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(
-            { id: removing.id },
-            { onSuccess: () => notify('Follow-up removed.'), onError: (error) => notify(errorText(error), { tone: 'error' }), onSettled: () => setRemoving(undefined) },
-          )
-        }
+        onConfirm={() => void confirmDelete()}
       >
         {removing ? `“${removing.what}”, due ${formatDate(removing.dueOn)}, is no longer needed. The concern’s history keeps a line saying it was removed.` : null}
       </ConfirmDialog>
-    </section>
+    </SectionCard>
   );
 }
 

@@ -9,6 +9,7 @@ import { formatDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
 import { planPath } from '../../app/paths';
 import { Button } from '../../ui/Button';
+import { SectionCard } from '../../ui/SectionCard';
 import { TextAreaInput, TextInput } from '../../ui/Field';
 import { DialogFormActions } from '../../ui/FormActions';
 import { RegisterDialog } from './RegisterDialog';
@@ -31,17 +32,11 @@ export function ProtocolSteps({ concern: c, protocol }: { concern: Concern; prot
   const missing = protocol.filter((text) => !have.has(sameStep(text)));
   const done = c.steps.filter((s) => s.doneOn !== null).length;
   return (
-    <section className="section-card" aria-labelledby="sg-steps-heading">
-      <div className="section-card-header">
-        <h2 id="sg-steps-heading">
-          Protocol steps{c.steps.length > 0 ? <span className="heading-count"> ({done} of {c.steps.length} done)</span> : null}
-        </h2>
-        {open ? (
-          <div className="section-card-actions">
-            <Button onPress={() => setAdding(true)}>Add a step</Button>
-          </div>
-        ) : null}
-      </div>
+    <SectionCard
+      headingId="sg-steps-heading"
+      title={<>Protocol steps{c.steps.length > 0 ? <span className="heading-count"> ({done} of {c.steps.length} done)</span> : null}</>}
+      actions={open ? <Button onPress={() => setAdding(true)}>Add a step</Button> : null}
+    >
       <p className="section-intro">The escalation steps of the scheme’s support protocol, as they were when the concern was raised. Not every step applies every time: a note can say why.</p>
       {c.steps.length === 0 ? (
         <div className="section-empty">
@@ -94,7 +89,7 @@ export function ProtocolSteps({ concern: c, protocol }: { concern: Concern; prot
       ) : null}
       {recording ? <RecordStepDialog step={recording} onClose={() => setRecording(undefined)} /> : null}
       {adding ? <AddStepDialog concernId={c.id} onClose={() => setAdding(false)} /> : null}
-    </section>
+    </SectionCard>
   );
 }
 

@@ -7,95 +7,78 @@ import type { Concern, Referral } from '../../../../shared/safeguarding/contract
 import type { SafeguardingPlan } from '../../../../shared/plan/contract';
 import { formatDate } from '../../../../shared/dates';
 import { Button } from '../../ui/Button';
+import { SectionCard } from '../../ui/SectionCard';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { DialogFormActions } from '../../ui/FormActions';
 import { RegisterDialog, useRegisterDialogWhile } from './RegisterDialog';
 import { useNotices } from '../../ui/Notices';
-import { errorText } from '../../ui/errors';
-import { Table } from '../../ui/Table';
 import { useToday } from '../../ui/today';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useConcernChange } from './api';
+import { ConcernPartsTable } from './ConcernPartsTable';
 
 const OTHER = '__other__';
 
 /** Referrals to the university's own services (the list kept in the plan), each with its date and, once known, its outcome. */
 export function Referrals({ concern: c, services }: { concern: Concern; services: SafeguardingPlan['referralServices'] }) {
   const [editing, setEditing] = useState<Referral | 'new'>();
-  const [removing, setRemoving] = useState<Referral>();
   const remove = useConcernChange('safeguarding.removeReferral');
+  const { deleting: removing, setDeleting: setRemoving, confirmDelete } = useConfirmDelete<Referral>(
+    remove,
+    (r) => `Referral to ${r.service} removed. The concern’s history keeps that it was made.`,
+  );
   useRegisterDialogWhile(removing !== undefined);
-  const { notify } = useNotices();
   const open = c.status === 'open';
   return (
-    <section className="section-card" aria-labelledby="sg-referrals-heading">
-      <div className="section-card-header">
-        <h2 id="sg-referrals-heading">Referrals</h2>
-        {open ? (
-          <div className="section-card-actions">
-            <Button onPress={() => setEditing('new')}>Add a referral</Button>
-          </div>
-        ) : null}
-      </div>
-      {c.referrals.length === 0 ? (
-        <p className="muted">No referral yet. Refer to the university’s own services (the list is kept in the plan): wellbeing, disability, security, HR…</p>
-      ) : (
-        <Table
-          caption="Referrals"
-          look="plain"
-          className="sg-table"
-          rows={c.referrals}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              id: 'service',
-              header: 'Service',
-              rowHeader: true,
-              cell: (r) => (
+    <SectionCard headingId="sg-referrals-heading" title="Referrals" actions={open ? <Button onPress={() => setEditing('new')}>Add a referral</Button> : null}>
+      <ConcernPartsTable
+        caption="Referrals"
+        rows={c.referrals}
+        empty={<p className="muted">No referral yet. Refer to the university’s own services (the list is kept in the plan): wellbeing, disability, security, HR…</p>}
+        columns={[
+          {
+            id: 'service',
+            header: 'Service',
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                {r.service}
+                {r.note ? <div className="cell-note notes-text">{r.note}</div> : null}
+              </>
+            ),
+          },
+          { id: 'on', header: 'Referred on', className: 'nowrap', cell: (r) => formatDate(r.referredOn) },
+          {
+            id: 'outcome',
+            header: 'Outcome',
+            cell: (r) =>
+              r.outcome ? (
                 <>
-                  {r.service}
-                  {r.note ? <div className="cell-note notes-text">{r.note}</div> : null}
+                  <span className="notes-text">{r.outcome}</span>
+                  {r.outcomeOn ? <div className="cell-note">{formatDate(r.outcomeOn)}</div> : null}
                 </>
+              ) : (
+                <span className="muted">Not known yet</span>
               ),
-            },
-            { id: 'on', header: 'Referred on', className: 'nowrap', cell: (r) => formatDate(r.referredOn) },
-            {
-              id: 'outcome',
-              header: 'Outcome',
-              cell: (r) =>
-                r.outcome ? (
-                  <>
-                    <span className="notes-text">{r.outcome}</span>
-                    {r.outcomeOn ? <div className="cell-note">{formatDate(r.outcomeOn)}</div> : null}
-                  </>
-                ) : (
-                  <span className="muted">Not known yet</span>
-                ),
-            },
-            ...(open
-              ? [
-                  {
-                    id: 'actions',
-                    header: 'Actions',
-                    hideHeader: true,
-                    className: 'cell-actions',
-                    cell: (r: Referral) => (
-                      <>
-                        <Button variant="quiet" aria-label={`${r.outcome ? 'Edit' : 'Record the outcome of'} the referral to ${r.service}`} onPress={() => setEditing(r)}>
-                          {r.outcome ? 'Edit' : 'Record outcome'}
-                        </Button>
-                        <Button variant="quiet" aria-label={`Remove the referral to ${r.service}`} onPress={() => setRemoving(r)}>
-                          Remove
-                        </Button>
-                      </>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+          },
+        ]}
+        actions={
+          open
+            ? (r) => (
+                <>
+                  <Button variant="quiet" aria-label={`${r.outcome ? 'Edit' : 'Record the outcome of'} the referral to ${r.service}`} onPress={() => setEditing(r)}>
+                    {r.outcome ? 'Edit' : 'Record outcome'}
+                  </Button>
+                  <Button variant="quiet" aria-label={`Remove the referral to ${r.service}`} onPress={() => setRemoving(r)}>
+                    Remove
+                  </Button>
+                </>
+              )
+            : undefined
+        }
+      />
       {editing ? <ReferralDialog concernId={c.id} referral={editing === 'new' ? undefined : editing} services={services} onClose={() => setEditing(undefined)} /> : null}
       <ConfirmDialog
         isOpen={removing !== undefined}
@@ -103,21 +86,11 @@ export function Referrals({ concern: c, services }: { concern: Concern; services
         confirmLabel="Remove referral"
         isPending={remove.isPending}
         onCancel={() => setRemoving(undefined)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(
-            { id: removing.id },
-            {
-              onSuccess: () => notify(`Referral to ${removing.service} removed. The concern’s history keeps that it was made.`),
-              onError: (error) => notify(errorText(error), { tone: 'error' }),
-              onSettled: () => setRemoving(undefined),
-            },
-          )
-        }
+        onConfirm={() => void confirmDelete()}
       >
         {removing ? `Remove the referral to ${removing.service} of ${formatDate(removing.referredOn)} only if it was recorded by mistake. The concern’s history keeps a line saying it was removed.` : null}
       </ConfirmDialog>
-    </section>
+    </SectionCard>
   );
 }
 

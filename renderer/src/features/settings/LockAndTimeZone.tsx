@@ -1,3 +1,5 @@
+import { useMemo, useState } from 'react';
+import { Button as AriaButton, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
 import { useSettings, useUpdateSettings } from './api';
 import { AUTO_LOCK_CHOICES } from '../../../../shared/settings/contract';
 import { SelectInput } from '../../ui/Field';
@@ -46,31 +48,73 @@ function timeZones(current: string): string[] {
   return all.includes(current) ? all : [current, ...all];
 }
 
-/** The zone meetings take place in: "today", due dates and calendar files follow it. */
+const zoneLabel = (zone: string) => zone.replace(/_/g, ' ');
+/** "London" finds Europe/London, "new york" finds America/New_York: spaces and underscores alike. */
+const matchesZone = (label: string, typed: string) => label.toLowerCase().includes(typed.trim().toLowerCase().replace(/_/g, ' '));
+
+/** The zone meetings take place in: "today", due dates and calendar files follow it. Saved as soon as one is chosen. */
 export function TimeZoneSetting() {
   const settings = useSettings();
+  if (!settings.data) return null;
+  return <TimeZonePicker current={settings.data.timeZone} />;
+}
+
+function TimeZonePicker({ current }: { current: string }) {
   const update = useUpdateSettings();
   const { notify } = useNotices();
-  if (!settings.data) return null;
+  const zones = useMemo(() => timeZones(current).map((zone) => ({ id: zone, label: zoneLabel(zone) })), [current]);
+  const [text, setText] = useState(zoneLabel(current));
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setText(zoneLabel(current));
+  }
+  const machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const choose = (key: Key | null) => {
+    if (key === null || key === current) return;
+    update.mutate(
+      { timeZone: String(key) },
+      {
+        onSuccess: (saved) => notify(`Time zone set to ${zoneLabel(saved.timeZone)}.`),
+        onError: (error) => notify(error.message, { tone: 'error' }),
+      },
+    );
+  };
   return (
     <section className="panel" aria-labelledby="time-zone-heading">
       <h2 id="time-zone-heading">Time zone</h2>
-      <SelectInput
-        label="Meetings take place in this time zone"
-        description="Meeting times are wall-clock times here; calendar files carry the zone, so a meeting after the clocks change keeps its time."
-        value={settings.data.timeZone}
-        options={timeZones(settings.data.timeZone).map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))}
-        onChange={(event) =>
-          update.mutate(
-            { timeZone: event.target.value },
-            {
-              onSuccess: (saved) => notify(`Time zone set to ${saved.timeZone.replace(/_/g, ' ')}.`),
-              onError: (error) => notify(error.message, { tone: 'error' }),
-            },
-          )
-        }
-      />
+      <ComboBox
+        className="field person-picker"
+        defaultItems={zones}
+        selectedKey={current}
+        inputValue={text}
+        onInputChange={setText}
+        onBlur={() => setText(zoneLabel(current))}
+        onSelectionChange={choose}
+        defaultFilter={matchesZone}
+        menuTrigger="focus"
+      >
+        <Label className="field-label">Meetings take place in this time zone</Label>
+        <Text slot="description" className="field-description">
+          Type a city to search ({zones.length} zones). Meeting times are wall-clock times here; calendar files carry the zone, so a meeting after the clocks change keeps its time.
+          {machineZone && machineZone !== current ? ` This computer is set to ${zoneLabel(machineZone)}.` : ''}
+        </Text>
+        <div className="person-picker-control">
+          <Input className="input person-picker-input" placeholder="Type a city, e.g. London" />
+          <AriaButton className="person-picker-button" aria-label="Show all time zones">
+            <span aria-hidden="true">▾</span>
+          </AriaButton>
+        </div>
+        <Popover className="person-picker-popover" offset={4}>
+          <ListBox<{ id: string; label: string }> className="person-picker-list" renderEmptyState={() => <p className="person-picker-empty">No time zone matches.</p>}>
+            {(zone) => (
+              <ListBoxItem id={zone.id} textValue={zone.label} className="person-picker-option">
+                {zone.label}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </ComboBox>
     </section>
   );
 }
-

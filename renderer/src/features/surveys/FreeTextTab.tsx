@@ -1,14 +1,12 @@
-import { Button } from '../../ui/Button';
-import { EmptyState, ErrorMessage, Loading } from '../../ui/Page';
+import { ErrorMessage, Loading } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { Table } from '../../ui/Table';
-import { usePilotId } from '../../app/usePilotId';
 import { plural } from '../../../../shared/words';
 import { roleLabels } from '../../../../shared/participants/contract';
 import type { Wave } from '../../../../shared/surveys/contract';
-import { useFreeText, useSurveysOverview } from './api';
+import { useFreeText } from './api';
 import { useSurveysParams } from './params';
-import { useChosenWave, WavePicker } from './WavePicker';
+import { WaveTab } from './WavePicker';
 
 const PAGE = 50;
 
@@ -46,25 +44,9 @@ function Answers({ wave }: { wave: Wave }) {
 
 /** A wave's written answers, under pseudonym codes, where consent covers research use. */
 export function FreeTextTab() {
-  const pilotId = usePilotId();
-  const overview = useSurveysOverview(pilotId);
-  const { set } = useSurveysParams();
-  const chosen = useChosenWave(overview.data?.waves ?? []);
-  if (overview.isPending) return <Loading />;
-  if (overview.error) return <ErrorMessage error={overview.error} />;
-  if (!chosen) {
-    return (
-      <EmptyState title="No waves yet" action={<Button onPress={() => set({ tab: 'waves' })}>Go to Waves</Button>}>
-        Written answers belong to a wave: add one first.
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <div className="toolbar">
-        <WavePicker waves={overview.data.waves} chosen={chosen} />
-      </div>
-      <Answers key={chosen.id} wave={chosen} />
-    </>
+    <WaveTab noWaves="Written answers belong to a wave">
+      {(wave) => <Answers wave={wave} />}
+    </WaveTab>
   );
 }

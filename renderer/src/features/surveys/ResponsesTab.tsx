@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { EmptyState, ErrorMessage, Loading } from '../../ui/Page';
+import { ErrorMessage, Loading } from '../../ui/Page';
 import { SelectInput, TextInput } from '../../ui/Field';
 import { Pager } from '../../ui/Pager';
 import { Table, type Column } from '../../ui/Table';
 import { useNotices } from '../../ui/Notices';
 import { errorText } from '../../ui/errors';
-import { usePilotId } from '../../app/usePilotId';
 import { count } from '../../../../shared/words';
 import { roleLabels } from '../../../../shared/participants/contract';
 import type { Respondent, Wave } from '../../../../shared/surveys/contract';
-import { useDeleteResponse, useRespondents, useSurveysOverview } from './api';
+import { useDeleteResponse, useRespondents } from './api';
 import { ResponseDialog } from './ResponseDialog';
 import { useSurveysParams } from './params';
-import { useChosenWave, WavePicker } from './WavePicker';
+import { WaveTab } from './WavePicker';
 
 const PAGE = 50;
 
@@ -136,25 +135,9 @@ function Respondents({ wave }: { wave: Wave }) {
 
 /** Who a wave is for and who has answered; answers entered or corrected by hand. */
 export function ResponsesTab() {
-  const pilotId = usePilotId();
-  const overview = useSurveysOverview(pilotId);
-  const { set } = useSurveysParams();
-  const chosen = useChosenWave(overview.data?.waves ?? []);
-  if (overview.isPending) return <Loading />;
-  if (overview.error) return <ErrorMessage error={overview.error} />;
-  if (!chosen) {
-    return (
-      <EmptyState title="No waves yet" action={<Button onPress={() => set({ tab: 'waves' })}>Go to Waves</Button>}>
-        Responses belong to a wave: add one first.
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <div className="toolbar">
-        <WavePicker waves={overview.data.waves} chosen={chosen} />
-      </div>
-      <Respondents key={chosen.id} wave={chosen} />
-    </>
+    <WaveTab noWaves="Responses belong to a wave">
+      {(wave) => <Respondents wave={wave} />}
+    </WaveTab>
   );
 }

@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { call, type ApiError } from '../../api';
 import { useChannel, useCommand } from '../../queries';
-import type { ChannelInput, ChannelOutput } from '../../../../shared/contract';
+import type { ChannelInput } from '../../../../shared/contract';
 
 /** The surveys' reads and writes. Each write refreshes what the contract says it changes. */
 
@@ -28,15 +26,3 @@ export const useDeleteResponse = () => useCommand('surveys.deleteResponse');
 export const useSetThreshold = () => useCommand('surveys.setThreshold');
 export const useImportResponses = () => useCommand('surveys.import', { refresh: false });
 
-/**
- * The preview of a staged file against a wave: a query keyed on both and the mapping, so a changed
- * column sends the mapping alone; the last answer for the same file stays on screen meanwhile.
- */
-export function useResponseImportPreview(input: ChannelInput<'surveys.importPreview'> | undefined) {
-  return useQuery<ChannelOutput<'surveys.importPreview'>, ApiError>({
-    queryKey: ['surveys.importPreview', input],
-    queryFn: () => call('surveys.importPreview', input!),
-    enabled: input !== undefined,
-    placeholderData: (previous, previousQuery) => ((previousQuery?.queryKey[1] as { stagedId?: string } | undefined)?.stagedId === input?.stagedId ? previous : undefined),
-  });
-}

@@ -9,12 +9,12 @@ import { FormError } from '../../ui/FormDialog';
 
 /** First run: choose a passphrase, then note the recovery key, which is shown only this once. */
 export function CreateVault({ onDone }: { onDone: () => void }) {
-  const [recoveryKey, setRecoveryKey] = useState<string>();
+  const [created, setCreated] = useState<{ recoveryKey: string; folder: string }>();
   const { register, watch, formState, submit, formError } = useSavingForm<NewPassphraseValues>({ mode: 'onSubmit', defaultValues: { passphrase: '', confirmation: '' } }, ['passphrase'], async ({ passphrase }) => {
-    setRecoveryKey((await createVault(passphrase)).recoveryKey);
+    setCreated(await createVault(passphrase));
   });
 
-  if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onConfirmed={onDone} />;
+  if (created) return <RecoveryKeyStep recoveryKey={created.recoveryKey} folder={created.folder} onConfirmed={onDone} />;
 
   return (
     <main className="gate" id="main">

@@ -60,7 +60,7 @@ export function useStagedFile() {
 
 export type StagedFileState = ReturnType<typeof useStagedFile>;
 
-type PreviewChannel = 'participants.importPreview' | 'logs.importPreview';
+type PreviewChannel = 'participants.importPreview' | 'logs.importPreview' | 'surveys.importPreview';
 
 /**
  * A kind's preview of the staged file with a mapping: a query keyed on both, so a changed column

@@ -10,6 +10,8 @@ export function ChartFrame({
   summary,
   legend,
   table,
+  width,
+  height,
   children,
 }: {
   caption: string;
@@ -17,7 +19,11 @@ export function ChartFrame({
   summary: string;
   legend?: ReactNode;
   table: ReactNode;
-  children: (ids: { titleId: string; descId: string }) => ReactNode;
+  /** The drawing's own size (its viewBox); it scales to the width it is given. */
+  width: number;
+  height: number;
+  /** The drawing's shapes. */
+  children: ReactNode;
 }) {
   const uid = useId();
   const [showTable, setShowTable] = useState(false);
@@ -26,7 +32,11 @@ export function ChartFrame({
       <figcaption id={`${uid}-caption`} className="sv-chart-caption">
         {caption}
       </figcaption>
-      {children({ titleId: `${uid}-title`, descId: `${uid}-desc` })}
+      <svg className="sv-svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-title`} aria-describedby={`${uid}-desc`}>
+        <title id={`${uid}-title`}>{caption}</title>
+        <desc id={`${uid}-desc`}>{summary}</desc>
+        {children}
+      </svg>
       {legend}
       <Button variant="quiet" className="sv-table-toggle" aria-expanded={showTable} aria-controls={`${uid}-table`} onPress={() => setShowTable((s) => !s)}>
         {showTable ? 'Hide the table' : 'Show the numbers as a table'}
@@ -36,5 +46,22 @@ export function ChartFrame({
       </div>
       <p className="visually-hidden">{summary}</p>
     </figure>
+  );
+}
+
+/** How an axis looks in every chart: quiet grey lines and small labels in the page's font. */
+export const axisLook = {
+  stroke: '#545b64',
+  tickStroke: '#545b64',
+  tickLength: 4,
+  tickLabelProps: { fill: '#545b64', fontSize: 11, textAnchor: 'middle', fontFamily: 'inherit' },
+} as const;
+
+/** A legend's sample of a mark, beside the words that say what it means. */
+export function LegendSwatch({ children }: { children: ReactNode }) {
+  return (
+    <svg width="14" height="14" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
   );
 }

@@ -4,7 +4,7 @@ import { scaleLinear } from '@visx/scale';
 import { AxisBottom } from '@visx/axis';
 import type { CellValue } from '../../../../../shared/surveys/contract';
 import { Table } from '../../../ui/Table';
-import { ChartFrame } from './ChartFrame';
+import { axisLook, ChartFrame, LegendSwatch } from './ChartFrame';
 import { HIDDEN_COLOUR, likertColours, textOn } from './palette';
 import { cellWords } from '../words';
 
@@ -80,22 +80,24 @@ export function DivergingBars({ caption, labels, rows, threshold }: { caption: s
     <ChartFrame
       caption={caption}
       summary={summary}
+      width={WIDTH}
+      height={height}
       legend={
         <ul className="sv-legend" aria-label="Key">
           {labels.map((label, i) => (
             <li key={label}>
-              <svg width="14" height="14" aria-hidden="true" focusable="false">
+              <LegendSwatch>
                 <rect width="14" height="14" fill={colours[i]} stroke="#6b7280" strokeWidth="1" />
-              </svg>
+              </LegendSwatch>
               {i + 1} {label}
             </li>
           ))}
           {anyHidden ? (
             <li>
-              <svg width="14" height="14" aria-hidden="true" focusable="false">
+              <LegendSwatch>
                 <rect width="14" height="14" fill={HIDDEN_COLOUR} />
                 <path d="M0,14 L14,0" stroke="#ffffff" strokeWidth="2" />
-              </svg>
+              </LegendSwatch>
               Not shown: groups of fewer than {threshold} (together)
             </li>
           ) : null}
@@ -121,46 +123,37 @@ export function DivergingBars({ caption, labels, rows, threshold }: { caption: s
         />
       }
     >
-      {({ titleId, descId }) => (
-        <svg className="sv-svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-          <title id={titleId}>{caption}</title>
-          <desc id={descId}>{summary}</desc>
-          <defs>
-            <pattern id={pattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill={HIDDEN_COLOUR} />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2" />
-            </pattern>
-          </defs>
-          {rows.map((row, r) => (
-            <Group key={row.label} top={r * (ROW_HEIGHT + GAP)}>
-              <text x={LABEL_WIDTH - 8} y={ROW_HEIGHT / 2} dy="0.35em" textAnchor="end" className="sv-svg-label">
-                {row.label}
-              </text>
-              {all[r]!.map((s) => (
-                <g key={s.key}>
-                  <rect x={x(s.x0)} y={0} width={Math.max(0, x(s.x1) - x(s.x0))} height={ROW_HEIGHT} fill={s.hidden ? `url(#${pattern})` : s.colour} stroke="#ffffff" strokeWidth="1" />
-                  {s.percent >= 7 && !s.hidden ? (
-                    <text x={(x(s.x0) + x(s.x1)) / 2} y={ROW_HEIGHT / 2} dy="0.35em" textAnchor="middle" fill={textOn(s.colour)} className="sv-svg-value">
-                      {Math.round(s.percent)}%
-                    </text>
-                  ) : null}
-                </g>
-              ))}
-            </Group>
+      <defs>
+        <pattern id={pattern} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill={HIDDEN_COLOUR} />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" strokeWidth="2" />
+        </pattern>
+      </defs>
+      {rows.map((row, r) => (
+        <Group key={row.label} top={r * (ROW_HEIGHT + GAP)}>
+          <text x={LABEL_WIDTH - 8} y={ROW_HEIGHT / 2} dy="0.35em" textAnchor="end" className="sv-svg-label">
+            {row.label}
+          </text>
+          {all[r]!.map((s) => (
+            <g key={s.key}>
+              <rect x={x(s.x0)} y={0} width={Math.max(0, x(s.x1) - x(s.x0))} height={ROW_HEIGHT} fill={s.hidden ? `url(#${pattern})` : s.colour} stroke="#ffffff" strokeWidth="1" />
+              {s.percent >= 7 && !s.hidden ? (
+                <text x={(x(s.x0) + x(s.x1)) / 2} y={ROW_HEIGHT / 2} dy="0.35em" textAnchor="middle" fill={textOn(s.colour)} className="sv-svg-value">
+                  {Math.round(s.percent)}%
+                </text>
+              ) : null}
+            </g>
           ))}
-          <line x1={x(0)} x2={x(0)} y1={-2} y2={rows.length * (ROW_HEIGHT + GAP) - GAP + 2} stroke="#1d2126" strokeWidth="1.5" />
-          <AxisBottom
-            top={rows.length * (ROW_HEIGHT + GAP) - GAP + 4}
-            scale={x}
-            tickValues={[-domain, -domain / 2, 0, domain / 2, domain]}
-            tickFormat={(v) => `${Math.abs(Number(v))}%`}
-            stroke="#545b64"
-            tickStroke="#545b64"
-            tickLength={4}
-            tickLabelProps={{ fill: '#545b64', fontSize: 11, textAnchor: 'middle', fontFamily: 'inherit' }}
-          />
-        </svg>
-      )}
+        </Group>
+      ))}
+      <line x1={x(0)} x2={x(0)} y1={-2} y2={rows.length * (ROW_HEIGHT + GAP) - GAP + 2} stroke="#1d2126" strokeWidth="1.5" />
+      <AxisBottom
+        top={rows.length * (ROW_HEIGHT + GAP) - GAP + 4}
+        scale={x}
+        tickValues={[-domain, -domain / 2, 0, domain / 2, domain]}
+        tickFormat={(v) => `${Math.abs(Number(v))}%`}
+        {...axisLook}
+      />
     </ChartFrame>
   );
 }

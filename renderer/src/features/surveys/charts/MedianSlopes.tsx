@@ -4,7 +4,7 @@ import { AxisTop } from '@visx/axis';
 import type { ItemAnalysis } from '../../../../../shared/surveys/contract';
 import { groupLabels } from '../../../../../shared/surveys/contract';
 import { Table } from '../../../ui/Table';
-import { ChartFrame } from './ChartFrame';
+import { axisLook, ChartFrame, LegendSwatch } from './ChartFrame';
 import { medianWords } from '../words';
 
 interface SlopeRow {
@@ -65,18 +65,20 @@ export function MedianSlopes({ items, threshold, points }: { items: ItemAnalysis
     <ChartFrame
       caption={caption}
       summary={summary}
+      width={WIDTH}
+      height={height}
       legend={
         <ul className="sv-legend" aria-label="Key">
           <li>
-            <svg width="14" height="14" aria-hidden="true" focusable="false">
+            <LegendSwatch>
               <circle cx="7" cy="7" r="5" fill="#ffffff" stroke="#084c47" strokeWidth="2" />
-            </svg>
+            </LegendSwatch>
             Before (hollow)
           </li>
           <li>
-            <svg width="14" height="14" aria-hidden="true" focusable="false">
+            <LegendSwatch>
               <circle cx="7" cy="7" r="5.5" fill="#084c47" />
-            </svg>
+            </LegendSwatch>
             After (filled)
           </li>
           <li>Reverse-scored items are flipped, so further right is always better.</li>
@@ -96,64 +98,55 @@ export function MedianSlopes({ items, threshold, points }: { items: ItemAnalysis
         />
       }
     >
-      {({ titleId, descId }) => (
-        <svg className="sv-svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
-          <title id={titleId}>{caption}</title>
-          <desc id={descId}>{summary}</desc>
-          <defs>
-            <marker id="sv-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#084c47" />
-            </marker>
-          </defs>
-          <AxisTop
-            top={TOP - 6}
-            scale={x}
-            tickValues={Array.from({ length: points }, (_, i) => i + 1)}
-            tickFormat={(v) => String(v)}
-            stroke="#545b64"
-            tickStroke="#545b64"
-            tickLength={4}
-            tickLabelProps={{ fill: '#545b64', fontSize: 11, textAnchor: 'middle', fontFamily: 'inherit' }}
-          />
-          {lines.map((line, i) => {
-            const y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-            if (line.kind === 'item') {
-              return (
-                <Group key={`item-${line.number}`}>
-                  {i > 0 ? <line x1={0} x2={WIDTH} y1={y - ROW_HEIGHT / 2} y2={y - ROW_HEIGHT / 2} stroke="#d4d6d9" /> : null}
-                  <text x={0} y={y} dy="0.35em" className="sv-svg-label">
-                    {`${line.number}. ${short(line.text)}`}
-                  </text>
-                </Group>
-              );
-            }
-            const { row } = line;
-            return (
-              <Group key={row.key}>
-                <text x={16} y={y} dy="0.35em" className="sv-svg-sublabel">
-                  {row.group}
-                </text>
-                {[...Array(points).keys()].map((p) => (
-                  <line key={p} x1={x(p + 1)} x2={x(p + 1)} y1={y - 8} y2={y + 8} stroke="#eceef0" />
-                ))}
-                {row.shown && row.before !== null && row.after !== null ? (
-                  <>
-                    {row.before !== row.after ? (
-                      <line x1={x(row.before)} x2={x(row.after) + (row.after > row.before ? -8 : 8)} y1={y} y2={y} stroke="#084c47" strokeWidth="2" markerEnd="url(#sv-arrow)" />
-                    ) : null}
-                    <circle cx={x(row.before)} cy={y} r={6} fill="#ffffff" stroke="#084c47" strokeWidth="2" />
-                    <circle cx={x(row.after)} cy={y} r={5} fill="#084c47" />
-                  </>
-                ) : (
-                  <text x={x(1)} y={y} dy="0.35em" className="sv-svg-sublabel">
-                    {notShown(row)}
-                  </text>
-                )}
-              </Group>
-            );
-          })}
-        </svg>
-      )}
+      <defs>
+        <marker id="sv-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" fill="#084c47" />
+        </marker>
+      </defs>
+      <AxisTop
+        top={TOP - 6}
+        scale={x}
+        tickValues={Array.from({ length: points }, (_, i) => i + 1)}
+        tickFormat={(v) => String(v)}
+        {...axisLook}
+      />
+      {lines.map((line, i) => {
+        const y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
+        if (line.kind === 'item') {
+          return (
+            <Group key={`item-${line.number}`}>
+              {i > 0 ? <line x1={0} x2={WIDTH} y1={y - ROW_HEIGHT / 2} y2={y - ROW_HEIGHT / 2} stroke="#d4d6d9" /> : null}
+              <text x={0} y={y} dy="0.35em" className="sv-svg-label">
+                {`${line.number}. ${short(line.text)}`}
+              </text>
+            </Group>
+          );
+        }
+        const { row } = line;
+        return (
+          <Group key={row.key}>
+            <text x={16} y={y} dy="0.35em" className="sv-svg-sublabel">
+              {row.group}
+            </text>
+            {[...Array(points).keys()].map((p) => (
+              <line key={p} x1={x(p + 1)} x2={x(p + 1)} y1={y - 8} y2={y + 8} stroke="#eceef0" />
+            ))}
+            {row.shown && row.before !== null && row.after !== null ? (
+              <>
+                {row.before !== row.after ? (
+                  <line x1={x(row.before)} x2={x(row.after) + (row.after > row.before ? -8 : 8)} y1={y} y2={y} stroke="#084c47" strokeWidth="2" markerEnd="url(#sv-arrow)" />
+                ) : null}
+                <circle cx={x(row.before)} cy={y} r={6} fill="#ffffff" stroke="#084c47" strokeWidth="2" />
+                <circle cx={x(row.after)} cy={y} r={5} fill="#084c47" />
+              </>
+            ) : (
+              <text x={x(1)} y={y} dy="0.35em" className="sv-svg-sublabel">
+                {notShown(row)}
+              </text>
+            )}
+          </Group>
+        );
+      })}
     </ChartFrame>
   );
 }

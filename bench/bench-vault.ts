@@ -1,0 +1,71 @@
+/** What every bench sets up the same way: a throwaway vault, a pilot of imported people, timed runs. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../electron/core';
+import { eoiCsv } from './participants.bench';
+
+export type BenchCore = ReturnType<typeof createCore>;
+type Registry = BenchCore['registry'];
+
+export const BENCH_PASSPHRASE = 'lantern orbit pebble wisdom';
+
+/** A channel's answer, or the bench stops with its message. */
+export const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+/** The vault in `dir` with a fast key derivation (the bench times the app, not scrypt) and its clock at `now`. */
+export const openBenchCore = (dir: string, now: string): BenchCore => createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date(now) });
+
+/** A new vault in a temporary folder (`name` tells the folders apart), removed afterwards whatever happens. */
+export async function withBenchVault(name: string, now: string, body: (core: BenchCore, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), `reciprocal-bench-${name}-`));
+  try {
+    const core = openBenchCore(dir, now);
+    must(await core.registry.call('vault.create', { passphrase: BENCH_PASSPHRASE }));
+    await body(core, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bench's pilot, a university year long. */
+export const createBenchPilot = async (registry: Registry): Promise<number> =>
+  must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
+
+/** `people` people (half students, half staff) imported into the pilot from an expression-of-interest file, as the coordinator would. */
+export async function importBenchPeople(registry: Registry, pilotId: number, people: number): Promise<void> {
+  const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(people, 3, true)).toString('base64') };
+  const { stagedId } = must(await registry.call('imports.stage', { file }));
+  must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
+}
+
+/** How long each of `runs` calls took, in milliseconds. */
+export async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/** Seeding only: everyone in the pilot consents to take part, to research use of their logs and to archiving (form of 1 Sep 2026). */
+export async function consentEveryone({ registry, session }: BenchCore, pilotId: number): Promise<void> {
+  const form = must(await registry.call('consentForms.create', { pilotId, form: { version: '1', datedOn: '2026-09-01', text: 'Bench consent.' } }));
+  const db = session.db;
+  db.transaction(() => {
+    const people = db.prepare('SELECT id FROM participants WHERE pilot_id = ?').pluck().all(pilotId) as number[];
+    const consent = db.prepare(
+      "INSERT INTO consent_records (participant_id, form_id, given_on, take_part, research_use_of_logs, audio_recording, direct_quotes, archiving, recorded_at) VALUES (?, ?, '2026-09-10', 1, 1, 0, 0, 1, '2026-09-10T09:00:00Z')",
+    );
+    const given = db.prepare("UPDATE participants SET consent_state = 'given' WHERE id = ?");
+    for (const id of people) {
+      consent.run(id, form.id);
+      given.run(id);
+    }
+  }).immediate();
+}
