@@ -8,10 +8,8 @@ import type { PersonProfile } from '../../../shared/participants/profile-contrac
 import type { ParticipantRole } from '../../../shared/participants/contract';
 import type { Willingness } from '../../../shared/chemistry/contract';
 import type { LogState, MeetingDue, MeetingStatus } from '../../../shared/meetings/contract';
-import { addDays, parseJsonArray } from '../util/json';
-
-/** The same window as the Meetings screen's "due soon". */
-const DUE_SOON_DAYS = 7;
+import { parseJsonArray } from '../util/json';
+import { dueSoonUntil } from '../meetings';
 
 interface OtherRow {
   other_id: number;
@@ -72,7 +70,7 @@ function meetings(db: ReadDb, id: number, today: string): PersonProfile['meeting
        JOIN participants o ON o.id = CASE WHEN x.mentor_id = @id THEN x.mentee_id ELSE x.mentor_id END
      WHERE x.mentor_id = @id OR x.mentee_id = @id
      ORDER BY m.date, m.start_time, m.id`,
-    { id, today, soon: addDays(today, DUE_SOON_DAYS) },
+    { id, today, soon: dueSoonUntil(today) },
   ).map((r) => ({ id: r.id, pairId: r.pair_id, partnerName: r.partner_name, sequence: r.sequence, themeTitle: r.theme_title, date: r.date, status: r.status, due: r.due, log: r.log ?? 'missing' }));
 }
 

@@ -36,9 +36,9 @@ export function registeredByEmail(db: ReadDb, pilotId: number, email: string): R
 }
 
 /** What an import may change of someone registered: their email is how they are found, and their role is their side of the scheme. */
-const UPDATABLE: readonly ImportField[] = ['name', 'department', 'level', 'characteristics', 'topics', 'availability', 'notes'];
+const UPDATABLE = ['name', 'department', 'level', 'characteristics', 'topics', 'availability', 'notes'] as const satisfies readonly ImportField[];
 
-type Updatable = 'name' | 'department' | 'level' | 'characteristics' | 'topics' | 'availability' | 'notes';
+type Updatable = (typeof UPDATABLE)[number];
 
 const sameList = (a: string[], b: string[]) => {
   const normal = (list: string[]) => [...new Set(list.map((v) => v.toLowerCase()))].sort().join('\n');
@@ -56,14 +56,13 @@ export function differencesFrom(stored: ParticipantFields, row: ParticipantField
   const fields: ParticipantFields = { ...stored };
   for (const field of UPDATABLE) {
     if (!mapped.includes(field)) continue;
-    const key = field as Updatable;
-    const before = stored[key];
-    const after = row[key];
+    const before = stored[field];
+    const after = row[field];
     const blank = Array.isArray(after) ? after.length === 0 : after === '';
     const same = Array.isArray(before) ? sameList(before, after as string[]) : before === after;
     if (blank || same) continue;
-    differences.push({ field, from: shown(key, before), to: shown(key, after) });
-    Object.assign(fields, { [key]: after });
+    differences.push({ field, from: shown(field, before), to: shown(field, after) });
+    Object.assign(fields, { [field]: after });
   }
   return { differences, fields };
 }

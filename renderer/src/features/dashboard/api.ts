@@ -1,15 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { call, type ApiError } from '../../api';
-import type { Dashboard } from '../../../../shared/dashboard/contract';
+import { useChannel } from '../../queries';
 
-/**
- * The dashboard reads every stage, so no single write's `invalidates` covers it: it is read afresh
- * each time the page is shown instead of waiting for a namespace to go stale.
- */
-export const useDashboard = (pilotId: number) =>
-  useQuery<Dashboard, ApiError>({
-    queryKey: ['dashboard.get', { pilotId }],
-    queryFn: () => call('dashboard.get', { pilotId }),
-    staleTime: 0,
-    refetchOnMount: 'always',
-  });
+/** The dashboard sums up every stage; every write marks it stale (`refreshAfter` in queries.ts). */
+export const useDashboard = (pilotId: number) => useChannel('dashboard.get', { pilotId });

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { call, type ApiError } from '../../api';
-import type { SponsorReport } from '../../../../shared/reports/contract';
+import { call } from '../../api';
+import { useChannel } from '../../queries';
 
-/** Read afresh each time the page is shown: the report sums up every stage. */
-export const useSponsorReport = (pilotId: number) =>
-  useQuery<SponsorReport, ApiError>({ queryKey: ['reports.sponsor', { pilotId }], queryFn: () => call('reports.sponsor', { pilotId }), staleTime: 0, refetchOnMount: 'always' });
+/** The report sums up every stage; every write marks it stale (`refreshAfter` in queries.ts). */
+export const useSponsorReport = (pilotId: number) => useChannel('reports.sponsor', { pilotId });
 
 export const exportSponsorPdf = (pilotId: number) => call('reports.exportSponsorPdf', { pilotId });
