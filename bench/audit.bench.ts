@@ -3,27 +3,17 @@
  * audit screen asks for: the first page, a feature, a day range, a deep page, and a draft's latest
  * entry (asked on every autosave).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
 import { appendAudit, latestAuditOf } from '../electron/core/audit';
 import { asWriteDb } from '../electron/core/db/query';
+import { createBenchPilot, must, timeRuns, withBenchVault } from './bench-vault';
 import { percentile, report } from './stats';
 
 const ENTRIES = 100_000;
 const RUNS = 40;
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-audit-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2027-06-01T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: 'lantern orbit pebble wisdom' }));
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
+  await withBenchVault('audit', '2027-06-01T09:00:00Z', async ({ registry, session }) => {
+    const pilotId = await createBenchPilot(registry);
     const person = must(await registry.call('participants.create', { pilotId, participant: { name: 'Bench Person', email: 'bench@example.ac.uk', role: 'mentor' } }));
 
     // Seeding only, in one transaction, through the trail's own append (so the chain is real).
@@ -48,12 +38,7 @@ export async function run(): Promise<void> {
     console.log(`# seeded ${total.toLocaleString('en-GB')} audit entries`);
 
     const measure = async (name: string, input: Record<string, unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t = performance.now();
-        must(await registry.call('audit.page', input as never));
-        times.push(performance.now() - t);
-      }
+      const times = await timeRuns(RUNS, async () => must(await registry.call('audit.page', input as never)));
       report(`${name}_p95`, percentile(times, 95), 'ms', 2);
     };
     await measure('audit_open_first_page', {});
@@ -62,14 +47,8 @@ export async function run(): Promise<void> {
     await measure('audit_one_week', { from: '2027-01-04', to: '2027-01-10' });
     await measure('audit_deep_page', { offset: 90_000 });
     // What each autosave asks: the draft's latest entry.
-    const times: number[] = [];
-    for (let i = 0; i < RUNS * 10; i++) {
-      const t = performance.now();
-      latestAuditOf(asWriteDb(db), 'reflective_log', 1 + (i % 5000));
-      times.push(performance.now() - t);
-    }
+    let draft = 0;
+    const times = await timeRuns(RUNS * 10, () => latestAuditOf(asWriteDb(db), 'reflective_log', 1 + (draft++ % 5000)));
     report('audit_draft_latest_entry_p95', percentile(times, 95), 'ms', 3);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

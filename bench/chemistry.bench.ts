@@ -3,30 +3,17 @@
  * chemistry meetings (each student met two members of staff). What the screen asks for when it
  * opens, and the whole list the screen used to load, for comparison.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
 import { seededRandom } from '../electron/core/util/random';
-import { eoiCsv } from './participants.bench';
+import { createBenchPilot, importBenchPeople, must, timeRuns, withBenchVault } from './bench-vault';
 import { percentile, report } from './stats';
 
 const PEOPLE = 2_240;
 const RUNS = 40;
 
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-chemistry-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2026-11-15T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: 'lantern orbit pebble wisdom' }));
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
-    const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PEOPLE, 3, true)).toString('base64') };
-    const { stagedId } = must(await registry.call('imports.stage', { file }));
-    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
+  await withBenchVault('chemistry', '2026-11-15T09:00:00Z', async ({ registry, session }) => {
+    const pilotId = await createBenchPilot(registry);
+    await importBenchPeople(registry, pilotId, PEOPLE);
     const people = must(await registry.call('participants.list', { pilotId })).rows;
     const mentors = people.filter((p) => p.role === 'mentor');
     const mentees = people.filter((p) => p.role === 'mentee');
@@ -53,12 +40,7 @@ export async function run(): Promise<void> {
     console.log(`# seeded ${people.length} people, ${count} chemistry meetings`);
 
     const measure = async (name: string, input: Record<string, unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const t = performance.now();
-        must(await registry.call('chemistry.list', { pilotId, ...input } as never));
-        times.push(performance.now() - t);
-      }
+      const times = await timeRuns(RUNS, async () => must(await registry.call('chemistry.list', { pilotId, ...input } as never)));
       report(`${name}_p95`, percentile(times, 95), 'ms', 2);
     };
     // What the screen asks for when it opens: the first page of 50, newest first, with the totals.
@@ -67,22 +49,12 @@ export async function run(): Promise<void> {
     await measure('chemistry_filter_said_no', { filter: 'said-no' });
     await measure('chemistry_search_name', { search: 'son' });
     // The whole list in pages of 500 (the most a call returns), for comparison with loading it all.
-    const all: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t = performance.now();
+    const all = await timeRuns(10, async () => {
       for (let offset = 0; offset < 2_240; offset += 500) must(await registry.call('chemistry.list', { pilotId, offset, limit: 500 }));
-      all.push(performance.now() - t);
-    }
+    });
     report('chemistry_all_rows_p95', percentile(all, 95), 'ms', 2);
     // The screen also reads the pilot's people (for the pickers of the record form).
-    const peopleTimes: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const t = performance.now();
-      must(await registry.call('participants.list', { pilotId, sortBy: 'name' }));
-      peopleTimes.push(performance.now() - t);
-    }
+    const peopleTimes = await timeRuns(10, async () => must(await registry.call('participants.list', { pilotId, sortBy: 'name' })));
     report('chemistry_people_for_pickers_p95', percentile(peopleTimes, 95), 'ms', 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,36 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../electron/core';
-import { eoiCsv } from './participants.bench';
+import { BENCH_PASSPHRASE, createBenchPilot, importBenchPeople, must, openBenchCore, timeRuns, withBenchVault } from './bench-vault';
 import { percentile, report } from './stats';
 
 const PAIRS = 2_500;
 const RUNS = 60;
-const SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
-const PASSPHRASE = 'lantern orbit pebble wisdom';
 
 /**
  * The pilot dashboard on the big bench vault: 5,000 people in 2,500 pairs, four meetings each
  * (three held, with both logs mostly written), training for half, a timeline and a survey wave.
  */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'reciprocal-bench-dashboard-'));
-  try {
-    const { registry, session } = createCore(join(dir, 'vault'), { scrypt: SCRYPT, now: () => new Date('2026-10-15T09:00:00Z') });
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    must(await registry.call('vault.create', { passphrase: PASSPHRASE }));
+  await withBenchVault('dashboard', '2026-10-15T09:00:00Z', async ({ registry, session }, dir) => {
     await registry.call('settings.update', { timeZone: 'Europe/London' });
-    const pilotId = must(await registry.call('pilots.create', { name: 'Bench', startDate: '2026-10-01', endDate: '2027-06-30' })).id;
+    const pilotId = await createBenchPilot(registry);
     for (const title of ['Identity', 'Belonging', 'Assessment', 'Voice']) must(await registry.call('themes.create', { pilotId, theme: { title } }));
     must(await registry.call('milestones.applyTemplate', { pilotId }));
     must(await registry.call('matching.setSettings', { pilotId, settings: { mode: 'most-paired', weights: { chemistry: 40, preferences: 25, difference: 15, topics: 10, availability: 10 }, differenceCharacteristics: [], allowSameDepartment: true, requireAvailabilityOverlap: false } }));
-    const file = { name: 'eoi.csv', base64: Buffer.from(eoiCsv(PAIRS * 2, 3, true)).toString('base64') };
-    const { stagedId } = must(await registry.call('imports.stage', { file }));
-    must(await registry.call('participants.import', { pilotId, stagedId, mapping: must(await registry.call('participants.importPreview', { pilotId, stagedId })).mapping }));
+    await importBenchPeople(registry, pilotId, PAIRS * 2);
     const people = must(await registry.call('participants.list', { pilotId })).rows;
     const mentors = people.filter((p) => p.role === 'mentor');
     const mentees = people.filter((p) => p.role === 'mentee');
@@ -67,20 +52,13 @@ export async function run(): Promise<void> {
 
     // "Today" mid-scheme: meetings held, overdue and upcoming, logs owed, a wave closing.
     session.lock();
-    const later = createCore(join(dir, 'vault'), { scrypt: SCRYPT, now: () => new Date('2027-01-03T09:00:00Z') });
-    must(await later.registry.call('vault.unlock', { passphrase: PASSPHRASE }));
+    const later = openBenchCore(dir, '2027-01-03T09:00:00Z');
+    must(await later.registry.call('vault.unlock', { passphrase: BENCH_PASSPHRASE }));
     const first = must(await later.registry.call('dashboard.get', { pilotId }));
     console.log(`# dashboard: ${first.meetings.held} held, ${first.meetings.overdue} overdue, ${first.logsOwed} logs owed; attention: ${first.attention.map((a) => `${a.kind} ${a.count}`).join(', ')}`);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      must(await later.registry.call('dashboard.get', { pilotId }));
-      times.push(performance.now() - started);
-    }
+    const times = await timeRuns(RUNS, async () => must(await later.registry.call('dashboard.get', { pilotId })));
     report('dashboard_2500_pairs_median', percentile(times, 50), 'ms', 2);
     report('dashboard_2500_pairs_p95', percentile(times, 95), 'ms', 2);
     later.session.lock();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

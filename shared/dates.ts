@@ -1,8 +1,14 @@
 /** Dates in words, the same in every message of the core and on every screen. */
 import { plural } from './words';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/**
+ * The app's one date locale: dates in words ("1 Oct 2026") and the order of the date inputs'
+ * day/month/year. A locale setting later changes it here, in this one line.
+ */
+export const APP_LOCALE = 'en-GB';
+
+const shortDate = new Intl.DateTimeFormat(APP_LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat(APP_LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 // Read as UTC midnight and written in UTC: a calendar date never drifts to the day before.
 const utcMidnight = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
@@ -31,7 +37,7 @@ export function todayIn(timeZone: string | undefined, now = new Date()): string 
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
-const weekdayDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const weekdayDate = new Intl.DateTimeFormat(APP_LOCALE, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** "Thu 1 Oct 2026" from "2026-10-01": meetings, where the weekday matters. */
 export const formatDay = (isoDate: string): string => weekdayDate.format(utcMidnight(isoDate));
@@ -40,9 +46,9 @@ export const formatDay = (isoDate: string): string => weekdayDate.format(utcMidn
 export const daysBetween = (from: string, to: string): number => Math.round((utcMidnight(to).getTime() - utcMidnight(from).getTime()) / 86_400_000);
 
 // Timestamps (an ISO instant) are shown in this computer's own time.
-const localDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const localDateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const localClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const localDate = new Intl.DateTimeFormat(APP_LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
+const localDateTime = new Intl.DateTimeFormat(APP_LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const localClock = new Intl.DateTimeFormat(APP_LOCALE, { hour: '2-digit', minute: '2-digit' });
 
 /** "1 Dec 2026": the day of a timestamp on this computer's calendar. */
 export const formatTimestampDay = (timestamp: string): string => localDate.format(new Date(timestamp));

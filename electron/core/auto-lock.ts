@@ -1,5 +1,8 @@
 import type { VaultSession, LockReason } from './session';
 import { readSettings } from './settings';
+
+/** Idle minutes before an interviewer's session locks itself. */
+export const INTERVIEWER_AUTO_LOCK_MINUTES = 10;
 import { asReadDb } from './db/query';
 
 export interface IdleSource {
@@ -35,7 +38,8 @@ export class AutoLock {
   /** Locks now if idle for longer than the setting; returns whether it locked. */
   check(): boolean {
     if (!this.session.isUnlocked) return false;
-    const { autoLockMinutes } = readSettings(asReadDb(this.session.db));
+    // An interviewer's session cannot read the settings (they are in the main database): a fixed, short idle time.
+    const autoLockMinutes = this.session.role === 'interviewer' ? INTERVIEWER_AUTO_LOCK_MINUTES : readSettings(asReadDb(this.session.db)).autoLockMinutes;
     if (this.source.idleSeconds() * 1000 < autoLockMinutes * this.minuteMs) return false;
     this.session.lock('idle');
     return true;

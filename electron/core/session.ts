@@ -2,12 +2,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from './errors';
 import type { Db } from './db/types';
-import type { DamagedVault, IncompleteVault, UnlockInput, VaultState } from '../../shared/vault/contract';
+import type { CoordinatorSecret, DamagedVault, IncompleteVault, UnlockInput, VaultState } from '../../shared/vault/contract';
 import type { AutoLockReason } from '../../shared/auto-lock/lock-notice';
 import type { Role } from '../../shared/contract/define';
-import { closeVault, createVault, describeIncompleteVault, inspectVaultDir, setAsideIncompleteVault, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
+import { closeVault, createVault, describeIncompleteVault, inspectVaultDir, setAsideIncompleteVault, unlockAsInterviewer, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
 import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
-import { prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
+import { prepareInterviewerRemoval, prepareInterviewerSlot, prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
 import { commitKeyFileChange } from './vault/key-change';
 import { wipe } from './vault/crypto';
 import { StepUpGrant } from './step-up';
@@ -74,9 +74,19 @@ export class VaultSession {
     if (damage) throw readOnlyError(damage);
   }
 
-  /** Whose key opened the vault, which decides the channels they may call. Every key slot today is the coordinator's. */
+  /** Whose key opened the vault, which decides the channels they may call (registry). */
   get role(): Role {
-    return 'coordinator';
+    return this.current?.interviewerSlot ? 'interviewer' : 'coordinator';
+  }
+
+  /** The key slot of the interviewer whose key opened the vault; undefined for the coordinator or when locked. */
+  get interviewerSlot(): string | undefined {
+    return this.current?.interviewerSlot;
+  }
+
+  /** Refuses what only the coordinator's key can do (key changes need the main key, which an interviewer's session does not hold). */
+  private assertCoordinator(): void {
+    if (this.current?.interviewerSlot) throw new AppError('FORBIDDEN', 'Only the coordinator can do this; the vault was opened with an interviewer’s key. Nothing was changed.');
   }
 
   get isUnlocked(): boolean {
@@ -119,7 +129,9 @@ export class VaultSession {
    * so "unlock" succeeds only for the right secret, whoever asks (a second window, a reloaded page).
    */
   async unlock(input: UnlockInput): Promise<void> {
+    if ('interviewer' in input) return this.unlockAsInterviewer(input.interviewer, input.passphrase);
     const open = this.current;
+    if (open?.interviewerSlot) throw new AppError('CONFLICT', 'The vault is open as an interviewer. Lock it first, then unlock it with your passphrase.');
     if (open) {
       const key = await this.verify(input);
       try {
@@ -143,12 +155,29 @@ export class VaultSession {
   }
 
   /**
+   * An interviewer's unlock: opens the interview database only. While a vault is open, a second
+   * unlock succeeds only for the same key (another session must lock first).
+   */
+  private async unlockAsInterviewer(email: string, passphrase: string): Promise<void> {
+    if (this.current) {
+      throw new AppError('CONFLICT', 'The vault is already open. Lock it first, then unlock it as an interviewer.');
+    }
+    const vault = await unlockAsInterviewer(this.dir, email, passphrase);
+    if (this.current) {
+      closeVault(vault);
+      throw new AppError('CONFLICT', 'The vault was opened meanwhile. Lock it first, then unlock it as an interviewer.');
+    }
+    this.current = vault;
+  }
+
+  /**
    * Checks the passphrase again against the open vault (one KDF run), opening nothing: the step-up
    * before restricted records. Refused if the vault locked meanwhile.
    */
   async confirmPassphrase(passphrase: string): Promise<void> {
     const open = this.current;
     if (!open) throw lockedError();
+    this.assertCoordinator();
     const key = await this.verify({ passphrase });
     try {
       if (this.current !== open) throw lockedError();
@@ -159,7 +188,7 @@ export class VaultSession {
   }
 
   /** Checks a passphrase or recovery key against the key file without opening anything. */
-  async verify(input: UnlockInput): Promise<Buffer> {
+  async verify(input: CoordinatorSecret): Promise<Buffer> {
     return unwrapDataKey(readKeyFile(this.keyPath), input);
   }
 
@@ -167,8 +196,9 @@ export class VaultSession {
    * Replaces the passphrase; `record` appends the audit entry inside the same transaction as the
    * key-file change (see commitKeyFileChange), so the change and its record land together or not at all.
    */
-  async changePassphrase(current: UnlockInput, next: string, record: () => void): Promise<void> {
+  async changePassphrase(current: CoordinatorSecret, next: string, record: () => void): Promise<void> {
     const db = this.db;
+    this.assertCoordinator();
     this.assertWritable(); // its audit entry could not be written
     const change = await prepareNewPassphrase(this.keyPath, current, next, this.options.scrypt);
     this.assertStillOpen(db);
@@ -178,6 +208,7 @@ export class VaultSession {
   /** Makes a new recovery key (after the passphrase); the old one stops working. Returned once, unconfirmed. */
   async replaceRecoveryKey(passphrase: string, record: () => void): Promise<string> {
     const db = this.db;
+    this.assertCoordinator();
     this.assertWritable();
     const change = await prepareNewRecoveryKey(this.keyPath, passphrase);
     this.assertStillOpen(db);
@@ -188,13 +219,39 @@ export class VaultSession {
   /** Records that the current recovery key is stored; nothing is written when it already was. */
   confirmRecoveryKey(at: string, record: () => void): void {
     const db = this.db;
+    this.assertCoordinator();
     this.assertWritable();
     const change = prepareRecoveryConfirmation(this.keyPath, at);
     if (change) commitKeyFileChange(db, this.keyPath, change, record);
   }
 
+  /**
+   * Gives a new interviewer their own key slot (their passphrase wraps the interview database key
+   * only); `record` writes their row and the audit entries in the same transaction as the key file.
+   * Returns the slot id.
+   */
+  async addInterviewerSlot(interviewer: { email: string; passphrase: string }, record: (slotId: string) => void): Promise<string> {
+    const db = this.db;
+    this.assertCoordinator();
+    this.assertWritable();
+    const open = this.current!;
+    const change = await prepareInterviewerSlot(this.keyPath, open.dataKey, interviewer, this.options.scrypt);
+    this.assertStillOpen(db);
+    commitKeyFileChange(db, this.keyPath, change, () => record(change.slotId));
+    return change.slotId;
+  }
+
+  /** Removes an interviewer's key slot, with `record` in the same transaction: their passphrase opens nothing from then on. */
+  removeInterviewerSlot(slotId: string, record: () => void): void {
+    const db = this.db;
+    this.assertCoordinator();
+    this.assertWritable();
+    commitKeyFileChange(db, this.keyPath, prepareInterviewerRemoval(this.keyPath, slotId), record);
+  }
+
   /** The raw key as SQLCipher tools expect it: x'<64 hex>'. */
   async revealKey(passphrase: string): Promise<string> {
+    this.assertCoordinator();
     this.assertWritable(); // the showing is audited, and the audit entry could not be written
     const key = await this.verify({ passphrase });
     try {

@@ -17,7 +17,7 @@ export const isWithinDateRange = (value: string) => value >= EARLIEST_DATE && va
 /** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
 export const isoDate = z
   .string()
-  .regex(isoDatePattern, { error: 'Use a date like 2026-10-01', abort: true })
+  .regex(isoDatePattern, { error: 'Enter the date: day, month and year', abort: true })
   .refine((value) => {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));

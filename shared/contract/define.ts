@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * Who may call a channel, by the key they unlocked the vault with. Every key today is the
- * coordinator's; an interviewer's key (closing interviews only) is to come.
+ * coordinator's and opens everything; an interviewer's key opens the interview database only.
  */
 export const roles = ['coordinator', 'interviewer'] as const;
 export type Role = (typeof roles)[number];
@@ -31,7 +31,7 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
  * The namespaces the window reads through queries (the part of a channel's name before the dot).
  * Only these can go stale, so only these can be named in `invalidates`.
  */
-export const queryNamespaces = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focusGroups', 'participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'safeguarding', 'surveys', 'dashboard', 'reports'] as const;
+export const queryNamespaces = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focusGroups', 'participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'safeguarding', 'surveys', 'dashboard', 'reports', 'researchExport', 'interviews', 'erasure'] as const;
 export type QueryNamespace = (typeof queryNamespaces)[number];
 
 /** The roles that may call a channel (see `access`). */

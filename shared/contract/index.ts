@@ -9,6 +9,7 @@ import { focusGroupsContract } from '../focus-groups/contract';
 import { participantsContract } from '../participants/contract';
 import { participantProfileContract } from '../participants/profile-contract';
 import { departmentsContract } from '../participants/departments-contract';
+import { namesakesContract } from '../participants/namesakes-contract';
 import { chemistryContract } from '../chemistry/contract';
 import { trainingContract } from '../training/contract';
 import { matchingContract } from '../matching/contract';
@@ -19,6 +20,11 @@ import { safeguardingContract } from '../safeguarding/contract';
 import { surveysContract } from '../surveys/contract';
 import { dashboardContract } from '../dashboard/contract';
 import { reportsContract } from '../reports/contract';
+import { researchExportContract } from '../research-export/contract';
+import { erasureContract } from '../erasure/contract';
+import { interviewsContract } from '../interviews/contract';
+import { backupContract } from '../backup/contract';
+import { subjectAccessContract } from '../subject-access/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -31,6 +37,7 @@ export const contract = {
   ...participantsContract,
   ...participantProfileContract,
   ...departmentsContract,
+  ...namesakesContract,
   ...chemistryContract,
   ...trainingContract,
   ...matchingContract,
@@ -41,6 +48,11 @@ export const contract = {
   ...surveysContract,
   ...dashboardContract,
   ...reportsContract,
+  ...researchExportContract,
+  ...erasureContract,
+  ...interviewsContract,
+  ...backupContract,
+  ...subjectAccessContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -35,6 +35,29 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
+/** Which findings of a session a page shows: by theme ('none': linked to no theme yet) and by words in the text. */
+export const findingsPageInput = z
+  .object({
+    focusGroupId: entityId,
+    themeId: z.union([entityId, z.literal('none')]).optional(),
+    /** Words in the finding's text. */
+    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+
+export const findingsPageSchema = z.object({
+  /** Findings matching the theme and search. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  /** Each with its number in the session (1 = recorded first), whatever the filter. */
+  rows: z.array(findingSchema.extend({ number: z.number().int() })),
+  /** All the session's findings, whatever the filter. */
+  inSession: z.number().int(),
+});
+export type FindingsPage = z.infer<typeof findingsPageSchema>;
+
 export const focusGroupSchema = z.object({
   id: entityId,
   pilotId: entityId,
@@ -45,7 +68,8 @@ export const focusGroupSchema = z.object({
   /** Named attendees' names, in the order given (for display). */
   attendeeNames: z.array(z.string()),
   notes: z.string(),
-  findings: z.array(findingSchema),
+  /** How many findings it has; the findings themselves come a page at a time (focusGroups.findings). */
+  findingCount: z.number().int(),
 });
 export type FocusGroup = z.infer<typeof focusGroupSchema>;
 
@@ -56,11 +80,16 @@ export const findingDraft = z.object({
 
 export const focusGroupsContract = {
   'focusGroups.list': channel({
-    summary: 'The focus groups of a pilot, most recent first, with their findings.',
+    summary: 'The focus groups of a pilot, most recent first, with how many findings each has.',
     input: byPilot,
     output: z.array(focusGroupSchema),
   }),
-  'focusGroups.get': channel({ summary: 'One focus group with its findings.', input: byId, output: focusGroupSchema }),
+  'focusGroups.get': channel({ summary: 'One focus group, with how many findings it has.', input: byId, output: focusGroupSchema }),
+  'focusGroups.findings': channel({
+    summary: 'One page of a focus group’s findings (in the order recorded), filtered by theme and by words in the text.',
+    input: findingsPageInput,
+    output: findingsPageSchema,
+  }),
   'focusGroups.create': channel({
     summary: 'Record a focus group session: date, audience, facilitator, attendance and notes.',
     invalidates: ['focusGroups', 'plan'],

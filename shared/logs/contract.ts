@@ -90,6 +90,7 @@ export const searchHitSchema = z.object({
   logId: entityId,
   meetingId: entityId,
   pairId: entityId,
+  authorId: entityId,
   authorName: z.string(),
   meetingDate: isoDate,
   themeTitle: z.string(),

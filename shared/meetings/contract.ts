@@ -97,7 +97,9 @@ export type PairMeetings = z.infer<typeof pairMeetingsSchema>;
 
 export const pairProgressSchema = z.object({
   pairId: entityId,
+  mentorId: entityId,
   mentorName: z.string(),
+  menteeId: entityId,
   menteeName: z.string(),
   held: z.number().int(),
   cancelled: z.number().int(),

@@ -3,6 +3,7 @@ import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
 import { AVAILABILITY_SLOTS } from './availability';
 import { previewFacts, stagedId } from '../imports/contract';
+import { confirmations } from '../contract/confirm';
 
 export const participantRoles = ['mentor', 'mentee'] as const;
 export const participantRole = z.enum(participantRoles);
@@ -104,6 +105,11 @@ export const consentRecordSchema = z.object({
   withdrawnOn: isoDate.nullable(),
   withdrawalReason: z.string().nullable(),
   recordedAt: timestamp,
+  /** A correction names the record it corrects and why; the corrected one stays in the history. */
+  correctsId: entityId.nullable(),
+  correctionReason: z.string().nullable(),
+  /** Set on a record entered by mistake: the record that corrects it (it no longer counts). */
+  correctedById: entityId.nullable(),
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 
@@ -146,6 +152,7 @@ export const statusCauses = [
   'paired',
   'unpaired',
   'meeting-held',
+  'meeting-held-undone',
 ] as const;
 export const statusCause = z.enum(statusCauses);
 export type StatusCause = z.infer<typeof statusCause>;
@@ -374,6 +381,25 @@ export const participantsContract = {
         /** Also withdraw the person from the scheme. */
         withdrawParticipant: z.boolean().default(true),
         previewFingerprint,
+      })
+      .strict(),
+    output: consentRecordSchema,
+  }),
+  'consent.correct': channel({
+    summary:
+      'Correct a person’s latest consent record entered by mistake: a new record that names the one it corrects, with the reason; the earlier one is kept, marked corrected. A correction that takes away consent to take part asks for confirmation, then has the same effect as withdrawing it (see participants.previewWithdrawal).',
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
+    input: z
+      .object({
+        id: entityId,
+        formId: entityId,
+        givenOn: isoDate,
+        choices: consentChoicesSchema,
+        reason: requiredText('Reason for the correction', 2000),
+        /** When the correction takes away consent to take part: also withdraw the person from the scheme. */
+        withdrawParticipant: z.boolean().default(true),
+        previewFingerprint,
+        confirmed: confirmations(['ends-taking-part']),
       })
       .strict(),
     output: consentRecordSchema,

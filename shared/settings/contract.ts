@@ -6,6 +6,9 @@ import { empty } from '../contract/common';
 export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 120, 240] as const;
 const AUTO_LOCK_MAX_MINUTES = 240;
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+/** The backup reminder (shared/backup/contract.ts): days a verified backup may age before the app reminds. */
+export const DEFAULT_BACKUP_REMINDER_DAYS = 7;
+export const BACKUP_REMINDER_MAX_DAYS = 365;
 
 /** Whether the JavaScript runtime knows this IANA time zone (Europe/London, America/Toronto…). */
 export function isTimeZone(name: string): boolean {
@@ -25,6 +28,12 @@ export const settingsSchema = z.object({
     .int('Choose a whole number of minutes')
     .min(1, 'Auto-lock must be at least 1 minute')
     .max(AUTO_LOCK_MAX_MINUTES, `Auto-lock can be at most ${AUTO_LOCK_MAX_MINUTES} minutes`),
+  /** Remind the coordinator when the last verified backup is older than this many days. */
+  backupReminderDays: z
+    .number()
+    .int('Choose a whole number of days')
+    .min(1, 'The backup reminder must be at least 1 day')
+    .max(BACKUP_REMINDER_MAX_DAYS, `The backup reminder can be at most ${BACKUP_REMINDER_MAX_DAYS} days`),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -28,11 +28,23 @@ export type DamagedVault = z.infer<typeof damagedVault>;
 const passphrase = z.string().min(1, 'Enter your passphrase').max(1024, 'A passphrase is at most 1024 characters');
 const recoveryKey = z.string().trim().min(1, 'Enter the recovery key').max(200, 'That is too long to be a recovery key');
 
+const interviewerEmail = z.string().trim().min(1, 'Enter your email').max(254, 'That is too long to be an email').email('Enter the email the coordinator registered you with');
+
+/** The coordinator's secrets: the passphrase or the recovery key. */
+export const coordinatorSecret = z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey }).strict()]);
+export type CoordinatorSecret = z.infer<typeof coordinatorSecret>;
+
+/** The coordinator's passphrase or recovery key, or an interviewer's email and own passphrase (opens the interview database only). */
 export const unlockInput = z.union([
   z.object({ passphrase }).strict(),
   z.object({ recoveryKey }).strict(),
+  z.object({ interviewer: interviewerEmail, passphrase }).strict(),
 ]);
 export type UnlockInput = z.infer<typeof unlockInput>;
+
+/** Whose key opened the vault: the coordinator's, or an interviewer's (with their name, for the header). */
+export const sessionIdentity = z.object({ role: z.enum(roles), interviewerId: z.number().int().optional(), interviewerName: z.string().optional() });
+export type SessionIdentity = z.infer<typeof sessionIdentity>;
 
 export const vaultContract = {
   'vault.status': channel({
@@ -48,6 +60,8 @@ export const vaultContract = {
       incomplete: incompleteVault.optional(),
       /** Only while unlocked, when the check at unlock found damage: every write is refused (VAULT_READ_ONLY). */
       damaged: damagedVault.optional(),
+      /** Only while an interviewer's key has it open: who they are (they see only their interviews). Absent for the coordinator. */
+      identity: sessionIdentity.optional(),
     }),
     // Whoever holds a key must be able to see the vault's state, open it with their key and lock it.
     access: roles,
@@ -67,7 +81,7 @@ export const vaultContract = {
     output: z.object({ recoveryKey: z.string(), folder: z.string() }),
   }),
   'vault.unlock': channel({
-    summary: 'Unlock the vault with the passphrase or the recovery key.',
+    summary: 'Unlock the vault with the passphrase or the recovery key, or as an interviewer with their email and own passphrase (the interview database only).',
     invalidates: ['vault'],
     input: unlockInput,
     output: nothing,
@@ -83,7 +97,7 @@ export const vaultContract = {
   'vault.changePassphrase': channel({
     summary: 'Replace the passphrase (or set one after unlocking with the recovery key).',
     invalidates: [],
-    input: z.object({ current: z.union([z.object({ passphrase }).strict(), z.object({ recoveryKey }).strict()]), next: passphrase }).strict(),
+    input: z.object({ current: coordinatorSecret, next: passphrase }).strict(),
     output: nothing,
   }),
   'vault.confirmRecoveryKey': channel({

@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { movableClock } from '../helpers/pairs';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const noStages = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { runCli } from '../../electron/core/cli/run';
 import type { CliIo } from '../../electron/core/cli/io';
-import { PASSPHRASE, tempDir } from '../helpers/vault';
+import { PASSPHRASE } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 /** Issue 9: `cli call` echoed invalid JSON input, which may hold personal data, to stderr. */
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-cli-')));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-cli-'));
 
 async function cli(args: string[]) {
   let stdout = '';

@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { runCli } from '../../electron/core/cli/run';
 import type { CliIo } from '../../electron/core/cli/io';
-import { PASSPHRASE, expectOk, snapshotFiles, tempDir } from '../helpers/vault';
+import { PASSPHRASE, expectOk, snapshotFiles } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { createCore } from '../../electron/core';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-cli-')));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-cli-'));
 
 /** Runs the CLI in-process with captured output; secrets only through env, as on the command line. */
 async function cli(args: string[], env: Record<string, string> = {}, stdin = '') {

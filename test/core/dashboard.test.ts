@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { unlockedCore, tempDir, expectError } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError } from '../helpers/vault';
+import { withVault } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
 import type { AttentionKind, Dashboard } from '../../shared/dashboard/contract';
 
-let cleanup: () => void;
 let registry: HandlerRegistry;
-let session: Awaited<ReturnType<typeof unlockedCore>>['session'];
 const clock = movableClock('2026-10-15T09:00:00Z');
 
-beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = tempDir('reciprocal-dashboard-'));
-  clock.set('2026-10-15T09:00:00Z');
-  ({ registry, session } = await unlockedCore(dir, clock.now));
-  await ok(registry, 'settings.update', { timeZone: 'Europe/London' });
-});
-afterEach(() => {
-  session.lock();
-  cleanup();
-});
+beforeEach(() => clock.set('2026-10-15T09:00:00Z'));
+beforeEach(withVault((core) => ({ registry } = core), { prefix: 'reciprocal-dashboard-', now: clock.now, timeZone: 'Europe/London' }));
 
 const attentionOf = (dashboard: Dashboard) => Object.fromEntries(dashboard.attention.map((item) => [item.kind, item.count])) as Partial<Record<AttentionKind, number>>;
 const dashboardOf = (pilotId: number) => ok(registry, 'dashboard.get', { pilotId });

@@ -239,7 +239,7 @@ describe('staged files', () => {
     expect([...after.keys()]).toEqual([...before.keys()]);
     // Every read moves SQLite's read marks in the -shm file (the WAL's index, never row data); every other byte stays.
     const data = [...after].filter(([path]) => !path.endsWith('-shm'));
-    expect(data.map(([path]) => path.slice(vaultDir.length + 1)).sort()).toEqual(['vault.keys.json', 'vault.sqlite', 'vault.sqlite-wal']);
+    expect(data.map(([path]) => path.slice(vaultDir.length + 1)).sort()).toEqual(['interviews.sqlite', 'interviews.sqlite-wal', 'vault.keys.json', 'vault.sqlite', 'vault.sqlite-wal']);
     for (const [path, bytes] of data) expect(bytes.equals(before.get(path)!), path).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expectError, expectOk, tempDir, unlockedCore, TEST_SCRYPT, PASSPHRASE } from '../helpers/vault';
+import { expectError, expectOk, unlockedCore, TEST_SCRYPT, PASSPHRASE } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import { createCore } from '../../electron/core';
@@ -12,9 +13,7 @@ import type { HandlerRegistry } from '../../electron/core';
 import { stage } from '../helpers/imports';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 const stageLogs = (registry: HandlerRegistry, text: string) => stage(registry, text, 'logs.csv');

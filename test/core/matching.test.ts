@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { consentToTakePart, pairingNeedsConsentOnly } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
@@ -7,9 +8,7 @@ import { DEFAULT_MATCHING_SETTINGS } from '../../shared/matching/contract';
 import { runCli } from '../../electron/core/cli/run';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 type Role = 'mentor' | 'mentee';
 async function setUp(registry: HandlerRegistry) {

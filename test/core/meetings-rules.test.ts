@@ -141,6 +141,28 @@ describe('undoing "mark held"', () => {
   });
 });
 
+describe('undoing the first "mark held"', () => {
+  it('takes both people back to Paired, with the cause in their history; undoing a later meeting leaves them Active', async () => {
+    const { registry, pair, clock } = await setUp();
+    const [first, second] = await forPair(registry, pair.id);
+    const statusOf = async (id: number) => (await ok(registry, 'participants.get', { id })).status;
+    clock.set('2026-12-01T12:00:00Z');
+    await ok(registry, 'meetings.markHeld', { id: first!.id, heldOn: '2026-11-11', actualDurationMin: 60 });
+    expect([await statusOf(pair.mentorId), await statusOf(pair.menteeId)]).toEqual(['active', 'active']);
+
+    await ok(registry, 'meetings.undoHeld', { id: first!.id });
+    expect([await statusOf(pair.mentorId), await statusOf(pair.menteeId)]).toEqual(['paired', 'paired']);
+    const history = (await ok(registry, 'participants.get', { id: pair.menteeId })).statusHistory;
+    expect(history.at(-1)).toMatchObject({ from: 'active', to: 'paired', cause: 'meeting-held-undone' });
+
+    // Two meetings held; taking back the second leaves the first one's step to Active in place.
+    await ok(registry, 'meetings.markHeld', { id: first!.id, heldOn: '2026-11-11', actualDurationMin: 60 });
+    await ok(registry, 'meetings.markHeld', { id: second!.id, heldOn: '2026-11-25', actualDurationMin: 60 });
+    await ok(registry, 'meetings.undoHeld', { id: second!.id });
+    expect([await statusOf(pair.mentorId), await statusOf(pair.menteeId)]).toEqual(['active', 'active']);
+  });
+});
+
 describe('migration 12: meetings get their plan numbers back', () => {
   it('restores each pair’s numbers in the order the plan made them, and leaves untouched pairs as they are', () => {
     const db = new Database(join(dir, 'v11.sqlite'));

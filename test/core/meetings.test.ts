@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { expectError, tempDir, unlockedCore, TEST_SCRYPT, PASSPHRASE, expectOk } from '../helpers/vault';
+import { expectError, unlockedCore, TEST_SCRYPT, PASSPHRASE, expectOk } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair, readyForPairing } from '../helpers/pairs';
 import { createCore, type HandlerRegistry } from '../../electron/core';
@@ -12,9 +13,7 @@ import { planMeetings } from '../../electron/core/meetings/schedule';
 import { DEFAULT_MEETING_PLAN } from '../../shared/plan/contract';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 async function setUp(start = '2026-11-02T09:00:00Z') {
   const clock = movableClock(start);
@@ -249,8 +248,8 @@ describe('meetings', () => {
       total: 2,
       offset: 0,
       rows: [
-        { pairId: other!.id, mentorName: 'Bilal Khan', menteeName: 'Anna Berg', held: 0, cancelled: 0, total: 4, overdue: 2, nextDate: '2026-12-09', logsOwed: 0 },
-        { pairId: pair.id, mentorName: 'Amara Nwosu', menteeName: 'Helen Marsh', held: 2, cancelled: 1, total: 4, overdue: 0, nextDate: '2026-12-23', logsOwed: 3 },
+        { pairId: other!.id, mentorId: mentor.id, menteeId: mentee.id, mentorName: 'Bilal Khan', menteeName: 'Anna Berg', held: 0, cancelled: 0, total: 4, overdue: 2, nextDate: '2026-12-09', logsOwed: 0 },
+        { pairId: pair.id, mentorId: pair.mentorId, menteeId: pair.menteeId, mentorName: 'Amara Nwosu', menteeName: 'Helen Marsh', held: 2, cancelled: 1, total: 4, overdue: 0, nextDate: '2026-12-23', logsOwed: 3 },
       ],
     });
     expect((await ok(registry, 'meetings.pairProgress', { pilotId, offset: 1, limit: 1 })).rows.map((p) => p.pairId)).toEqual([pair.id]);

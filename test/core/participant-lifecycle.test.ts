@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { consentToTakePart, movableClock, pairingNeedsConsentOnly } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
@@ -7,9 +8,7 @@ import { transition } from '../../electron/core/participants';
 import { asWriteDb } from '../../electron/core/db/query';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const BOTH_TOPICS = ['Confidentiality and its limits', 'The disclosure protocol'];
 

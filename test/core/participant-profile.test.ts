@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair } from '../helpers/pairs';
 import { fillDemo } from '../../electron/core/demo/demo';
@@ -7,9 +8,7 @@ import { DemoClock } from '../../electron/core/demo/clock';
 import { disambiguators } from '../../shared/participants/disambiguate';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const empty = { description: '', feelings: '', evaluation: '', analysis: '', conclusion: '', actionPlan: '' };
 

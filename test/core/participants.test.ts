@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { newPilot, ok } from '../helpers/pilot';
 import { consentToTakePart, pairingNeedsConsentOnly } from '../helpers/pairs';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -11,9 +12,7 @@ import { fillDemo } from '../../electron/core/demo/demo';
 import { DemoClock } from '../../electron/core/demo/clock';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 const ada = { name: 'Ada Okoro', email: 'Ada.Okoro@Example.ac.uk', role: 'mentor' as const, department: 'Engineering', level: 'Year 2', characteristics: ['international', 'Mature (21+)'], topics: ['Assessment', 'assessment', 'Belonging'], availability: ['mon-am', 'wed-pm'] };
 

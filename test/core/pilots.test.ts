@@ -38,7 +38,7 @@ describe('pilots', () => {
     const { registry } = await unlockedCore(dir);
     const error = expectError(await registry.invoke('pilots.create', { name: '   ', startDate: '2026-02-30', endDate: 'next june' }), 'INVALID_INPUT');
     const byField = Object.fromEntries((error.issues ?? []).map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toMatchObject({ name: 'Name is required', startDate: 'This date does not exist', endDate: 'Use a date like 2026-10-01' });
+    expect(byField).toMatchObject({ name: 'Name is required', startDate: 'This date does not exist', endDate: 'Enter the date: day, month and year' });
 
     const order = expectError(await registry.invoke('pilots.create', { ...draft, endDate: '2026-09-01' }), 'INVALID_INPUT');
     expect(order.issues).toEqual([{ path: ['endDate'], message: 'The end date must be on or after the start date' }]);

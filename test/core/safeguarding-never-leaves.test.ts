@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { channels, contract, type Channel, type ChannelInput, type Envelope } from '../../shared/contract';
+import { accessOf, channels, contract, type Channel, type ChannelInput, type Envelope } from '../../shared/contract';
 import { createCore } from '../../electron/core';
 import { handlers } from '../../electron/core/registry/handlers';
 import type { Handler } from '../../electron/core/registry/types';
@@ -21,7 +21,7 @@ import { Rng, makePayload, readWorld, type World } from '../reliability/fuzz/pay
  * pilot — searches search for the canary — and every export action writes its files; no answer,
  * error message or file contains the canary. The register is open (stepped up) throughout: the
  * worst case. The PDF log book and the .ics calendars of the very people and meeting the concerns
- * are about are checked by their text.
+ * are about are checked by their text, and so is every file of the pilot's research dataset.
  */
 const CANARY = 'Quillwort7canary';
 const TODAY = '2026-11-22';
@@ -79,6 +79,9 @@ describe('a concern never leaves the register', () => {
     await restricted('safeguarding.reopen', { id: outside.id, reason: `Reopened ${CANARY}` });
     const aboutMentee = await restricted('safeguarding.raise', { source: { kind: 'participant', participantId: pair.menteeId }, details: { ...details, raisedVia: 'direct', aboutParticipantId: pair.menteeId } });
     await restricted('safeguarding.update', { id: aboutMentee.id, details: { ...details, raisedVia: 'direct', aboutParticipantId: pair.menteeId, whatWasSaid: `Edited ${CANARY}` } });
+    // One person erased (a right-to-erasure request), so the certificate channels answer too.
+    const erased = expectOk(await registry.call('participants.list', { pilotId })).rows.find((p) => p.id !== pair.mentorId && p.id !== pair.menteeId)!;
+    expectOk(await registry.call('erasure.erasePerson', { participantId: erased.id, confirmName: erased.name, includeSafeguarding: false }));
     // A file staged for an import, so import previews answer too.
     const staged = expectOk(await registry.call('imports.stage', { file: fileOf('Email address,Which meeting?,Description\nx@example.ac.uk,1,Text\n') }));
     const world: World = { ...readWorld(session.db, [pilotId, pilotId], { passphrase: PASSPHRASE, recoveryKey }, TODAY), staged: [{ id: staged.stagedId, headers: staged.headers }] };
@@ -87,7 +90,9 @@ describe('a concern never leaves the register', () => {
     const answered = new Map<string, { ok: number; calls: number }>();
     const outsideRegister = channels.filter((c) => !inRegister(c) && !c.startsWith('vault.'));
     const missingHandlers = outsideRegister.filter((c) => kindOf(c) === undefined);
-    const reads = outsideRegister.filter((c) => kindOf(c) === 'query' || kindOf(c) === 'audited-query');
+    // Channels only an interviewer's session may call answer a coordinator with FORBIDDEN (tested in vault-interview-slots).
+    const forCoordinator = (c: Channel) => accessOf(contract[c]).includes('coordinator');
+    const reads = outsideRegister.filter((c) => (kindOf(c) === 'query' || kindOf(c) === 'audited-query') && forCoordinator(c));
     const exports = outsideRegister.filter((c) => kindOf(c) === 'action');
 
     async function probe(channel: Channel, input: unknown, what: string) {
@@ -123,9 +128,13 @@ describe('a concern never leaves the register', () => {
     await probe('dashboard.get', { pilotId }, 'the dashboard of the pilot');
     await probe('reports.sponsor', { pilotId }, 'the sponsor report on screen');
     const sponsorPdf = expectOk(await registry.call('reports.exportSponsorPdf', { pilotId }));
+    // The research dataset of that pilot, free text included: the concerned log's words go out, the concern's never.
+    const research = expectOk(await registry.call('researchExport.write', { pilotId, includeFreeText: true }));
 
     const files = readdirSync(exportDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining([book.file, ...ics.files, sponsorPdf.file]));
+    expect(files.map((f) => f.name)).toEqual(expect.arrayContaining([book.file, ...ics.files, sponsorPdf.file, ...research.files.map((f) => f.name)]));
+    // The research export really held the pilot's logs (their free text was searched).
+    expect(research.files.find((f) => f.name === 'logs.csv')!.rows).toBeGreaterThan(0);
     for (const file of files) {
       const path = join(file.parentPath, file.name);
       const text = file.name.endsWith('.pdf') ? await pdfText(path) : readFileSync(path, 'utf8');

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unlockedCore, tempDir, expectError, PASSPHRASE } from '../helpers/vault';
+import { type unlockedCore, expectError, PASSPHRASE } from '../helpers/vault';
+import { withVault } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { stage } from '../helpers/imports';
 import { surveyPilot, templateWaves, TODAY } from '../helpers/surveys';
@@ -10,19 +11,11 @@ import type { CliIo } from '../../electron/core/cli/io';
 import type { HandlerRegistry } from '../../electron/core';
 
 let dir: string;
-let cleanup: () => void;
 let registry: HandlerRegistry;
 let session: Awaited<ReturnType<typeof unlockedCore>>['session'];
 let vaultDir: string;
 
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir('reciprocal-survey-import-'));
-  ({ registry, session, vaultDir } = await unlockedCore(dir, () => new Date(`${TODAY}T10:00:00Z`)));
-});
-afterEach(() => {
-  if (session.isUnlocked) session.lock();
-  cleanup();
-});
+beforeEach(withVault((core) => ({ dir, registry, session, vaultDir } = core), { prefix: 'reciprocal-survey-import-', now: () => new Date(`${TODAY}T10:00:00Z`) }));
 
 const responses = () => session.db.prepare('SELECT count(*) FROM survey_responses').pluck().get() as number;
 

@@ -1,25 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { unlockedCore, tempDir, expectError, expectOk } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
+import { withVault } from '../helpers/temp-dir';
 import { surveyPilot, templateWaves, TODAY } from '../helpers/surveys';
 import { comparePairs } from '../../electron/core/stats';
 import type { HandlerRegistry } from '../../electron/core';
 import type { Instrument } from '../../shared/surveys/contract';
 
-let dir: string;
-let cleanup: () => void;
 let registry: HandlerRegistry;
 let session: Awaited<ReturnType<typeof unlockedCore>>['session'];
 
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir('reciprocal-surveys-'));
-  ({ registry, session } = await unlockedCore(dir, () => new Date(`${TODAY}T10:00:00Z`)));
-  await ok(registry, 'settings.update', { timeZone: 'Europe/London' });
-});
-afterEach(() => {
-  session.lock();
-  cleanup();
-});
+beforeEach(withVault((core) => ({ registry, session } = core), { prefix: 'reciprocal-surveys-', now: () => new Date(`${TODAY}T10:00:00Z`), timeZone: 'Europe/London' }));
 
 const itemId = (instrument: Instrument, text: string) => instrument.items.find((i) => i.text.startsWith(text))!.id;
 const count = (table: string) => (session.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
+import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { createVaultDatabase } from '../../electron/core/db/open';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { fixedFolderHost } from '../../electron/core/host';
@@ -40,12 +41,10 @@ vi.mock('../../electron/core/db/open', async (importOriginal) => {
 });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-lifecycle-')));
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-lifecycle-'));
 afterEach(() => {
   failures.keyFile = false;
   failures.database = false;
-  cleanup();
 });
 
 const pilot = { name: 'Belonging pilot 2026', purpose: 'Staff hear students', startDate: '2026-10-01', endDate: '2027-06-30' };
@@ -56,7 +55,7 @@ describe('creating a vault is all or nothing', () => {
     const { registry, vaultDir } = await unlockedCore(dir);
     expectOk(await registry.invoke('pilots.create', pilot));
     await registry.invoke('vault.lock', {});
-    expect(readdirSync(vaultDir).sort()).toEqual(['vault.keys.json', 'vault.sqlite']);
+    expect(readdirSync(vaultDir).sort()).toEqual(['interviews.sqlite', 'vault.keys.json', 'vault.sqlite']);
     expect(readdirSync(dir)).toEqual(['vault']);
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
     expect(expectOk(await registry.invoke('pilots.list', {}))).toHaveLength(1);

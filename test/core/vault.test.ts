@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, tempDir, unlockedCore } from '../helpers/vault';
+import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, newCore, snapshotFiles, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { closeVault, unlockVault } from '../../electron/core/vault/vault';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import type * as AtomicWrite from '../../electron/core/util/atomic-write';
@@ -24,11 +25,9 @@ vi.mock('../../electron/core/util/atomic-write', async (importOriginal) => {
 });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
+beforeEach(inTempDir((d) => (dir = d)));
 afterEach(() => {
   keyFileWrites.fail = false;
-  cleanup();
 });
 
 const pilot = { name: 'Belonging pilot 2026', purpose: 'Staff hear students', startDate: '2026-10-01', endDate: '2027-06-30' };
@@ -277,7 +276,7 @@ describe('things that are not a healthy vault', () => {
     const { registry, session, vaultDir } = await lockedVault();
     const keyPath = join(vaultDir, 'vault.keys.json');
     const original = readFileSync(keyPath, 'utf8');
-    writeFileSync(keyPath, JSON.stringify({ ...JSON.parse(original), format: 2 }));
+    writeFileSync(keyPath, JSON.stringify({ ...JSON.parse(original), format: 3 }));
     const newerKeyFile = snapshotFiles(dir);
     expect(expectError(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }), 'VAULT_TOO_NEW').message).toMatch(/newer version/);
     expect(snapshotFiles(dir)).toEqual(newerKeyFile);

@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectError, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { movableClock, pilotWithPair, readyForPairing } from '../helpers/pairs';
 import type { HandlerRegistry } from '../../electron/core';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d)));
 
 /** A pair whose first meeting was held on 11 Nov (no logs yet), today 20 Nov: three meetings still to come. */
 async function pairUnderWay() {

@@ -1,4 +1,5 @@
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, goTo, isoDay } from './fixtures';
+import { fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -37,16 +38,16 @@ test('the audit trail: all entries a page at a time, filtered by what and when, 
   await expect(pager).toHaveCount(0);
   // A day with nothing on it.
   await page.getByLabel('What').selectOption({ label: 'Everything' });
-  await page.getByLabel('From').fill(isoDay(2));
+  await fillDate(page, 'From', isoDay(2));
   await expect(page.getByText('No entry matches these filters.')).toBeVisible();
-  await page.getByLabel('To').fill(isoDay(1));
+  await fillDate(page, 'To', isoDay(1));
   await expect(page.getByText('The last day must not be before the first')).toBeVisible();
   await expectAccessible(page, 'audit trail, filtered');
   await keepScreenshot(page, 'audit-02-filtered');
 
   // Following a link opens the person.
-  await page.getByLabel('From').fill('');
-  await page.getByLabel('To').fill('');
+  await fillDate(page, 'From', '');
+  await fillDate(page, 'To', '');
   await page.getByRole('link', { name: 'Person 59' }).click();
   await expect(page).toHaveURL(new RegExp(`#/pilots/${pilot.id}/participants/${people[59]!.id}$`));
 });

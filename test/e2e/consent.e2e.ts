@@ -3,6 +3,7 @@ import type { HandlerRegistry } from '../../electron/core';
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, isoDay, currentAcademicYear } from './fixtures';
 import { Frame } from './pages/frame';
 import { ParticipantPage, Register } from './pages/participants';
+import { dateField, expectDate, fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they can run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -56,15 +57,15 @@ test('consent recorded on a form version: not before the form existed; each choi
   await expect(version.getByRole('option')).toHaveText([`Version 1.1, dated ${shown(isoDay(-10))}`, `Version 1.0, dated ${shown(isoDay(-30))}`]);
   await version.selectOption({ label: `Version 1.0, dated ${shown(isoDay(-30))}` });
   // Before the form existed: the main process says so, on the date field.
-  await dialog.getByLabel('Date consent was given').fill(isoDay(-40));
+  await fillDate(dialog, 'Date consent was given', isoDay(-40));
   await dialog.getByLabel('Take part in the scheme').check();
   await dialog.getByLabel('Research use of reflective logs').check();
   await dialog.getByLabel('Archiving of the data').check();
   await dialog.getByRole('button', { name: 'Record consent' }).click();
-  await expect(dialog.getByLabel('Date consent was given')).toHaveAccessibleDescription(/Consent cannot be given before the form existed/);
+  await expect(dateField(dialog, 'Date consent was given')).toHaveAccessibleDescription(/Consent cannot be given before the form existed/);
   await expectAccessible(page, 'record consent dialog with error');
   await keepScreenshot(page, 'participants-05-consent-dialog');
-  await dialog.getByLabel('Date consent was given').fill(isoDay(-3));
+  await fillDate(dialog, 'Date consent was given', isoDay(-3));
   await dialog.getByRole('button', { name: 'Record consent' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(new Frame(page).notice('Consent recorded for Jordan Lee (version 1.0).')).toBeVisible();
@@ -90,12 +91,12 @@ test('consent withdrawn, and the person with it, after a plain-words confirmatio
   // Withdrawing consent: date, reason (required), "also from the scheme" on by default, then a confirmation.
   await first.getByRole('button', { name: /^Withdraw consent/ }).click();
   const withdraw = page.getByRole('alertdialog', { name: 'Withdraw Jordan Lee’s consent?' });
-  await expect(withdraw.getByLabel('Date consent was withdrawn')).toHaveValue(isoDay(0));
+  await expectDate(withdraw, 'Date consent was withdrawn', isoDay(0));
   await expect(withdraw.getByLabel('Also withdraw them from the scheme')).toBeChecked();
   await withdraw.getByRole('button', { name: 'Continue' }).click();
   await expect(withdraw.getByText('Reason is required')).toBeVisible();
   await withdraw.getByLabel('Reason').fill('No longer wants the logs used');
-  await withdraw.getByLabel('Date consent was withdrawn').fill(isoDay(-1));
+  await fillDate(withdraw, 'Date consent was withdrawn', isoDay(-1));
   await withdraw.getByRole('button', { name: 'Continue' }).click();
   await expect(withdraw).toContainText(`will be marked withdrawn as of ${shown(isoDay(-1))}, and Jordan Lee will be withdrawn from the scheme`);
   await expect(withdraw).toContainText('Nothing is deleted');
@@ -173,11 +174,10 @@ test('a form that says no to taking part reads Declined, and a date still to com
   await expect(consent).not.toContainText('Their latest consent form does not agree to take part');
   // A date still to come is refused by the main process even if the date box allowed it.
   await consent.getByRole('button', { name: 'Record consent' }).click();
-  await dialog.getByLabel('Date consent was given').evaluate((input) => input.removeAttribute('max'));
-  await dialog.getByLabel('Date consent was given').fill(isoDay(2));
+  await fillDate(dialog, 'Date consent was given', isoDay(2));
   await dialog.getByLabel('Take part in the scheme').check();
   await dialog.getByRole('button', { name: 'Record consent' }).click();
-  await expect(dialog.getByLabel('Date consent was given')).toHaveAccessibleDescription(/Consent cannot be recorded as given on a date still to come/);
+  await expect(dateField(dialog, 'Date consent was given')).toHaveAccessibleDescription(/Consent cannot be recorded as given on a date still to come/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(cards).toHaveCount(3);
 });

@@ -3,6 +3,7 @@ import type { HandlerRegistry } from '../../electron/core';
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, currentAcademicYear, goTo, tabTo } from './fixtures';
 import { Frame } from './pages/frame';
 import { PlanScreen } from './pages/plan';
+import { fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they can run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -67,7 +68,7 @@ test('a focus group with head counts: a blank or negative count refused, then re
   // A session with head counts; a blank count is refused first.
   await page.getByRole('button', { name: 'Record the first focus group' }).click();
   await expect(page.getByRole('heading', { name: 'Record a focus group', level: 1 })).toBeVisible();
-  await page.getByLabel('Date').fill('2026-10-08');
+  await fillDate(page, 'Date', '2026-10-08');
   await page.getByLabel('Audience').selectOption('staff');
   await page.getByLabel('Facilitator').fill('Dr Example Facilitator');
   await expect(page.getByLabel('Head counts (names were not taken)')).toBeChecked();
@@ -82,13 +83,13 @@ test('a focus group with head counts: a blank or negative count refused, then re
   await expectAccessible(page, 'focus group form, counts');
   await keepScreenshot(page, 'focus-groups-02-form-counts');
   // A typo in the year: asked first, nothing saved; correcting the date takes the question away.
-  await page.getByLabel('Date').fill('2099-10-08');
+  await fillDate(page, 'Date', '2099-10-08');
   await page.getByRole('button', { name: 'Record focus group' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Please check before saving.' })).toContainText('The session date (8 Oct 2099) is after the pilot ends');
   await expect(page.getByRole('button', { name: 'Record focus group anyway' })).toBeVisible();
   await expectAccessible(page, 'focus group form, date to confirm');
   await keepScreenshot(page, 'focus-groups-02b-confirm-date');
-  await page.getByLabel('Date').fill('2026-10-08');
+  await fillDate(page, 'Date', '2026-10-08');
   await expect(page.getByText('Please check before saving.')).toHaveCount(0);
   await page.getByRole('button', { name: 'Record focus group' }).click();
 
@@ -145,7 +146,7 @@ test('a focus group with named people searched in the register; one more named b
   await seedStaffSession(bridge.registry, voices);
   await goTo(page, `/pilots/${voices.pilotId}/focus-groups`);
   await page.getByRole('button', { name: 'Record a focus group' }).click();
-  await page.getByLabel('Date').fill('2026-10-15');
+  await fillDate(page, 'Date', '2026-10-15');
   await page.getByLabel('Audience').selectOption('mixed');
   await page.getByLabel('Named people from the register').check();
   await expect(page.getByText('Nobody chosen yet.')).toBeVisible();

@@ -5,6 +5,7 @@ import { test, expect, expectAccessible, keepScreenshot, createVault, seed, isoD
 import { Frame } from './pages/frame';
 import { ChangeSchedule, MeetingsOverview, PairMeetings } from './pages/meetings';
 import { addDays, readyToPair, saturdayFrom, seedMeetingsPilot, seedMeetingsUnderWay, seedPairs, shownDay, type Pairs } from './worlds/meetings';
+import { expectDate, fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -110,7 +111,7 @@ test('a meeting marked held: the planned date by default, the length a number; b
   await pair.open(pilotId, world.pairA.id);
   await page.getByRole('button', { name: 'Mark held: meeting 2' }).click();
   const held = pair.dialog(/Mark held: Meeting 2 of 4/);
-  await expect(held.getByLabel('Date it was held')).toHaveValue(isoDay(-4));
+  await expectDate(held, 'Date it was held', isoDay(-4));
   await expect(held.getByLabel('How long it lasted (minutes)')).toHaveValue('60');
   await held.getByLabel('How long it lasted (minutes)').fill('');
   await held.getByRole('button', { name: 'Mark held' }).click();
@@ -143,7 +144,7 @@ test('a meeting rescheduled to another date and time, online with a link, kept i
   const newDate = saturdayFrom(isoDay(28));
   await page.getByRole('button', { name: 'Reschedule meeting 3' }).click();
   const move = pair.dialog(/Reschedule: Meeting 3 of 4/);
-  await move.getByLabel('Date').fill(newDate);
+  await fillDate(move, 'Date', newDate);
   await move.getByLabel('Start time').fill('16:30');
   await move.getByLabel('Online').check();
   await move.getByLabel('Link').fill('https://teams.example.org/meet/3');
@@ -229,7 +230,7 @@ test('changing the whole scheme’s schedule: the rule on the field, then a prev
   await overview.open(pilotId);
   await overview.changeSchedule.click();
   await expect(change.heading).toBeVisible();
-  await expect(change.from).toHaveValue(isoDay(0));
+  await expectDate(page, 'From', isoDay(0));
   await expect(change.wholeScheme).toBeChecked();
   await change.moveBy.fill('0');
   await change.preview.click();

@@ -3,6 +3,7 @@ import type { HandlerRegistry } from '../../electron/core';
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, isoDay, currentAcademicYear, tabTo } from './fixtures';
 import { Frame } from './pages/frame';
 import { PlanScreen } from './pages/plan';
+import { fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they can run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -103,12 +104,12 @@ test('milestones late and due soon: each status in words, in date order around t
   // One milestone late and one due soon whatever today's date is.
   await page.getByRole('button', { name: 'Add a milestone' }).click();
   await page.getByRole('textbox', { name: 'Milestone', exact: true }).fill('Brief the steering group');
-  await page.getByLabel('Due date').fill(isoDay(-3));
+  await fillDate(page, 'Due date', isoDay(-3));
   await page.getByRole('button', { name: 'Add milestone' }).click();
   await expect(new Frame(page).notice('“Brief the steering group” added to the timeline.')).toBeVisible();
   await page.getByRole('button', { name: 'Add a milestone' }).click();
   await page.getByRole('textbox', { name: 'Milestone', exact: true }).fill('Book rooms');
-  await page.getByLabel('Due date').fill(isoDay(5));
+  await fillDate(page, 'Due date', isoDay(5));
   await page.getByRole('button', { name: 'Add milestone' }).click();
   await expect(plan.milestone('Brief the steering group')).toContainText('Late, 3 days overdue');
   await expect(plan.milestone('Book rooms')).toContainText('Due soon, in 5 days');
@@ -350,7 +351,7 @@ test('consent form versions: added, edited, a version label used twice refused; 
   await plan.open(pilotId, 'consent-forms');
   await page.getByRole('button', { name: 'Add the first version' }).click();
   await page.getByRole('textbox', { name: 'Version', exact: true }).fill('1.0');
-  await page.getByLabel('Dated').fill('2026-09-15');
+  await fillDate(page, 'Dated', '2026-09-15');
   await page.getByLabel('Form text').fill('I agree to take part in the reverse-mentoring scheme.\nI can withdraw at any time without giving a reason.');
   await page.getByRole('button', { name: 'Add version' }).click();
   await expect(plan.consentForms.getByRole('row', { name: /1\.0/ })).toContainText('None yet');

@@ -4,6 +4,7 @@ import { Frame } from './pages/frame';
 import { LogEditor } from './pages/logs';
 import { ConcernScreen, RaiseConcernDialog, SafeguardingScreen } from './pages/safeguarding';
 import { seedMeetingsPilot, seedPairs } from './worlds/meetings';
+import { fillDate } from './pages/dates';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -87,7 +88,7 @@ test('a concern raised from a reflective log, followed through the protocol, ref
   await concern.referrals.getByRole('button', { name: 'Record the outcome of the referral to Wellbeing service' }).click();
   const outcome = concern.dialog('Referral to Wellbeing service');
   await outcome.getByLabel('Outcome', { exact: true }).fill('Two appointments offered; she has taken the first.');
-  await outcome.getByLabel('Outcome on').fill(isoDay(0));
+  await fillDate(outcome, 'Outcome on', isoDay(0));
   await outcome.getByRole('button', { name: 'Save referral' }).click();
   await expect(outcome).toBeHidden();
   await expect(concern.referrals.getByRole('row', { name: /Wellbeing service/ })).toContainText('Two appointments offered');

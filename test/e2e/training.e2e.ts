@@ -4,6 +4,7 @@ import { Frame } from './pages/frame';
 import { seedCohort } from './worlds/cohort';
 import type { HandlerRegistry } from '../../electron/core';
 import type { Page } from '@playwright/test';
+import { dateField, dateValue, fillDate } from './pages/dates';
 
 // Each test has its own vault and bridge, so they run side by side.
 test.describe.configure({ mode: 'parallel' });
@@ -26,16 +27,19 @@ test('recording a training session: topics suggested and free, attendance filter
   const flags = notTrained(page);
   await expect(flags.getByRole('heading')).toHaveText('Not trained yet (2)');
   await expect(flags.getByRole('listitem')).toHaveText([
-    'Not trained Robert Hughes — Mentee (staff), Finance; paired with Jamal Ahmed; still needs: Confidentiality and its limits, The disclosure protocol',
-    'Not trained Jamal Ahmed — Mentor (student), Economics; paired with Robert Hughes; still needs: Confidentiality and its limits, The disclosure protocol',
+    'Not trained Robert Hughes — Mentee (staff), Finance; paired with Jamal Ahmed (their meetings); still needs: Confidentiality and its limits, The disclosure protocol',
+    'Not trained Jamal Ahmed — Mentor (student), Economics; paired with Robert Hughes (their meetings); still needs: Confidentiality and its limits, The disclosure protocol',
   ]);
+  // Each person and their pair lead to their own pages.
+  await expect(flags.getByRole('listitem').first().getByRole('link', { name: 'Robert Hughes', exact: true })).toHaveAttribute('href', /#\/pilots\/\d+\/participants\/\d+$/);
+  await expect(flags.getByRole('listitem').first().getByRole('link', { name: 'their meetings' })).toHaveAttribute('href', /#\/pilots\/\d+\/meetings\/pairs\/\d+$/);
   await expect(page.getByRole('heading', { name: 'No training sessions recorded yet' })).toBeVisible();
   await expectAccessible(page, 'training, none recorded');
   await keepScreenshot(page, 'pairing-training-02-empty');
 
   await page.getByRole('button', { name: 'Record a training session' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Record a training session' });
-  await expect(dialog.getByLabel('Date')).toBeFocused();
+  await expect(dateField(dialog, 'Date').getByRole('spinbutton').first()).toBeFocused();
   await dialog.getByLabel('Mentors (students)').check();
   // Only students can be ticked for a mentors' session.
   const people = dialog.getByRole('list', { name: 'People who could attend' });
@@ -58,15 +62,15 @@ test('recording a training session: topics suggested and free, attendance filter
   await expectAccessible(page, 'training, record dialog');
   await keepScreenshot(page, 'pairing-training-03-record-dialog');
   // A date still to come takes no attendance: said beside the list, and refused on saving.
-  const today = await dialog.getByLabel('Date').inputValue();
+  const today = await dateValue(dialog, 'Date');
   const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-  await dialog.getByLabel('Date').fill(nextYear);
+  await fillDate(dialog, 'Date', nextYear);
   await expect(dialog.getByText('The date is in the future: save the session now as planned, and tick who attended once it has taken place.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Record session' }).click();
   await expect(dialog.getByText('This session has not taken place yet: record who attended once it has.')).toBeVisible();
   await expectAccessible(page, 'training, record dialog with a future date');
   await keepScreenshot(page, 'pairing-training-03b-future-date');
-  await dialog.getByLabel('Date').fill(today);
+  await fillDate(dialog, 'Date', today);
   await dialog.getByRole('button', { name: 'Record session' }).click();
   await expect(dialog).toBeHidden();
   await expect(new Frame(page).notice(/Training of .* recorded: 2 people attended\./)).toBeVisible();

@@ -9,6 +9,7 @@ import { test, expect, expectAccessible, keepScreenshot, createVault, PASSPHRASE
 import { Frame } from './pages/frame';
 import { channels } from '../../shared/contract';
 import { createVaultDatabase } from '../../electron/core/db/open';
+import { fillDate } from './pages/dates';
 
 /** window.api exposes exactly the contract's namespaces. */
 const namespaces = [...new Set(channels.map((c) => c.split('.')[0]!))].sort();
@@ -76,13 +77,13 @@ test('the first pilot: the empty list says what to do, the form refuses a missin
   await expect(page.getByText('Name is required')).toBeVisible();
   await page.getByLabel('Name').fill('Belonging 2026/27');
   await page.getByLabel('Purpose and focus').fill('International and mature students mentor senior leaders.');
-  await page.getByLabel('Start date').fill('2026-10-01');
-  await page.getByLabel('End date').fill('2026-09-01');
+  await fillDate(page, 'Start date', '2026-10-01');
+  await fillDate(page, 'End date', '2026-09-01');
   await page.getByRole('button', { name: 'Create pilot' }).click();
   await expect(page.getByText('The end date must be on or after the start date')).toBeVisible();
   await expectAccessible(page, 'pilot form with errors');
   await keepScreenshot(page, '05-pilot-form-errors');
-  await page.getByLabel('End date').fill('2027-06-30');
+  await fillDate(page, 'End date', '2027-06-30');
   await page.getByRole('button', { name: 'Create pilot' }).click();
   await expect(page.getByRole('row', { name: /Belonging 2026\/27/ })).toBeVisible();
   await expectAccessible(page, 'pilots list');

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PASSPHRASE, expectOk, tempDir, unlockedCore, newCore } from '../helpers/vault';
+import { PASSPHRASE, expectOk, unlockedCore, newCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import type { Envelope } from '../../shared/contract';
 import type { Pilot } from '../../shared/pilots/contract';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-full-')));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-full-'));
 
 const bigPilot = (i: number) => ({ name: `Pilot ${i}`, purpose: 'A long purpose that fills pages quickly. '.repeat(90), startDate: '2026-10-01', endDate: '2027-06-30' });
 

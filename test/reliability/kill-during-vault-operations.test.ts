@@ -76,7 +76,7 @@ describe('a process killed while it works on the vault', () => {
         outcomes.complete += 1;
         // Nobody saw this vault's recovery key, but the passphrase opens it and it is whole.
         expect(await expectSound(vaultDir)).toBe(LATEST_SCHEMA_VERSION);
-        expect(readdirSync(vaultDir).filter((name) => !name.endsWith('-wal') && !name.endsWith('-shm')).sort()).toEqual(['vault.keys.json', 'vault.sqlite']);
+        expect(readdirSync(vaultDir).filter((name) => !name.endsWith('-wal') && !name.endsWith('-shm')).sort()).toEqual(['interviews.sqlite', 'vault.keys.json', 'vault.sqlite']);
         rmSync(vaultDir, { recursive: true });
       } else {
         outcomes.absent += 1;

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { PASSPHRASE, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { PASSPHRASE, expectOk, unlockedCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 import type { Pilot } from '../../shared/pilots/contract';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-canary-')));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-canary-'));
 
 /** Every readable regular file below `root` (skipping other users' unreadable folders and huge files). */
 function* filesUnder(root: string): Generator<string> {

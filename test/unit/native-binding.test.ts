@@ -12,7 +12,8 @@ import {
   type NativeRuntime,
 } from '../../electron/core/db/native-binding';
 import { AppError } from '../../electron/core/errors';
-import { PASSPHRASE, expectError, expectOk, newCore, tempDir } from '../helpers/vault';
+import { PASSPHRASE, expectError, expectOk, newCore } from '../helpers/vault';
+import { inTempDir } from '../helpers/temp-dir';
 
 const electron45: NativeRuntime = { electron: '45.4.1', abi: '150', platform: 'linux', arch: 'x64', module: '12.11.1' };
 const stampFor = (runtime: NativeRuntime, overrides: Partial<NativeBuildStamp> = {}): NativeBuildStamp => ({
@@ -27,9 +28,7 @@ const stampFor = (runtime: NativeRuntime, overrides: Partial<NativeBuildStamp> =
 });
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('reciprocal-native-')));
-afterEach(() => cleanup());
+beforeEach(inTempDir((d) => (dir = d), 'reciprocal-native-'));
 
 /** A native root holding a build (the module file is a placeholder: selection never loads it). */
 function prepared(root: string, stamp: NativeBuildStamp | undefined, withModule = true): string {

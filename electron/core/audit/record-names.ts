@@ -16,6 +16,18 @@ type Resolver = (db: ReadDb, ids: number[]) => Named[];
 const inList = (ids: number[]) => `(${ids.map(() => '?').join(', ')})`;
 const both = (a: string, b: string) => `${a} and ${b}`;
 
+/** A pilot's own record (focus group, milestone, theme, training session): named from one column, shown on its stage's screen. */
+const pilotRecord =
+  (table: string, column: string, screen: AuditScreen, label: (value: string) => string, link: (id: number) => number[] = () => []): Resolver =>
+  (db, ids) =>
+    many<{ id: number; pilot_id: number; value: string }>(db, `SELECT id, pilot_id, ${column} AS value FROM ${table} WHERE id IN ${inList(ids)}`, ids).map((r) => ({
+      id: r.id,
+      label: label(r.value),
+      pilotId: r.pilot_id,
+      screen,
+      ids: link(r.id),
+    }));
+
 const resolvers: Record<string, Resolver> = {
   pilot: (db, ids) =>
     many<{ id: number; name: string }>(db, `SELECT id, name FROM pilots WHERE id IN ${inList(ids)}`, ids).map((r) => ({ id: r.id, label: `Pilot “${r.name}”`, pilotId: r.id, screen: 'pilot', ids: [] })),
@@ -53,44 +65,16 @@ const resolvers: Record<string, Resolver> = {
       `SELECT c.id, c.pilot_id, a.name AS a, b.name AS b FROM chemistry_meetings c JOIN participants a ON a.id = c.mentor_id JOIN participants b ON b.id = c.mentee_id WHERE c.id IN ${inList(ids)}`,
       ids,
     ).map((r) => ({ id: r.id, label: `Chemistry meeting of ${both(r.a, r.b)}`, pilotId: r.pilot_id, screen: 'chemistry', ids: [] })),
-  focus_group: (db, ids) =>
-    many<{ id: number; pilot_id: number; held_on: string }>(db, `SELECT id, pilot_id, held_on FROM focus_groups WHERE id IN ${inList(ids)}`, ids).map((r) => ({
-      id: r.id,
-      label: `Focus group of ${formatDate(r.held_on)}`,
-      pilotId: r.pilot_id,
-      screen: 'focus-group',
-      ids: [r.id],
-    })),
+  focus_group: pilotRecord('focus_groups', 'held_on', 'focus-group', (heldOn) => `Focus group of ${formatDate(heldOn)}`, (id) => [id]),
   finding: (db, ids) =>
     many<{ id: number; focus_group_id: number; pilot_id: number; held_on: string }>(
       db,
       `SELECT f.id, f.focus_group_id, g.pilot_id, g.held_on FROM findings f JOIN focus_groups g ON g.id = f.focus_group_id WHERE f.id IN ${inList(ids)}`,
       ids,
     ).map((r) => ({ id: r.id, label: `A finding of the focus group of ${formatDate(r.held_on)}`, pilotId: r.pilot_id, screen: 'focus-group', ids: [r.focus_group_id] })),
-  milestone: (db, ids) =>
-    many<{ id: number; pilot_id: number; title: string }>(db, `SELECT id, pilot_id, title FROM milestones WHERE id IN ${inList(ids)}`, ids).map((r) => ({
-      id: r.id,
-      label: `Milestone “${r.title}”`,
-      pilotId: r.pilot_id,
-      screen: 'plan',
-      ids: [],
-    })),
-  theme: (db, ids) =>
-    many<{ id: number; pilot_id: number; title: string }>(db, `SELECT id, pilot_id, title FROM themes WHERE id IN ${inList(ids)}`, ids).map((r) => ({
-      id: r.id,
-      label: `Theme “${r.title}”`,
-      pilotId: r.pilot_id,
-      screen: 'plan',
-      ids: [],
-    })),
-  training_session: (db, ids) =>
-    many<{ id: number; pilot_id: number; held_on: string }>(db, `SELECT id, pilot_id, held_on FROM training_sessions WHERE id IN ${inList(ids)}`, ids).map((r) => ({
-      id: r.id,
-      label: `Training session of ${formatDate(r.held_on)}`,
-      pilotId: r.pilot_id,
-      screen: 'training',
-      ids: [],
-    })),
+  milestone: pilotRecord('milestones', 'title', 'plan', (title) => `Milestone “${title}”`),
+  theme: pilotRecord('themes', 'title', 'plan', (title) => `Theme “${title}”`),
+  training_session: pilotRecord('training_sessions', 'held_on', 'training', (heldOn) => `Training session of ${formatDate(heldOn)}`),
   consent_record: (db, ids) =>
     many<{ id: number; participant_id: number; pilot_id: number; name: string }>(
       db,

@@ -24,6 +24,9 @@ import { currentPassphrase, currentSecret, newPassphrase } from './secrets';
 import type { UnlockInput } from '../../../shared/vault/contract';
 import { auditAnchor, type AuditAnchor } from '../../../shared/audit/contract';
 import { plural } from '../../../shared/words';
+import { eraseCommand } from './erase';
+import { backupCommand, exportSubjectCommand } from './backup';
+import { checkInterviewDatabase } from './check-interviews';
 
 const HELP = `Reciprocal command line: the app's own handlers, without the window.
 
@@ -63,6 +66,21 @@ Usage: npm run -s cli -- <command> [options]
                                     the same --today give the same data
   export ics (--pair ID | --person ID) --out DIR --vault DIR
                                     write the meetings as an .ics calendar file
+  export research --pilot ID --out DIR --vault DIR [--no-free-text] [--shift-dates] [--threshold N]
+                                    write the pilot's pseudonymised research dataset (CSV per table,
+                                    data dictionary, README, manifest.json, SHA256SUMS) into DIR
+  erase participant ID --vault DIR [--yes] [--include-safeguarding]
+                                    erase one person (asks for their name in a terminal; --yes skips);
+                                    safeguarding concerns about them only with --include-safeguarding
+  backup create --vault DIR --out FILE
+                                    write a full backup (one encrypted file: the databases and the
+                                    key file) and check it; --out may also be a folder
+  backup verify FILE                open a backup with its passphrase and run the integrity and
+                                    audit checks; the vault is never opened
+  backup restore FILE --vault NEWDIR
+                                    restore a backup into a new folder (never over an existing one)
+  export subject --participant ID --out DIR --vault DIR
+                                    everything held about one person (HTML and JSON), audited
   solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
 
 Secrets come from the environment, never from arguments:
@@ -85,7 +103,13 @@ type Options = {
   pair?: string;
   person?: string;
   out?: string;
+  participant?: string;
+  'no-free-text'?: boolean;
+  'shift-dates'?: boolean;
+  threshold?: string;
   help?: boolean;
+  yes?: boolean;
+  'include-safeguarding'?: boolean;
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -107,7 +131,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         pair: { type: 'string' },
         person: { type: 'string' },
         out: { type: 'string' },
+        participant: { type: 'string' },
+        'no-free-text': { type: 'boolean' },
+        'shift-dates': { type: 'boolean' },
+        threshold: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        yes: { type: 'boolean' },
+        'include-safeguarding': { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;
@@ -133,6 +163,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await solveCommand(rest, values, io);
       case 'export':
         return await exportCommand(rest, values, io);
+      case 'backup':
+        return await backupCommand(rest, values, io, async (host, secret) => {
+          const core = await openCore(values, io, host, secret);
+          return { registry: core.registry, lock: () => core.session.lock() };
+        });
+      case 'erase':
+        return await eraseCommand(rest, values, io, async () => {
+          const core = await openCore(values, io);
+          return { registry: core.registry, lock: () => core.session.lock() };
+        });
       default:
         throw usageError(`Unknown command "${command}". Run with --help to see the commands.`);
     }
@@ -226,8 +266,10 @@ function checkVault(db: Db, anchor: AuditAnchor | undefined, io: CliIo): number 
     lines.push(audit.anchorMatches ? `audit anchor: entry ${anchor.seq} still has the noted hash` : `audit anchor: entry ${anchor.seq} DOES NOT MATCH the noted hash (the trail was rewritten or cut short since)`);
   }
   lines.push(`schema version: ${version} (this app: ${LATEST_SCHEMA_VERSION})`);
+  const interviews = checkInterviewDatabase(db);
+  lines.push(...interviews.lines);
   io.stdout(`${lines.join('\n')}\n`);
-  return intact && !('unreadable' in audit) && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
+  return intact && interviews.sound && !('unreadable' in audit) && audit.ok && audit.anchorMatches !== false ? EXIT.ok : EXIT.failure;
 }
 
 async function vaultCommand(args: string[], values: Options, io: CliIo): Promise<number> {
@@ -484,6 +526,12 @@ async function solveCommand(args: string[], values: Options, io: CliIo): Promise
 }
 
 async function exportCommand(args: string[], values: Options, io: CliIo): Promise<number> {
+  if (args[0] === 'research') return await exportResearchCommand(values, io);
+  if (args[0] === 'subject')
+    return await exportSubjectCommand(values, io, async (host) => {
+      const core = await openCore(values, io, host);
+      return { registry: core.registry, lock: () => core.session.lock() };
+    });
   if (args[0] !== 'ics' || !values.out || (!values.pair && !values.person)) throw usageError('Use: export ics (--pair ID | --person ID) --out DIR --vault DIR');
   const input = values.pair ? { pairId: positiveInt(values.pair, 0, 'pair') } : { participantId: positiveInt(values.person, 0, 'person') };
   const out = resolve(values.out);
@@ -498,6 +546,35 @@ async function exportCommand(args: string[], values: Options, io: CliIo): Promis
   try {
     const result = unwrap(await core.registry.call('meetings.exportIcs', input, 'cli'));
     io.stdout(`Wrote ${plural(result.events, 'meeting')} to ${resolve(result.folder, result.files[0]!)}\n`);
+    return EXIT.ok;
+  } finally {
+    core.session.lock();
+  }
+}
+
+/** The research dataset into the folder given (made if needed), through the same channel as the export screen. */
+async function exportResearchCommand(values: Options, io: CliIo): Promise<number> {
+  if (!values.pilot || !values.out) throw usageError('Use: export research --pilot ID --out DIR --vault DIR [--no-free-text] [--shift-dates] [--threshold N]');
+  const input = {
+    pilotId: positiveInt(values.pilot, 0, 'pilot'),
+    includeFreeText: !values['no-free-text'],
+    shiftDates: values['shift-dates'] === true,
+    ...(values.threshold === undefined ? {} : { threshold: positiveInt(values.threshold, 0, 'threshold') }),
+  };
+  const out = resolve(values.out);
+  const host: Host = {
+    chooseExportFolder: async () => {
+      mkdirSync(out, { recursive: true });
+      return out;
+    },
+  };
+  const core = await openCore(values, io, host);
+  try {
+    const result = unwrap(await core.registry.call('researchExport.write', input, 'cli'));
+    io.stdout(`Wrote the research dataset of ${result.pilotName} (${plural(result.people, 'person', 'people')}) to ${result.folder}\n`);
+    for (const file of result.files) io.stdout(`  ${file.name.padEnd(26)} ${file.rows === null ? '' : plural(file.rows, 'row')}\n`);
+    for (const item of result.leftOut) io.stdout(`Left out: ${item.what}: ${item.count}. ${item.why}\n`);
+    io.stdout(`Names replaced in free text: ${result.namesReplaced}. Manifest SHA-256 (in the audit trail): ${result.manifestSha256}\n`);
     return EXIT.ok;
   } finally {
     core.session.lock();

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import type { UnlockInput } from '../../../shared/vault/contract';
+import type { CoordinatorSecret } from '../../../shared/vault/contract';
 import { type CliIo, usageError } from './io';
 
 /** Secrets come from the environment or a terminal prompt, never from argv (visible in `ps` and shell history). */
-export async function currentSecret(io: CliIo): Promise<UnlockInput> {
+export async function currentSecret(io: CliIo): Promise<CoordinatorSecret> {
   if (io.env.RECIPROCAL_PASSPHRASE) return { passphrase: io.env.RECIPROCAL_PASSPHRASE };
   if (io.env.RECIPROCAL_RECOVERY_KEY) return { recoveryKey: io.env.RECIPROCAL_RECOVERY_KEY };
   if (io.promptSecret) return { passphrase: await io.promptSecret('Vault passphrase: ') };

@@ -7,6 +7,7 @@ import { call } from './call';
 import { demoReflection } from './reflections';
 import { startSurveysDemo } from './surveys';
 import { fillSafeguardingDemo } from './safeguarding';
+import { fillInterviewsDemo } from './interviews';
 
 export interface DemoOptions {
   seed: number;
@@ -137,6 +138,12 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   const consentWithdrawn = mentors.length > 3 ? [mentors.pop()!] : [];
   for (const id of consentWithdrawn) {
     await call(registry, 'consent.withdraw', { id: consentOf.get(id)!, withdrawnOn: clock.day(-58), reason: 'Exams this year; asked that their answers are no longer used (demo).', withdrawParticipant: true });
+  }
+  // One form was entered with the wrong box ticked: corrected, the first entry kept and marked corrected.
+  const misentered = mentees[0] === undefined ? undefined : (await call(registry, 'participants.get', { id: mentees[0] })).consents[0];
+  if (misentered) {
+    const { id, formId, givenOn, choices } = misentered;
+    await call(registry, 'consent.correct', { id, formId, givenOn, choices: { ...choices, audioRecording: !choices.audioRecording }, reason: 'Audio recording entered the wrong way round from the paper form (demo).' });
   }
 
   // A follow-up focus group with the first volunteers, attendance taken by name.
@@ -294,5 +301,6 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   const surveyCounts = await surveys.answerPostWave();
   clock.jumpTo(-1);
   await fillSafeguardingDemo(registry, { pilotId, clock });
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts };
+  const interviewCounts = await fillInterviewsDemo(registry, { pilotId, clock });
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts, ...interviewCounts };
 }

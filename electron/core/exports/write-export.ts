@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../errors';
 import { appendAudit, type AuditEvent } from '../audit';
-import { transaction } from '../db/query';
+import { transaction, type WriteDb } from '../db/query';
 import type { ActionContext } from '../registry/types';
 import { writeFileAtomic } from '../util/atomic-write';
 
@@ -17,7 +17,10 @@ export interface ExportRequest {
   purpose: string;
   /** Made after the folder is chosen, so nothing decrypted waits in memory while the dialog is open. */
   render: () => ExportFile[] | Promise<ExportFile[]>;
-  audit: AuditEvent;
+  /** The entry, or one made from the rendered files (a research export's entry holds its manifest's hash). */
+  audit: AuditEvent | ((files: readonly ExportFile[]) => AuditEvent);
+  /** Anything else to record in the vault in the same step as the entry (a research export's replacement log). */
+  record?: (db: WriteDb) => void;
 }
 
 const lockedMeanwhile = () => new AppError('VAULT_LOCKED', 'The vault locked before the export was written, so nothing was written. Unlock it and export again.');
@@ -43,7 +46,8 @@ export async function writeExport(ctx: ActionContext, request: ExportRequest): P
   const written: string[] = [];
   try {
     transaction(db, () => {
-      appendAudit(db, ctx.actor, ctx.now().toISOString(), request.audit);
+      appendAudit(db, ctx.actor, ctx.now().toISOString(), typeof request.audit === 'function' ? request.audit(files) : request.audit);
+      request.record?.(db);
       for (const file of files) {
         const path = join(folder, file.name);
         writeFileAtomic(path, file.data);

@@ -17,12 +17,17 @@ export const focusGroupHandlers: FeatureHandlers<keyof typeof focusGroupsContrac
   'focusGroups.list': {
     kind: 'query',
     scope: pilotScope.fromInput('pilotId'),
-    run: (_input, { db, pilotId }) => repo.listFocusGroups(db, pilotId),
+    run: (_input, { db, pilotId }) => repo.focusGroupsOfPilot(db, pilotId),
   },
   'focusGroups.get': {
     kind: 'query',
     scope: pilotScope.of('id', repo.focusGroupPilot),
     run: ({ id }, { db }) => repo.getFocusGroup(db, id),
+  },
+  'focusGroups.findings': {
+    kind: 'query',
+    scope: pilotScope.of('focusGroupId', repo.focusGroupPilot),
+    run: (input, { db }) => repo.findingsPage(db, input),
   },
   'focusGroups.create': {
     kind: 'command',

@@ -2,7 +2,7 @@ import { jsonList, many, one, run, value, type ReadDb, type WriteDb } from '../d
 import { countInPilot } from '../participants';
 import { countThemesInPilot } from '../plan';
 import { AppError, notFound } from '../errors';
-import type { Attendance, Finding, FocusGroup, FocusGroupAudience } from '../../../shared/focus-groups/contract';
+import type { Attendance, Finding, FindingsPage, FocusGroup, FocusGroupAudience } from '../../../shared/focus-groups/contract';
 
 interface FocusGroupRow {
   id: number;
@@ -24,20 +24,57 @@ export interface FocusGroupFields {
   notes: string;
 }
 
-function findingsOf(db: ReadDb, focusGroupIds: number[]): Map<number, Finding[]> {
-  const result = new Map<number, Finding[]>(focusGroupIds.map((id) => [id, []]));
-  if (focusGroupIds.length === 0) return result;
-  const ids = jsonList(focusGroupIds);
-  const rows = many<{ id: number; focus_group_id: number; text: string }>(db, 'SELECT id, focus_group_id, text FROM findings WHERE focus_group_id IN (SELECT value FROM json_each(?)) ORDER BY id', [ids]);
+function findingCounts(db: ReadDb, focusGroupIds: number[]): Map<number, number> {
+  const rows = many<{ focus_group_id: number; total: number }>(
+    db,
+    'SELECT focus_group_id, count(*) AS total FROM findings WHERE focus_group_id IN (SELECT value FROM json_each(?)) GROUP BY focus_group_id',
+    [jsonList(focusGroupIds)],
+  );
+  return new Map(rows.map((r) => [r.focus_group_id, r.total]));
+}
+
+/** The themes each of these findings informed, by finding. */
+function themeLinksOf(db: ReadDb, findingIds: number[]): Map<number, number[]> {
   const links = many<{ finding_id: number; theme_id: number }>(
     db,
-    'SELECT ft.finding_id, ft.theme_id FROM finding_themes ft JOIN findings f ON f.id = ft.finding_id WHERE f.focus_group_id IN (SELECT value FROM json_each(?)) ORDER BY ft.theme_id',
-    [ids],
+    'SELECT finding_id, theme_id FROM finding_themes WHERE finding_id IN (SELECT value FROM json_each(?)) ORDER BY theme_id',
+    [jsonList(findingIds)],
   );
   const themesByFinding = new Map<number, number[]>();
   for (const link of links) themesByFinding.set(link.finding_id, [...(themesByFinding.get(link.finding_id) ?? []), link.theme_id]);
-  for (const r of rows) result.get(r.focus_group_id)!.push({ id: r.id, focusGroupId: r.focus_group_id, text: r.text, themeIds: themesByFinding.get(r.id) ?? [] });
-  return result;
+  return themesByFinding;
+}
+
+/** LIKE with the user's % and _ taken literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of a session's findings in the order recorded, each with its number in the session
+ * (which a filter does not change), by theme and words in the text.
+ */
+export function findingsPage(db: ReadDb, q: { focusGroupId: number; themeId?: number | 'none' | undefined; search: string; offset: number; limit: number }): FindingsPage {
+  getFocusGroup(db, q.focusGroupId);
+  const conditions = ['focus_group_id = @focusGroupId'];
+  if (q.themeId === 'none') conditions.push('NOT EXISTS (SELECT 1 FROM finding_themes ft WHERE ft.finding_id = numbered.id)');
+  else if (q.themeId !== undefined) conditions.push('EXISTS (SELECT 1 FROM finding_themes ft WHERE ft.finding_id = numbered.id AND ft.theme_id = @themeId)');
+  if (q.search) conditions.push("text LIKE @pattern ESCAPE '\\'");
+  const params = { focusGroupId: q.focusGroupId, ...(typeof q.themeId === 'number' ? { themeId: q.themeId } : {}), ...(q.search ? { pattern: likePattern(q.search) } : {}) };
+  const numbered = '(SELECT id, focus_group_id, text, row_number() OVER (ORDER BY id) AS number FROM findings WHERE focus_group_id = @focusGroupId) AS numbered';
+  const where = conditions.join(' AND ');
+  const total = value<number>(db, `SELECT count(*) FROM ${numbered} WHERE ${where}`, params) ?? 0;
+  const rows = many<{ id: number; focus_group_id: number; text: string; number: number }>(db, `SELECT id, focus_group_id, text, number FROM ${numbered} WHERE ${where} ORDER BY id LIMIT @limit OFFSET @offset`, {
+    ...params,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  const themes = themeLinksOf(db, rows.map((r) => r.id));
+  const inSession = value<number>(db, 'SELECT count(*) FROM findings WHERE focus_group_id = ?', [q.focusGroupId]) ?? 0;
+  return {
+    total,
+    offset: q.offset,
+    inSession,
+    rows: rows.map((r) => ({ id: r.id, focusGroupId: r.focus_group_id, text: r.text, themeIds: themes.get(r.id) ?? [], number: r.number })),
+  };
 }
 
 function attendeesOf(db: ReadDb, focusGroupId: number): { ids: number[]; names: string[] } {
@@ -50,7 +87,7 @@ function attendeesOf(db: ReadDb, focusGroupId: number): { ids: number[]; names: 
 }
 
 function toFocusGroups(db: ReadDb, rows: FocusGroupRow[]): FocusGroup[] {
-  const findings = findingsOf(db, rows.map((r) => r.id));
+  const findings = findingCounts(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const attendees = r.attendance_mode === 'named' ? attendeesOf(db, r.id) : { ids: [], names: [] };
     return {
@@ -62,13 +99,28 @@ function toFocusGroups(db: ReadDb, rows: FocusGroupRow[]): FocusGroup[] {
       attendance: r.attendance_mode === 'named' ? { mode: 'named', participantIds: attendees.ids } : { mode: 'counts', staff: r.staff_count, students: r.student_count },
       attendeeNames: attendees.names,
       notes: r.notes,
-      findings: findings.get(r.id) ?? [],
+      findingCount: findings.get(r.id) ?? 0,
     };
   });
 }
 
-export function listFocusGroups(db: ReadDb, pilotId: number): FocusGroup[] {
+/** A pilot's sessions, most recent first, with how many findings each has (what the screen lists). */
+export function focusGroupsOfPilot(db: ReadDb, pilotId: number): FocusGroup[] {
   return toFocusGroups(db, many<FocusGroupRow>(db, 'SELECT * FROM focus_groups WHERE pilot_id = ? ORDER BY held_on DESC, id DESC', [pilotId]));
+}
+
+/** A pilot's sessions with all their findings (in the order recorded), for other features (the research export). */
+export function listFocusGroups(db: ReadDb, pilotId: number): (FocusGroup & { findings: Finding[] })[] {
+  const groups = focusGroupsOfPilot(db, pilotId);
+  const rows = many<{ id: number; focus_group_id: number; text: string }>(
+    db,
+    'SELECT f.id, f.focus_group_id, f.text FROM findings f JOIN focus_groups g ON g.id = f.focus_group_id WHERE g.pilot_id = ? ORDER BY f.id',
+    [pilotId],
+  );
+  const themes = themeLinksOf(db, rows.map((r) => r.id));
+  const byGroup = new Map<number, Finding[]>();
+  for (const r of rows) byGroup.set(r.focus_group_id, [...(byGroup.get(r.focus_group_id) ?? []), { id: r.id, focusGroupId: r.focus_group_id, text: r.text, themeIds: themes.get(r.id) ?? [] }]);
+  return groups.map((group) => ({ ...group, findings: byGroup.get(group.id) ?? [] }));
 }
 
 export function getFocusGroup(db: ReadDb, id: number): FocusGroup {
@@ -164,8 +216,9 @@ function writeThemeLinks(db: WriteDb, findingId: number, pilotId: number, themeI
 }
 
 function getFinding(db: ReadDb, id: number): Finding {
-  const { focusGroupId } = findingFocusGroup(db, id);
-  return getFocusGroup(db, focusGroupId).findings.find((f) => f.id === id)!;
+  const row = one<{ id: number; focus_group_id: number; text: string }>(db, 'SELECT id, focus_group_id, text FROM findings WHERE id = ?', [id]);
+  if (!row) throw notFound('Finding', id);
+  return { id: row.id, focusGroupId: row.focus_group_id, text: row.text, themeIds: themeLinksOf(db, [id]).get(id) ?? [] };
 }
 
 export function insertFinding(db: WriteDb, focusGroupId: number, finding: { text: string; themeIds: number[] }): Finding {

@@ -159,7 +159,7 @@ export function searchLogs(db: ReadDb, pilotId: number, text: string, order: Sea
   const snippets = gibbsStages.map((_, i) => `snippet(logs_fts, ${i}, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS s${i}`).join(', ');
   const rows = many<Omit<SearchHit, 'snippets'> & { [column: `s${number}`]: string }>(
     db,
-    `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, l.state, ${snippets}
+    `SELECT l.id AS logId, l.meeting_id AS meetingId, m.pair_id AS pairId, p.id AS authorId, p.name AS authorName, coalesce(m.held_on, m.date) AS meetingDate, m.theme_title AS themeTitle, l.state, ${snippets}
        FROM logs_fts JOIN reflective_logs l ON l.id = logs_fts.rowid JOIN meetings m ON m.id = l.meeting_id JOIN participants p ON p.id = l.author_id
        WHERE logs_fts MATCH @query AND m.pilot_id = @pilotId
        ORDER BY ${orderBy[order]} LIMIT @limit OFFSET @offset`,
@@ -173,10 +173,11 @@ export function searchLogs(db: ReadDb, pilotId: number, text: string, order: Sea
     { query, pilotId, cap: SEARCH_COUNT_CAP + 1 },
   )!;
   // snippet() returns the start of a column even where nothing matched: keep the stages with a hit.
-  const hits = rows.map(({ logId, meetingId, pairId, authorName, meetingDate, themeTitle, state, ...columns }) => ({
+  const hits = rows.map(({ logId, meetingId, pairId, authorId, authorName, meetingDate, themeTitle, state, ...columns }) => ({
     logId,
     meetingId,
     pairId,
+    authorId,
     authorName,
     meetingDate,
     themeTitle,

@@ -4,3 +4,6 @@
  */
 export { pairPilot, getSettings as getMatchingSettings, setSettings as setMatchingSettings, currentPairsOf } from './engine/repository';
 export { endPairWithReason } from './engine/end-pair';
+export { countPairingRulesOf, erasePairingRulesOf, countPairsOf, countPairsInPilot, redactNamesInPairs } from './erasure';
+export { researchPairs, type ResearchPair } from './research-rows';
+export { pairsOfPerson } from './subject-access';

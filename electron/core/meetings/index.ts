@@ -2,3 +2,6 @@
 export { generateMeetings, cancelRemaining, meetingPilot, remainingMeetings, dueSoonUntil } from './repository';
 export { overview as meetingCounts } from './overview';
 export { meetingsBetween, peopleBeforeFirstMeeting, heldByTheme } from './counts';
+export { redactNamesInMeetings, countMeetingsInPilot } from './erasure';
+export { researchMeetings, type ResearchMeeting } from './research-rows';
+export { meetingsOfPairs } from './subject-access';

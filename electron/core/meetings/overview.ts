@@ -54,11 +54,11 @@ export function pairProgress(db: ReadDb, pilotId: number, offset: number, limit:
   const rows = many<PairProgress>(
     db,
     `WITH page AS MATERIALIZED (
-         SELECT x.id, a.name AS mentorName, b.name AS menteeName, row_number() OVER (ORDER BY b.name COLLATE NOCASE, a.name COLLATE NOCASE, x.id) AS position
+         SELECT x.id, x.mentor_id AS mentorId, x.mentee_id AS menteeId, a.name AS mentorName, b.name AS menteeName, row_number() OVER (ORDER BY b.name COLLATE NOCASE, a.name COLLATE NOCASE, x.id) AS position
          FROM pairs x JOIN participants a ON a.id = x.mentor_id JOIN participants b ON b.id = x.mentee_id
          WHERE x.pilot_id = @pilotId AND x.ended_at IS NULL
          ORDER BY position LIMIT @limit OFFSET @offset)
-       SELECT p.id AS pairId, p.mentorName, p.menteeName,
+       SELECT p.id AS pairId, p.mentorId, p.mentorName, p.menteeId, p.menteeName,
          count(m.id) AS total,
          coalesce(sum(m.status = 'held'), 0) AS held,
          coalesce(sum(m.status = 'cancelled'), 0) AS cancelled,

@@ -319,7 +319,8 @@ export function reschedule(
  * Takes back "mark held" (a wrong meeting ticked): only within UNDO_HELD_MINUTES of it and while
  * neither person has started a log for the meeting. The meeting is scheduled again on its planned
  * date; a held meeting changes in no other way, so `updated_at` is when it was marked held.
- * People whom the meeting made active stay active (the status history keeps one step per cause).
+ * When it was the pair's only held meeting, the step to Active it made is taken back too (each
+ * person who is still Active goes back to Paired, with its own cause in the history).
  */
 export function undoHeld(db: WriteDb, id: number, now: string, today: string): Meeting {
   const meeting = getMeeting(db, id, today);
@@ -332,6 +333,11 @@ export function undoHeld(db: WriteDb, id: number, now: string, today: string): M
     throw new AppError('INVALID_TRANSITION', `A reflective log has been started for meeting ${meeting.sequence}, so "held" can no longer be undone.`);
   }
   run(db, "UPDATE meetings SET status = 'scheduled', held_on = NULL, actual_duration_min = NULL, calendar_sequence = calendar_sequence + 1, updated_at = ? WHERE id = ?", [now, id]);
+  if (!value<number>(db, "SELECT count(*) FROM meetings WHERE pair_id = ? AND status = 'held'", [meeting.pairId])) {
+    for (const personId of [meeting.mentorId, meeting.menteeId]) {
+      if (statusOf(db, personId).status === 'active') transition(db, personId, 'paired', 'meeting-held-undone', now);
+    }
+  }
   return getMeeting(db, id, today);
 }
 

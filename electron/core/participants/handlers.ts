@@ -4,9 +4,11 @@ import type { participantsContract, ParticipantStatus } from '../../../shared/pa
 import * as repo from './repository';
 import { consentPilot, getConsent, recordConsent, withdrawConsent } from './consent';
 import { transition } from './lifecycle';
-import { assertPreviewUnchanged, previewWithdrawal, withdrawWithCascade } from './withdrawal';
+import { assertPreviewUnchanged, previewWithdrawal, withdrawWithCascade } from '../withdrawal';
+import { correctConsent } from './consent-correction';
 import { importEoi, previewEoi } from './import/service';
 import { stagedFiles } from '../imports';
+import { assertNotErased } from './erasure';
 
 /** The trail entry of a status change, however it was made. */
 const transitionEvent = (id: number, to: ParticipantStatus) => ({ action: `participants.transition.${to}`, entityType: 'participant', entityId: id });
@@ -31,7 +33,10 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   'participants.update': {
     kind: 'command',
     scope: pilotScope.ofParticipant('id'),
-    run: ({ id, participant }, { db, now }) => repo.updateParticipant(db, id, participant, now().toISOString()),
+    run: ({ id, participant }, { db, now }) => {
+      assertNotErased(db, id);
+      return repo.updateParticipant(db, id, participant, now().toISOString());
+    },
     audit: (input) => ({ action: 'participants.update', entityType: 'participant', entityId: input.id }),
   },
   'participants.transition': {
@@ -69,7 +74,10 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   'consent.record': {
     kind: 'command',
     scope: pilotScope.ofParticipant('participantId'),
-    run: ({ participantId, formId, givenOn, choices }, { db, now, today }) => recordConsent(db, participantId, formId, givenOn, choices, now().toISOString(), today()),
+    run: ({ participantId, formId, givenOn, choices }, { db, now, today }) => {
+      assertNotErased(db, participantId);
+      return recordConsent(db, participantId, formId, givenOn, choices, now().toISOString(), today());
+    },
     audit: (_input, record) => ({ action: 'consent.record', entityType: 'consent_record', entityId: record.id }),
   },
   'consent.withdraw': {
@@ -90,5 +98,11 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
       return record;
     },
     audit: (input) => ({ action: 'consent.withdraw', entityType: 'consent_record', entityId: input.id }),
+  },
+  'consent.correct': {
+    kind: 'command',
+    scope: pilotScope.of('id', consentPilot),
+    run: (input, ctx) => correctConsent(ctx, input),
+    audit: (_input, record) => ({ action: 'consent.correct', entityType: 'consent_record', entityId: record.id }),
   },
 };

@@ -7,6 +7,7 @@
  */
 import { one, run, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
+import { assertNotErased } from './erasure';
 import { allowedTransitions, statusLabels, type ParticipantStatus, type StatusCause } from '../../../shared/participants/contract';
 
 /** The stages before pairing, in order: chemistry meetings and training move people along them. */
@@ -30,6 +31,7 @@ const allowedBy: Record<Exclude<StatusCause, 'registered'>, (from: ParticipantSt
   paired: (from, to) => to === 'paired' && isPreparation(from),
   unpaired: (from, to) => from === 'paired' && isPreparation(to),
   'meeting-held': (from, to) => from === 'paired' && to === 'active',
+  'meeting-held-undone': (from, to) => from === 'active' && to === 'paired',
 };
 
 /** The words kept in the history for changes that follow from a record (a change by hand keeps what the coordinator wrote). */
@@ -39,6 +41,7 @@ const causeNotes: Partial<Record<StatusCause, string>> = {
   'chemistry-removed': 'Chemistry meeting changed or deleted',
   'training-removed': 'Training changed or deleted',
   'meeting-held': 'First meeting held',
+  'meeting-held-undone': 'First meeting held was taken back',
 };
 
 export interface StatusOf {
@@ -68,6 +71,7 @@ function refusal(who: StatusOf, to: ParticipantStatus): AppError {
  */
 export function transition(db: WriteDb, participantId: number, to: ParticipantStatus, cause: Exclude<StatusCause, 'registered'>, at: string, note?: string | null): void {
   const who = statusOf(db, participantId);
+  assertNotErased(db, participantId);
   if (!allowedBy[cause](who.status, to)) throw refusal(who, to);
   const written = note?.trim() || causeNotes[cause] || null;
   if (to === 'withdrawn' && !written) {

@@ -8,6 +8,7 @@ import { focusGroupHandlers } from '../focus-groups/handlers';
 import { participantHandlers } from '../participants/handlers';
 import { participantProfileHandlers } from '../participants/profile-handlers';
 import { departmentHandlers } from '../participants/departments-handlers';
+import { namesakeHandlers } from '../participants/namesakes-handlers';
 import { chemistryHandlers } from '../chemistry/handlers';
 import { trainingHandlers } from '../training/handlers';
 import { matchingHandlers } from '../matching/engine/handlers';
@@ -18,6 +19,11 @@ import { safeguardingHandlers } from '../safeguarding/handlers';
 import { surveyHandlers } from '../surveys/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { reportHandlers } from '../reports/handlers';
+import { researchExportHandlers } from '../research-export/handlers';
+import { erasureHandlers } from '../erasure/handlers';
+import { interviewHandlers } from '../interviews/handlers';
+import { backupHandlers } from '../backup/handlers';
+import { subjectAccessHandlers } from '../subject-access/handlers';
 
 /** Every channel of the contract, handled. The type makes a missing handler a compile error. */
 export const handlers: HandlerMap = {
@@ -30,6 +36,7 @@ export const handlers: HandlerMap = {
   ...participantHandlers,
   ...participantProfileHandlers,
   ...departmentHandlers,
+  ...namesakeHandlers,
   ...chemistryHandlers,
   ...trainingHandlers,
   ...matchingHandlers,
@@ -40,4 +47,9 @@ export const handlers: HandlerMap = {
   ...surveyHandlers,
   ...dashboardHandlers,
   ...reportHandlers,
+  ...researchExportHandlers,
+  ...erasureHandlers,
+  ...interviewHandlers,
+  ...backupHandlers,
+  ...subjectAccessHandlers,
 };

@@ -56,6 +56,9 @@ export class HandlerRegistry {
     // Whose key opened the vault decides which channels answer at all, before the input is even read.
     const role = this.session.role;
     if (!accessOf(spec).includes(role)) return this.toFailure(channel, forbidden(role, accessOf(spec)));
+    // An interviewer acts as themselves whatever the transport says: the trail names which interviewer.
+    const interviewerSlot = this.session.interviewerSlot;
+    if (interviewerSlot) actor = `interviewer:${interviewerSlot}`;
     // Restricted records need the passphrase given again recently; refused before the input is read.
     if (spec.stepUp) {
       try {

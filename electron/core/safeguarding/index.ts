@@ -6,3 +6,4 @@
 export { countConcernsAbout, eraseConcernsAbout } from './repository';
 /** Counts only, for the pilot dashboard (open concerns, overdue follow-ups): never text or names. */
 export { summarise as concernCounts } from './repository';
+export { unlinkConcernsFromLogsOf, redactNamesInConcerns, peopleWithConcerns, countConcernsAboutPeopleOf } from './erasure';

@@ -148,7 +148,7 @@ export function closeConcern(db: WriteDb, id: number, closedOn: string, outcome:
   const row = concernRow(db, id);
   if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', `Concern ${id} is already closed.`);
   if (closedOn < row.raised_on) {
-    const message = `A concern cannot close before it was raised (${row.raised_on}).`;
+    const message = `A concern cannot close before it was raised (${formatDate(row.raised_on)}).`;
     throw new AppError('INVALID_INPUT', message, [{ path: ['closedOn'], message }]);
   }
   const pending = value<number>(db, 'SELECT count(*) FROM concern_follow_ups WHERE concern_id = ? AND done_on IS NULL', [id])!;

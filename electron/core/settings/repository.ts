@@ -1,10 +1,10 @@
 import { many, run, type ReadDb, type WriteDb } from '../db/query';
 import { dateIn } from '../../../shared/dates';
-import { DEFAULT_AUTO_LOCK_MINUTES, settingsSchema, type Settings } from '../../../shared/settings/contract';
+import { DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_BACKUP_REMINDER_DAYS, settingsSchema, type Settings } from '../../../shared/settings/contract';
 
 /** The laptop's own zone is the best first guess for where meetings happen. */
 const systemTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/London';
-const defaults = (): Settings => ({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, timeZone: systemTimeZone() });
+const defaults = (): Settings => ({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, timeZone: systemTimeZone(), backupReminderDays: DEFAULT_BACKUP_REMINDER_DAYS });
 
 export function readSettings(db: ReadDb): Settings {
   const rows = many<{ key: string; value: string }>(db, 'SELECT key, value FROM settings');

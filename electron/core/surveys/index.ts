@@ -8,3 +8,6 @@ export { instrumentPilot } from './instruments';
 export { analyseWaves } from './analysis';
 export { suppressionThreshold } from './settings';
 export { researchStandings, type ResearchStanding } from './people';
+export { countSurveyResponsesOf, eraseSurveyResponsesOf, redactNamesInSurveys } from './erasure';
+export { researchSurveys, type ResearchWave, type ResearchItem, type ResearchResponse } from './research-rows';
+export { surveyAnswersOf } from './subject-access';

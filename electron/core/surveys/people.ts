@@ -1,6 +1,7 @@
 import { tuples, type ReadDb } from '../db/query';
 import type { ParticipantRole, ParticipantStatus } from '../../../shared/participants/contract';
 import type { Audience } from '../../../shared/surveys/contract';
+import { CONSENT_NOT_CORRECTED } from '../participants';
 
 /**
  * Who counts where, by consent (PRODUCT.md: each kind of data goes out only under the consent that
@@ -28,7 +29,7 @@ export function researchStandings(db: ReadDb, pilotId: number): Map<number, Surv
   const research = new Map<number, number>();
   for (const [participantId, agreed] of tuples<[number, number]>(
     db,
-    'SELECT c.participant_id, c.research_use_of_logs FROM consent_records c JOIN participants p ON p.id = c.participant_id WHERE p.pilot_id = ? ORDER BY c.participant_id, c.given_on, c.id',
+    `SELECT c.participant_id, c.research_use_of_logs FROM consent_records c JOIN participants p ON p.id = c.participant_id WHERE p.pilot_id = ? AND ${CONSENT_NOT_CORRECTED} ORDER BY c.participant_id, c.given_on, c.id`,
     [pilotId],
   )) {
     research.set(participantId, agreed);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { EARLIEST_DATE, LATEST_DATE, isWithinDateRange } from '../../../shared/contract/common';
+import { formatDate } from '../../../shared/dates';
 
 /** Columns holding JSON lists are written only by the core, so a parse failure means damage: fail loudly. */
 export function parseJsonArray<T = string>(text: string): T[] {
@@ -14,7 +15,7 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   const moved = date.toISOString().slice(0, 10);
   if (Number.isNaN(date.getTime()) || !isWithinDateRange(moved)) {
-    throw new AppError('INVALID_INPUT', `Moving ${isoDate} by ${days} days would leave the dates Reciprocal works with (${EARLIEST_DATE.slice(0, 4)} to ${LATEST_DATE.slice(0, 4)}); nothing was changed.`);
+    throw new AppError('INVALID_INPUT', `Moving ${formatDate(isoDate)} by ${days} days would leave the dates Reciprocal works with (${EARLIEST_DATE.slice(0, 4)} to ${LATEST_DATE.slice(0, 4)}); nothing was changed.`);
   }
   return moved;
 }

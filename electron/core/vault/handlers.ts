@@ -1,6 +1,8 @@
 import type { ActionContext, FeatureHandlers } from '../registry/types';
 import { noPilot } from '../registry/scope';
 import { transaction } from '../db/query';
+import { interviewerBySlot, refreshPeople } from '../interviews';
+import type { SessionIdentity } from '../../../shared/vault/contract';
 import type { vaultContract } from '../../../shared/vault/contract';
 
 /** The audit entry of a vault-level action, as a callback so a key change can append it inside its own transaction. */
@@ -10,13 +12,20 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.status': {
     kind: 'action',
     scope: noPilot,
-    run: async (_input, { session }) => {
+    run: async (_input, ctx) => {
+      const { session } = ctx;
       if (!session.isUnlocked) {
         const state = session.state();
         return state === 'incomplete' ? { state, incomplete: session.incompleteVault() } : { state };
       }
       const damage = session.damage;
       const damaged = damage ? { damaged: damage } : {};
+      const slot = session.interviewerSlot;
+      if (slot) {
+        const me = interviewerBySlot(ctx.db, slot);
+        const identity: SessionIdentity = { role: 'interviewer', ...(me ? { interviewerId: me.id, interviewerName: me.name } : {}) };
+        return { state: 'unlocked', identity, ...damaged };
+      }
       try {
         return { state: 'unlocked', recoveryKeyConfirmed: session.recoveryKeyConfirmed(), ...damaged };
       } catch {
@@ -44,8 +53,10 @@ export const vaultHandlers: FeatureHandlers<keyof typeof vaultContract> = {
   'vault.unlock': {
     kind: 'action',
     scope: noPilot,
-    run: async (input, { session }) => {
-      await session.unlock(input);
+    run: async (input, ctx) => {
+      await ctx.session.unlock(input);
+      // The coordinator's register is the source of names and consents: interviewers see them as of now.
+      if (ctx.session.role === 'coordinator' && !ctx.session.damage) transaction(ctx.db, () => refreshPeople(ctx.db, ctx.now().toISOString()));
       return null;
     },
   },

@@ -5,7 +5,11 @@ import { AppError } from '../errors';
 import { writeFileAtomic } from '../util/atomic-write';
 import { DATA_KEY_BYTES, keyFileDamaged, scryptCostProblem } from './crypto';
 
-export const KEYFILE_FORMAT = 1;
+/**
+ * 2: the interview database (`interviews` below) and interviewer slots. Format 1 files are read as
+ * they are and upgraded at the coordinator's next unlock (vault/interview-database.ts).
+ */
+export const KEYFILE_FORMAT = 2;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 /** Base64 of exactly `bytes` bytes (AES-GCM throws on an IV or tag of another size, rather than failing the check). */
@@ -30,7 +34,17 @@ export type WrappedKey = z.infer<typeof wrappedKey>;
 
 const slot = z.object({
   id: z.string().min(1),
-  kind: z.enum(['passphrase', 'recovery']),
+  /**
+   * 'passphrase' and 'recovery' are the coordinator's: `wrapped` is the main database key.
+   * 'interviewer': `wrapped` is the interview database's key and nothing else (see `interviews`).
+   */
+  kind: z.enum(['passphrase', 'recovery', 'interviewer']),
+  /**
+   * Interviewer slots only: `sha256:` and the hex SHA-256 of `reciprocal:<vaultId>:interviewer:`
+   * and the interviewer's email in lower case, so unlocking finds their slot with one KDF run
+   * without the email being written in clear.
+   */
+  login: z.string().regex(/^sha256:[0-9a-f]{64}$/).optional(),
   kdf: kdfParams,
   wrapped: wrappedKey,
   updatedAt: z.string(),
@@ -47,12 +61,19 @@ export type KeySlot = z.infer<typeof slot>;
 
 /** `vault.keys.json`: everything needed to unwrap the database key, and nothing secret in clear. */
 const keyFile = z.object({
-  format: z.literal(KEYFILE_FORMAT),
+  format: z.union([z.literal(1), z.literal(KEYFILE_FORMAT)]),
   app: z.literal('reciprocal'),
   vaultId: z.string().min(8),
   createdAt: z.string(),
   cipher: z.object({ name: z.literal('sqlcipher'), legacy: z.literal(4) }),
   slots: z.array(slot).min(1),
+  /**
+   * Format 2: the interview database (`file`, in the vault folder) and its own random 32-byte key,
+   * AES-256-GCM-wrapped under the main database key (associated data
+   * `reciprocal:<vaultId>:interviews`). The coordinator's slots unwrap the main key and through it
+   * this one; an interviewer's slot wraps only the interview key, so the main key cannot be had from it.
+   */
+  interviews: z.object({ file: z.literal('interviews.sqlite'), wrapped: wrappedKey }).optional(),
   /**
    * `sha256:` and the hex SHA-256 of the canonical JSON of every other field (see `keyFileChecksum`),
    * written on every write. It tells damage or an edit (a changed tag or vault id) apart from a wrong
@@ -85,6 +106,13 @@ export function keyFileChecksum(content: Record<string, unknown>): string {
 
 /** Associated data binds a wrapped key to its vault and slot, so slots cannot be swapped between vaults. */
 export const slotAad = (vaultId: string, slotId: string) => `reciprocal:${vaultId}:${slotId}`;
+
+/** Associated data of the interview database key wrapped under the main key. */
+export const interviewKeyAad = (vaultId: string) => `reciprocal:${vaultId}:interviews`;
+
+/** How an interviewer's slot is found from their email (see the slot's `login`). */
+export const interviewerLogin = (vaultId: string, email: string) =>
+  `sha256:${createHash('sha256').update(`reciprocal:${vaultId}:interviewer:${email.trim().toLowerCase()}`, 'utf8').digest('hex')}`;
 
 export function readKeyFile(path: string): KeyFile {
   return readKeyFileWithText(path).keys;

@@ -1,8 +1,9 @@
 import { AppError } from '../errors';
 import { assessPassphrase } from '../../../shared/vault/passphrase';
-import type { UnlockInput } from '../../../shared/vault/contract';
-import { DEFAULT_SCRYPT, deriveWrappingKey, newHkdfParams, newScryptParams, scryptCostProblem, unwrapKey, wipe, wrapKey, type ScryptCost } from './crypto';
-import { type KeyFile, type KeySlot, readKeyFileWithText, recoveryKeyConfirmed, slotAad } from './keyfile';
+import type { CoordinatorSecret } from '../../../shared/vault/contract';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SCRYPT, deriveWrappingKey, keyFileDamaged, newHkdfParams, newScryptParams, scryptCostProblem, unwrapKey, wipe, wrapKey, type ScryptCost } from './crypto';
+import { type KeyFile, type KeySlot, interviewerLogin, interviewKeyAad, readKeyFileWithText, recoveryKeyConfirmed, slotAad } from './keyfile';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 /**
@@ -33,7 +34,7 @@ export async function assertStrongPassphrase(passphrase: string, field = 'passph
   }
 }
 
-export async function makeSlot(vaultId: string, kind: KeySlot['kind'], secret: Buffer, dataKey: Buffer, cost: ScryptCost, now: string): Promise<KeySlot> {
+export async function makeSlot(vaultId: string, kind: 'passphrase' | 'recovery', secret: Buffer, dataKey: Buffer, cost: ScryptCost, now: string): Promise<KeySlot> {
   const kdf = kind === 'passphrase' ? newScryptParams(cost) : newHkdfParams();
   const wrappingKey = await deriveWrappingKey(secret, kdf);
   try {
@@ -49,7 +50,7 @@ export async function makeSlot(vaultId: string, kind: KeySlot['kind'], secret: B
  * Finds the data key for a passphrase or recovery key: exactly one KDF run, nothing written.
  * A wrong secret fails the AES-GCM tag check and is reported without touching the database.
  */
-export async function unwrapDataKey(keys: KeyFile, input: UnlockInput): Promise<Buffer> {
+export async function unwrapDataKey(keys: KeyFile, input: CoordinatorSecret): Promise<Buffer> {
   const kind = 'passphrase' in input ? 'passphrase' : 'recovery';
   const slot = keys.slots.find((s) => s.kind === kind);
   const wrongError =
@@ -77,7 +78,7 @@ export async function unwrapDataKey(keys: KeyFile, input: UnlockInput): Promise<
 }
 
 /** A new passphrase slot (never cheaper than the default cost); the recovery slot is kept as it is. */
-export async function prepareNewPassphrase(keyPath: string, current: UnlockInput, next: string, cost?: ScryptCost): Promise<PreparedKeyChange> {
+export async function prepareNewPassphrase(keyPath: string, current: CoordinatorSecret, next: string, cost?: ScryptCost): Promise<PreparedKeyChange> {
   await assertStrongPassphrase(next, 'next');
   const { keys, text } = readKeyFileWithText(keyPath);
   const dataKey = await unwrapDataKey(keys, current);
@@ -115,4 +116,70 @@ export function prepareRecoveryConfirmation(keyPath: string, now: string): Prepa
     throw new AppError('CONFLICT', 'This vault has no recovery key to confirm. Make one in Settings.');
   }
   return { basedOn: text, next: { ...keys, slots: keys.slots.map((s) => (s.kind === 'recovery' ? { ...s, confirmedAt: now } : s)) } };
+}
+
+/** The interview database key, unwrapped with the main key (the coordinator's way to it); undefined before the upgrade. */
+export function unwrapInterviewKey(keys: KeyFile, dataKey: Buffer): Buffer | undefined {
+  if (!keys.interviews) return undefined;
+  const key = unwrapKey(keys.interviews.wrapped, dataKey, interviewKeyAad(keys.vaultId));
+  if (!key) throw keyFileDamaged('the interview database key does not unwrap with the vault’s key');
+  return key;
+}
+
+/** The key-file entry for a new interview database key, wrapped under the main key. */
+export function wrapInterviewKey(vaultId: string, interviewKey: Buffer, dataKey: Buffer): NonNullable<KeyFile['interviews']> {
+  return { file: 'interviews.sqlite', wrapped: wrapKey(interviewKey, dataKey, interviewKeyAad(vaultId)) };
+}
+
+const wrongInterviewer = () => new AppError('WRONG_PASSPHRASE', 'That email and passphrase do not open this vault as an interviewer. Check both and Caps Lock, or ask the coordinator.');
+
+/**
+ * An interviewer's unlock: their slot is found by their email (one KDF run), and it yields the
+ * interview database key only. The slot id is returned so the session can name the interviewer.
+ */
+export async function unwrapInterviewerKey(keys: KeyFile, email: string, passphrase: string): Promise<{ key: Buffer; slotId: string }> {
+  const login = interviewerLogin(keys.vaultId, email);
+  const slot = keys.slots.find((s) => s.kind === 'interviewer' && s.login === login);
+  if (!slot) throw wrongInterviewer();
+  const secret = passphraseBytes(passphrase);
+  const wrappingKey = await deriveWrappingKey(secret, slot.kdf);
+  try {
+    const key = unwrapKey(slot.wrapped, wrappingKey, slotAad(keys.vaultId, slot.id));
+    if (!key) throw wrongInterviewer();
+    return { key, slotId: slot.id };
+  } finally {
+    wipe(secret, wrappingKey);
+  }
+}
+
+/**
+ * A new interviewer slot wrapping the interview database key (taken from the open vault's main
+ * key) under the interviewer's own passphrase. Refuses a weak passphrase or an email that already
+ * has a slot.
+ */
+export async function prepareInterviewerSlot(keyPath: string, dataKey: Buffer, interviewer: { email: string; passphrase: string }, cost: ScryptCost = DEFAULT_SCRYPT): Promise<PreparedKeyChange & { slotId: string }> {
+  await assertStrongPassphrase(interviewer.passphrase);
+  const { keys, text } = readKeyFileWithText(keyPath);
+  const login = interviewerLogin(keys.vaultId, interviewer.email);
+  if (keys.slots.some((s) => s.login === login)) {
+    throw new AppError('CONFLICT', 'An interviewer with this email can already open the vault. Remove them first to give them a new passphrase.', [{ path: ['email'], message: 'Already an interviewer' }]);
+  }
+  const interviewKey = unwrapInterviewKey(keys, dataKey);
+  if (!interviewKey) throw new AppError('CONFLICT', 'This vault has no interview database yet. Lock and unlock it with your passphrase, then try again.');
+  const slotId = `interviewer-${randomUUID()}`;
+  const secret = passphraseBytes(interviewer.passphrase);
+  const kdf = newScryptParams(cost);
+  const wrappingKey = await deriveWrappingKey(secret, kdf);
+  try {
+    const slot: KeySlot = { id: slotId, kind: 'interviewer', login, kdf, wrapped: wrapKey(interviewKey, wrappingKey, slotAad(keys.vaultId, slotId)), updatedAt: new Date().toISOString() };
+    return { basedOn: text, next: { ...keys, slots: [...keys.slots, slot] }, slotId };
+  } finally {
+    wipe(secret, wrappingKey, interviewKey);
+  }
+}
+
+/** The key file without an interviewer's slot: their passphrase opens nothing from then on. */
+export function prepareInterviewerRemoval(keyPath: string, slotId: string): PreparedKeyChange {
+  const { keys, text } = readKeyFileWithText(keyPath);
+  return { basedOn: text, next: { ...keys, slots: keys.slots.filter((s) => s.id !== slotId) } };
 }

@@ -5,12 +5,15 @@ import { AppError } from '../errors';
 import type { Db } from '../db/types';
 import { asWriteDb, run } from '../db/query';
 import { createVaultDatabase, openVaultDatabase, openVaultDatabaseReadOnly, restrictVaultFileModes } from '../db/open';
-import type { IncompleteVault, UnlockInput } from '../../../shared/vault/contract';
+import type { CoordinatorSecret, IncompleteVault } from '../../../shared/vault/contract';
 import { fsyncDirectory } from '../util/atomic-write';
 import { DATA_KEY_BYTES, DEFAULT_SCRYPT, wipe } from './crypto';
-import { readKeyFile, writeKeyFile, KEYFILE_FORMAT } from './keyfile';
+import { readKeyFile, readKeyFileWithText, writeKeyFile, KEYFILE_FORMAT, type KeyFile } from './keyfile';
 import { generateRecoveryKey } from './recovery-key';
-import { assertStrongPassphrase, makeSlot, passphraseBytes, unwrapDataKey, type ScryptCost } from './slots';
+import { assertStrongPassphrase, makeSlot, passphraseBytes, unwrapDataKey, unwrapInterviewerKey, unwrapInterviewKey, wrapInterviewKey, type ScryptCost } from './slots';
+import { attachInterviewDatabase, createInterviewDatabase, newInterviewKey, openInterviewerConnection, prepareInterviewDatabase } from '../db/interview-database';
+import { commitKeyFileChange } from './key-change';
+import { appendAudit } from '../audit';
 
 export { passphraseBytes };
 
@@ -32,6 +35,11 @@ export interface OpenVault {
   dataKey: Buffer;
   /** Set when the integrity check at unlock found damage: `db` is then a read-only connection. */
   damage?: string[];
+  /**
+   * Set when an interviewer's key opened the vault: `db` is then an empty in-memory database with
+   * only the interview database attached, and `dataKey` is the interview database's key.
+   */
+  interviewerSlot?: string;
 }
 
 export type VaultDirState = 'absent' | 'incomplete' | 'present';
@@ -154,6 +162,7 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   const vaultId = randomUUID();
   const now = new Date().toISOString();
   const dataKey = randomBytes(DATA_KEY_BYTES);
+  const interviewKey = newInterviewKey();
   const recovery = generateRecoveryKey();
   const secret = passphraseBytes(passphrase);
   const cost = options.scrypt ?? DEFAULT_SCRYPT;
@@ -172,7 +181,9 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
       // The last connection to close checkpoints the WAL into the file and removes -wal and -shm.
       db.close();
     }
-    writeKeyFile(join(building, KEY_FILE), { format: KEYFILE_FORMAT, app: 'reciprocal', vaultId, createdAt: now, cipher: { name: 'sqlcipher', legacy: 4 }, slots });
+    createInterviewDatabase(building, interviewKey);
+    const interviews = wrapInterviewKey(vaultId, interviewKey, dataKey);
+    writeKeyFile(join(building, KEY_FILE), { format: KEYFILE_FORMAT, app: 'reciprocal', vaultId, createdAt: now, cipher: { name: 'sqlcipher', legacy: 4 }, slots, interviews });
     for (const name of readdirSync(building)) fsyncFile(join(building, name));
     fsyncDirectory(building);
     moveIntoPlace(building, dir);
@@ -188,7 +199,10 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
 
   // The vault is in place: open it the way every unlock does.
   try {
+    prepareInterviewDatabase(dir, interviewKey);
     const db = openVaultDatabase(join(dir, DB_FILE), dataKey);
+    attachInterviewDatabase(db, dir, interviewKey);
+    wipe(interviewKey);
     return { vault: { dir, vaultId, db, dataKey }, recoveryKey: recovery.display };
   } catch (error) {
     wipe(dataKey);
@@ -270,15 +284,12 @@ function fileSystemError(error: unknown): AppError | undefined {
  * deferred on this connection blocks the process just the same, and one on a worker thread would
  * need its own connection and the key in a second thread, while writes wait or run unchecked.
  */
-export async function unlockVault(dir: string, input: UnlockInput): Promise<OpenVault> {
-  const found = inspectVaultDir(dir);
-  if (found === 'absent') {
-    throw new AppError('VAULT_ABSENT', 'There is no vault in this folder yet. Create one first.');
-  }
-  if (found === 'incomplete') throw incompleteVaultError(dir);
+export async function unlockVault(dir: string, input: CoordinatorSecret): Promise<OpenVault> {
+  assertVaultPresent(dir);
   const keys = readKeyFile(join(dir, KEY_FILE));
   const dataKey = await unwrapDataKey(keys, input);
   const path = join(dir, DB_FILE);
+  let interviewKey: Buffer | undefined;
   try {
     const integrity = { problems: [] as string[] };
     let db = openVaultDatabase(path, dataKey, integrity);
@@ -288,9 +299,90 @@ export async function unlockVault(dir: string, input: UnlockInput): Promise<Open
     }
     // Vaults made before files were created owner-only: tighten them now that the key is proven.
     restrictVaultFileModes(path);
+    try {
+      interviewKey = unwrapInterviewKey(keys, dataKey) ?? (integrity.problems.length === 0 ? addInterviewDatabase(dir, db, dataKey) : undefined);
+      if (interviewKey) {
+        const problems = prepareInterviewDatabase(dir, interviewKey);
+        attachOrExplain(db, dir, interviewKey, integrity.problems);
+        if (problems.length > 0) {
+          integrity.problems.push(...problems);
+          db.pragma('query_only=ON'); // a damaged interview database makes the whole session read-only
+        }
+      }
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return { dir, vaultId: keys.vaultId, db, dataKey, ...(integrity.problems.length > 0 ? { damage: integrity.problems } : {}) };
   } catch (error) {
     wipe(dataKey);
+    throw error;
+  } finally {
+    wipe(interviewKey);
+  }
+}
+
+/**
+ * Attaches the interview database. On a damaged vault's read-only connection that can fail (SQLite
+ * cannot open the interview file's WAL index read-only): the damaged main database must still be
+ * readable and copyable, so the interview database is then left closed and the reason recorded.
+ */
+function attachOrExplain(db: Db, dir: string, key: Buffer, damage: string[]): void {
+  if (damage.length === 0) return attachInterviewDatabase(db, dir, key);
+  try {
+    attachInterviewDatabase(db, dir, key);
+  } catch (error) {
+    damage.push(`interviews.sqlite: not opened while the vault is read-only (${(error as Error).message})`);
+  }
+}
+
+function assertVaultPresent(dir: string): void {
+  const found = inspectVaultDir(dir);
+  if (found === 'absent') {
+    throw new AppError('VAULT_ABSENT', 'There is no vault in this folder yet. Create one first.');
+  }
+  if (found === 'incomplete') throw incompleteVaultError(dir);
+}
+
+/**
+ * The upgrade of a vault made before interviews (key file format 1): a new random key, the
+ * interview database built and renamed into place, then the key file rewritten (format 2, the key
+ * wrapped under the main key) in one transaction with its audit entry. A crash before the key file
+ * is replaced leaves an unused interview database that the next unlock builds again; after, the
+ * upgrade is done. Needs no KDF run: the main key wraps the new key.
+ */
+function addInterviewDatabase(dir: string, db: Db, dataKey: Buffer): Buffer {
+  const keyPath = join(dir, KEY_FILE);
+  const { keys, text } = readKeyFileWithText(keyPath);
+  const interviewKey = newInterviewKey();
+  try {
+    createInterviewDatabase(dir, interviewKey);
+    const next: KeyFile = { ...keys, format: KEYFILE_FORMAT, interviews: wrapInterviewKey(keys.vaultId, interviewKey, dataKey) };
+    commitKeyFileChange(db, keyPath, { basedOn: text, next }, () =>
+      appendAudit(asWriteDb(db), 'system', new Date().toISOString(), { action: 'vault.addInterviewDatabase', entityType: 'vault', entityId: keys.vaultId }),
+    );
+    return interviewKey;
+  } catch (error) {
+    wipe(interviewKey);
+    throw error;
+  }
+}
+
+/**
+ * Unlocks as an interviewer: their slot yields the interview database key only, and the session's
+ * connection holds nothing but the interview database. One KDF run, as for the coordinator.
+ */
+export async function unlockAsInterviewer(dir: string, email: string, passphrase: string): Promise<OpenVault> {
+  assertVaultPresent(dir);
+  const keys = readKeyFile(join(dir, KEY_FILE));
+  const { key, slotId } = await unwrapInterviewerKey(keys, email, passphrase);
+  try {
+    const problems = prepareInterviewDatabase(dir, key);
+    const db = openInterviewerConnection(dir, key);
+    if (problems.length > 0) db.pragma('query_only=ON');
+    return { dir, vaultId: keys.vaultId, db, dataKey: key, interviewerSlot: slotId, ...(problems.length > 0 ? { damage: problems } : {}) };
+  } catch (error) {
+    wipe(key);
     throw error;
   }
 }

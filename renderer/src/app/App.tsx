@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { onVaultLocked } from '../api';
-import { confirmRecoveryKey, useVaultStatus } from '../features/vault/api';
+import { confirmRecoveryKey, lockVault, useVaultStatus } from '../features/vault/api';
 import { CreateVault } from '../features/vault/CreateVault';
 import { Unlock } from '../features/vault/Unlock';
 import { ResetPassphrase } from '../features/vault/ResetPassphrase';
 import { ReissueRecoveryKey } from '../features/vault/ReissueRecoveryKey';
 import { UnfinishedVault } from '../features/vault/UnfinishedVault';
+import { InterviewerHome } from '../features/interviews/InterviewerHome';
 import { Loading } from '../ui/Page';
 import { Shell } from './Shell';
 import { describeLockNotice, lockNoticeAtLoad } from './lock-notice';
@@ -69,6 +70,8 @@ export function App() {
         />
       );
     case 'unlocked':
+      // An interviewer's key opens the interview database only: their own interviews are all there is.
+      if (status.data.identity?.role === 'interviewer') return <InterviewerHome name={status.data.identity.interviewerName ?? 'Interviewer'} onLock={() => void lockVault().finally(refresh)} />;
       // Damaged, hence read-only: a new passphrase or recovery key could not be saved, so straight to the data.
       if (status.data.damaged) return <Shell onLocked={refresh} damaged={status.data.damaged} />;
       if (recoveredWith) return <ResetPassphrase recoveryKey={recoveredWith} onDone={() => setRecoveredWith(undefined)} />;

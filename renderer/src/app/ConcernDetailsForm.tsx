@@ -23,6 +23,7 @@ import { SelectInput, TextAreaInput, TextInput } from '../ui/Field';
 import { DialogFormActions } from '../ui/FormActions';
 import { PersonPicker, type PersonOption } from '../ui/PersonPicker';
 import { useSavingForm } from '../ui/useSavingForm';
+import { FormDateInput } from '../ui/DateInput';
 
 /** Choices not made yet are empty (''): the coordinator decides category, risk and who raised it, nothing is assumed. */
 const choose = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
@@ -124,7 +125,7 @@ export function ConcernDetailsForm({
         <SelectInput label="Raised by" required options={options(raisers, raiserLabels, 'Choose…')} error={errors.raisedBy?.message} {...register('raisedBy')} />
         <SelectInput label="How it was raised" required options={options(raisedVias, raisedViaLabels)} error={errors.raisedVia?.message} {...register('raisedVia')} />
       </div>
-      <TextInput label="Raised on" type="date" required className="input-date" error={errors.raisedOn?.message} {...register('raisedOn')} />
+      <FormDateInput control={control} name="raisedOn" label="Raised on" required className="input-date" error={errors.raisedOn?.message} />
       <Callout>Kept in the restricted safeguarding register only: never in searches, log books, reports or exports. If someone is at immediate risk, follow the emergency step of your support protocol now.</Callout>
       <DialogFormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />
     </form>

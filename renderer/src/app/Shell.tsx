@@ -1,8 +1,10 @@
 import { createHashRouter, NavLink, Navigate, Outlet, RouterProvider, useMatch } from 'react-router';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../ui/Button';
 import { NoticeArea } from '../ui/Notices';
-import { UnsavedChangesGuard } from '../ui/UnsavedChangesGuard';
+import { UnsavedChangesDialog, UnsavedChangesGuard } from '../ui/UnsavedChangesGuard';
+import { forgetUnsavedForms, formsDiscardedByLastLock, useUnsavedForms } from '../ui/unsaved-changes';
+import { useNotices } from '../ui/Notices';
 import { PilotsPage } from '../features/pilots/PilotsPage';
 import { EditPilotPage, NewPilotPage } from '../features/pilots/PilotEditor';
 import { SettingsScreen } from './SettingsScreen';
@@ -19,7 +21,10 @@ import { SurveysPage } from '../features/surveys/SurveysPage';
 import { SafeguardingPage } from '../features/safeguarding/SafeguardingPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SponsorReportPage } from '../features/reports/SponsorReportPage';
+import { ResearchExportPage } from '../features/research-export/ResearchExportPage';
+import { ErasurePage } from '../features/erasure/ErasurePage';
 import { useChannel } from '../queries';
+import { InterviewsPage } from '../features/interviews/InterviewsPage';
 import { pilotStages } from './stages';
 import { flushPendingSaves } from '../ui/pending-saves';
 import { DamagedVaultBanner } from '../features/vault/DamagedVaultBanner';
@@ -55,14 +60,37 @@ function PilotStagesNav({ pilotId }: { pilotId: number }) {
   );
 }
 
+let discardedByLockReported = false;
+
+/**
+ * After an automatic lock (idle, screen lock, sleep) the edits of forms not yet saved are gone: the
+ * lock must happen and nothing decrypted may outlive it. Say which forms lost them, once.
+ */
+function useReportFormsDiscardedByLock() {
+  const { notify } = useNotices();
+  useEffect(() => {
+    if (discardedByLockReported || formsDiscardedByLastLock.length === 0) return;
+    discardedByLockReported = true;
+    notify(`The vault locked before you saved your changes to ${formsDiscardedByLastLock.join(', ')}: they were discarded. Enter them again.`, { tone: 'error' });
+  }, [notify]);
+}
+
 function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVault | undefined }) {
   const inPilot = useMatch('/pilots/:pilotId/*');
   const pilotId = Number(inPilot?.params.pilotId);
+  const unsaved = useUnsavedForms();
+  const [askingToLock, setAskingToLock] = useState(false);
+  useReportFormsDiscardedByLock();
   const lock = async () => {
     // Text still inside an editor's typing pause is saved first, or the lock would lose it.
     await flushPendingSaves();
     await lockVault().catch(() => undefined);
     onLocked();
+  };
+  // A form with unsaved changes (not an autosaving one) asks first: keep editing, or discard and lock.
+  const askThenLock = () => {
+    if (unsaved.length > 0) setAskingToLock(true);
+    else void lock();
   };
   return (
     <div className="frame">
@@ -76,9 +104,22 @@ function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVa
         ) : (
           <span className="topbar-note">Encrypted on this laptop · nothing leaves it unless you export</span>
         )}
-        <Button onPress={() => void lock()} className="lock-button">
+        <Button onPress={askThenLock} className="lock-button">
           Lock
         </Button>
+        {askingToLock ? (
+          <UnsavedChangesDialog
+            names={unsaved}
+            title="Lock without saving?"
+            confirmLabel="Discard changes and lock"
+            action="lock"
+            onConfirm={() => {
+              forgetUnsavedForms();
+              void lock();
+            }}
+            onCancel={() => setAskingToLock(false)}
+          />
+        ) : null}
       </header>
       <div className="sidebar">
         <div className="sidebar-inner">
@@ -128,6 +169,8 @@ export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: D
             { path: 'pilots/:pilotId', element: <Navigate to="overview" replace /> },
             { path: 'pilots/:pilotId/overview', element: <DashboardPage /> },
             { path: 'pilots/:pilotId/sponsor-report', element: <SponsorReportPage /> },
+            { path: 'pilots/:pilotId/research-export', element: <ResearchExportPage /> },
+            { path: 'pilots/:pilotId/erasure/*', element: <ErasurePage /> },
             { path: 'pilots/:pilotId/plan', element: <PlanPage /> },
             { path: 'pilots/:pilotId/focus-groups/*', element: <FocusGroupsPage /> },
             { path: 'pilots/:pilotId/participants/*', element: <ParticipantsPage /> },
@@ -137,6 +180,7 @@ export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: D
             { path: 'pilots/:pilotId/meetings/*', element: <MeetingsPage /> },
             { path: 'pilots/:pilotId/logs/*', element: <LogsPage /> },
             { path: 'pilots/:pilotId/surveys', element: <SurveysPage /> },
+            { path: 'pilots/:pilotId/interviews/*', element: <InterviewsPage /> },
             { path: 'pilots/:pilotId/safeguarding/*', element: <SafeguardingPage /> },
             { path: 'audit', element: <AuditPage /> },
             { path: 'settings', element: <SettingsScreen /> },

@@ -13,6 +13,8 @@ export const pilotStages = [
   { path: 'meetings', label: 'Meetings' },
   { path: 'logs', label: 'Reflective logs' },
   { path: 'surveys', label: 'Surveys' },
+  { path: 'interviews', label: 'Closing interviews' },
   { path: 'safeguarding', label: 'Safeguarding' },
   { path: 'sponsor-report', label: 'Sponsor report' },
+  { path: 'research-export', label: 'Research export' },
 ] as const;

@@ -9,8 +9,41 @@ const dirty = new Map<string, number>();
 const listeners = new Set<() => void>();
 let snapshot: readonly string[] = [];
 
+/*
+ * The names (never the contents) of the forms that are dirty, kept in sessionStorage: a lock
+ * reloads the page, so an automatic lock (idle, screen lock, sleep) discards unsaved edits, and the
+ * page that loads after it can still say which forms lost them. Nothing typed survives the lock.
+ */
+const NAMES_AT_LOCK_KEY = 'reciprocal.unsavedFormNames';
+
+function rememberNamesForAfterLock(names: readonly string[]) {
+  try {
+    if (names.length > 0) sessionStorage.setItem(NAMES_AT_LOCK_KEY, JSON.stringify(names));
+    else sessionStorage.removeItem(NAMES_AT_LOCK_KEY);
+  } catch {
+    // Storage unavailable: after a lock the page simply cannot say what was discarded.
+  }
+}
+
+/** Read once when the page loads: the forms that had unsaved changes when the page last went away (a lock's reload). */
+export const formsDiscardedByLastLock: readonly string[] = (() => {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(NAMES_AT_LOCK_KEY) ?? '[]');
+    sessionStorage.removeItem(NAMES_AT_LOCK_KEY);
+    return Array.isArray(stored) ? stored.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
+})();
+
+/** The coordinator chose to discard the unsaved changes (and lock): nothing to report after the lock. */
+export function forgetUnsavedForms() {
+  rememberNamesForAfterLock([]);
+}
+
 function changed() {
   snapshot = [...dirty.keys()];
+  rememberNamesForAfterLock(snapshot);
   for (const listener of listeners) listener();
 }
 

@@ -1,31 +1,18 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
 
 /** Stage 8: the reflective logs, in tabs (owed, search, import, log books). */
-export class LogsScreen {
-  readonly heading: Locator;
-  readonly owed: Locator;
-  readonly searchBox: Locator;
-  readonly order: Locator;
-  readonly searchButton: Locator;
+export class LogsScreen extends Screen {
+  readonly heading = this.title('Reflective logs');
+  readonly owed = this.page.getByRole('table', { name: 'Logs still owed' });
+  readonly searchBox = this.page.getByRole('searchbox', { name: 'Search the logs' });
+  readonly order = this.page.getByLabel('Order');
+  readonly searchButton = this.page.getByRole('button', { name: 'Search', exact: true });
   /** Search results: one list item per log, its heading naming the author and state. */
-  readonly hits: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Reflective logs', level: 1 });
-    this.owed = page.getByRole('table', { name: 'Logs still owed' });
-    this.searchBox = page.getByRole('searchbox', { name: 'Search the logs' });
-    this.order = page.getByLabel('Order');
-    this.searchButton = page.getByRole('button', { name: 'Search', exact: true });
-    this.hits = page.getByRole('list', { name: 'Matching logs' }).getByRole('listitem');
-  }
+  readonly hits = this.page.getByRole('list', { name: 'Matching logs' }).getByRole('listitem');
 
   open(pilotId: number, tab?: 'owed' | 'search' | 'import' | 'books') {
-    return goTo(this.page, `/pilots/${pilotId}/logs${tab ? `?tab=${tab}` : ''}`);
-  }
-
-  tab(name: string): Locator {
-    return this.page.getByRole('tab', { name });
+    return this.openInPilot(pilotId, `/logs${tab ? `?tab=${tab}` : ''}`);
   }
 
   hit(author: string): Locator {
@@ -39,35 +26,28 @@ export class LogsScreen {
 }
 
 /** One person's log for one meeting, in Gibbs' six stages, with its save status in a bar at the foot. */
-export class LogEditor {
-  readonly description: Locator;
-  readonly feelings: Locator;
-  readonly evaluation: Locator;
-  readonly analysis: Locator;
-  readonly conclusion: Locator;
-  readonly actionPlan: Locator;
-  readonly submit: Locator;
-  readonly submitChanges: Locator;
+export class LogEditor extends Screen {
+  readonly description = this.stage('Description');
+  readonly feelings = this.stage('Feelings');
+  readonly evaluation = this.stage('Evaluation');
+  readonly analysis = this.stage('Analysis');
+  readonly conclusion = this.stage('Conclusion');
+  readonly actionPlan = this.stage('Action plan');
+  readonly submit = this.page.getByRole('button', { name: 'Submit log' });
+  readonly submitChanges = this.page.getByRole('button', { name: 'Submit changes' });
   /** The sticky bar with the save status and Submit. */
-  readonly footer: Locator;
-
-  constructor(private readonly page: Page) {
-    this.description = page.getByRole('textbox', { name: 'Description' });
-    this.feelings = page.getByRole('textbox', { name: 'Feelings' });
-    this.evaluation = page.getByRole('textbox', { name: 'Evaluation' });
-    this.analysis = page.getByRole('textbox', { name: 'Analysis' });
-    this.conclusion = page.getByRole('textbox', { name: 'Conclusion' });
-    this.actionPlan = page.getByRole('textbox', { name: 'Action plan' });
-    this.submit = page.getByRole('button', { name: 'Submit log' });
-    this.submitChanges = page.getByRole('button', { name: 'Submit changes' });
-    this.footer = page.getByRole('group', { name: 'Save and submit' });
-  }
+  readonly footer = this.page.getByRole('group', { name: 'Save and submit' });
 
   open(pilotId: number, meetingId: number, authorId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/logs/write/${meetingId}/${authorId}`);
+    return this.openInPilot(pilotId, `/logs/write/${meetingId}/${authorId}`);
   }
 
   heading(author: string): Locator {
-    return this.page.getByRole('heading', { name: `${author}’s reflective log`, level: 1 });
+    return this.title(`${author}’s reflective log`);
+  }
+
+  /** One of Gibbs' stages, a text box named by it. */
+  private stage(name: string): Locator {
+    return this.page.getByRole('textbox', { name });
   }
 }

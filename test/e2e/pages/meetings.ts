@@ -1,28 +1,19 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
+import { dateField } from './dates';
 
 /** Stage 7's first screen: the scheme at a glance, its lists of meetings and each pair's progress. */
-export class MeetingsOverview {
-  readonly heading: Locator;
-  readonly counts: Locator;
-  readonly overdue: Locator;
-  readonly dueSoon: Locator;
-  readonly held: Locator;
-  readonly progress: Locator;
-  readonly changeSchedule: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Meetings', level: 1 });
-    this.counts = page.getByRole('list', { name: 'Meetings at a glance' }).getByRole('listitem');
-    this.overdue = page.getByRole('table', { name: 'Overdue meetings' });
-    this.dueSoon = page.getByRole('table', { name: 'Meetings due in the next 7 days' });
-    this.held = page.getByRole('table', { name: 'Meetings held' });
-    this.progress = page.getByRole('table', { name: 'Progress of each confirmed pair' });
-    this.changeSchedule = page.getByRole('button', { name: 'Change the schedule' });
-  }
+export class MeetingsOverview extends Screen {
+  readonly heading = this.title('Meetings');
+  readonly counts = this.page.getByRole('list', { name: 'Meetings at a glance' }).getByRole('listitem');
+  readonly overdue = this.page.getByRole('table', { name: 'Overdue meetings' });
+  readonly dueSoon = this.page.getByRole('table', { name: 'Meetings due in the next 7 days' });
+  readonly held = this.page.getByRole('table', { name: 'Meetings held' });
+  readonly progress = this.page.getByRole('table', { name: 'Progress of each confirmed pair' });
+  readonly changeSchedule = this.page.getByRole('button', { name: 'Change the schedule' });
 
   open(pilotId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/meetings`);
+    return this.openInPilot(pilotId, '/meetings');
   }
 
   /** The Previous and Next buttons under a list, named for what it pages ("overdue meetings"). */
@@ -36,21 +27,16 @@ export class MeetingsOverview {
 }
 
 /** One pair's meetings, each in a card named by its heading ("Meeting 2 of 4: Belonging"). */
-export class PairMeetings {
-  readonly exportCalendar: Locator;
-  readonly changeSchedule: Locator;
-
-  constructor(private readonly page: Page) {
-    this.exportCalendar = page.getByRole('button', { name: 'Export calendar (.ics)' });
-    this.changeSchedule = page.getByRole('button', { name: 'Change this pair’s schedule' });
-  }
+export class PairMeetings extends Screen {
+  readonly exportCalendar = this.page.getByRole('button', { name: 'Export calendar (.ics)' });
+  readonly changeSchedule = this.page.getByRole('button', { name: 'Change this pair’s schedule' });
 
   open(pilotId: number, pairId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/meetings/pairs/${pairId}`);
+    return this.openInPilot(pilotId, `/meetings/pairs/${pairId}`);
   }
 
   heading(pair: string): Locator {
-    return this.page.getByRole('heading', { name: `Meetings of ${pair}`, level: 1 });
+    return this.title(`Meetings of ${pair}`);
   }
 
   card(sequence: number): Locator {
@@ -65,42 +51,22 @@ export class PairMeetings {
   history(sequence: number): Locator {
     return this.card(sequence).getByRole('list', { name: 'History' }).getByRole('listitem');
   }
-
-  /** The dialog each action on a meeting opens. */
-  dialog(name: string | RegExp): Locator {
-    return this.page.getByRole('dialog', { name });
-  }
 }
 
 /** Contingency: move the remaining meetings of the scheme or of a pair, with a preview first. */
-export class ChangeSchedule {
-  readonly heading: Locator;
-  readonly wholeScheme: Locator;
-  readonly onePair: Locator;
-  readonly pair: Locator;
-  readonly from: Locator;
-  readonly moveBy: Locator;
-  readonly switchOnline: Locator;
-  readonly note: Locator;
-  readonly preview: Locator;
-  readonly previewHeading: Locator;
-  readonly changes: Locator;
-  readonly apply: Locator;
-
-  constructor(page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Change the schedule', level: 1 });
-    this.wholeScheme = page.getByLabel('The whole scheme (every pair)');
-    this.onePair = page.getByLabel('One pair');
-    this.pair = page.getByLabel('Pair', { exact: true });
-    this.from = page.getByLabel('From');
-    this.moveBy = page.getByLabel('Move by (days)');
-    this.switchOnline = page.getByLabel('Switch these meetings to online');
-    this.note = page.getByLabel('Note');
-    this.preview = page.getByRole('button', { name: 'Preview the change' });
-    this.previewHeading = page.getByRole('heading', { name: 'Preview' });
-    this.changes = page.getByRole('table', { name: 'Meetings that would change' });
-    this.apply = page.getByRole('button', { name: 'Apply the change' });
-  }
+export class ChangeSchedule extends Screen {
+  readonly heading = this.title('Change the schedule');
+  readonly wholeScheme = this.page.getByLabel('The whole scheme (every pair)');
+  readonly onePair = this.page.getByLabel('One pair');
+  readonly pair = this.page.getByLabel('Pair', { exact: true });
+  readonly from = dateField(this.page, 'From');
+  readonly moveBy = this.page.getByLabel('Move by (days)');
+  readonly switchOnline = this.page.getByLabel('Switch these meetings to online');
+  readonly note = this.page.getByLabel('Note');
+  readonly preview = this.page.getByRole('button', { name: 'Preview the change' });
+  readonly previewHeading = this.page.getByRole('heading', { name: 'Preview' });
+  readonly changes = this.page.getByRole('table', { name: 'Meetings that would change' });
+  readonly apply = this.page.getByRole('button', { name: 'Apply the change' });
 
   change(pair: string, meeting: string): Locator {
     return this.changes.getByRole('row').filter({ hasText: pair }).filter({ hasText: meeting });

@@ -1,43 +1,27 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
 
 /** Stage 6: proposing pairs, the settings, the constraints and the confirmed pairs, each on a tab. */
-export class PairingScreen {
-  readonly heading: Locator;
-  readonly tabs: Locator;
-  readonly propose: Locator;
-  readonly proposeAgain: Locator;
-  readonly outOfDate: Locator;
-  readonly glance: Locator;
-  readonly proposed: Locator;
-  readonly conflicts: Locator;
-  readonly rules: Locator;
-  readonly addRule: Locator;
-  readonly whoListedWhom: Locator;
-  readonly capacities: Locator;
-  readonly confirmed: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Pairing', level: 1 });
-    this.tabs = page.getByRole('tablist', { name: 'Pairing' });
-    this.propose = page.getByRole('button', { name: 'Propose pairs' });
-    this.proposeAgain = page.getByRole('button', { name: 'Propose again' });
-    this.outOfDate = page.getByText('Out of date:');
-    this.glance = page.getByRole('list', { name: 'This proposal at a glance' }).getByRole('listitem');
-    this.proposed = page.getByRole('table', { name: 'Proposed pairs' });
-    this.conflicts = page.getByRole('table', { name: 'Conflicts of interest' });
-    this.rules = page.getByRole('table', { name: 'Pinned and forbidden pairs' });
-    this.addRule = page.getByRole('group', { name: 'Pin or forbid a pair' });
-    this.whoListedWhom = page.getByRole('table', { name: 'Who listed whom' });
-    this.capacities = page.getByRole('table', { name: 'People who can be paired, with their stage and capacity' });
-    this.confirmed = page.getByRole('table', { name: 'Confirmed pairs' });
-  }
+export class PairingScreen extends Screen {
+  readonly heading = this.title('Pairing');
+  readonly tabs = this.page.getByRole('tablist', { name: 'Pairing' });
+  readonly propose = this.page.getByRole('button', { name: 'Propose pairs' });
+  readonly proposeAgain = this.page.getByRole('button', { name: 'Propose again' });
+  readonly outOfDate = this.page.getByText('Out of date:');
+  readonly glance = this.page.getByRole('list', { name: 'This proposal at a glance' }).getByRole('listitem');
+  readonly proposed = this.page.getByRole('table', { name: 'Proposed pairs' });
+  readonly conflicts = this.page.getByRole('table', { name: 'Conflicts of interest' });
+  readonly rules = this.page.getByRole('table', { name: 'Pinned and forbidden pairs' });
+  readonly addRule = this.page.getByRole('group', { name: 'Pin or forbid a pair' });
+  readonly whoListedWhom = this.page.getByRole('table', { name: 'Who listed whom' });
+  readonly capacities = this.page.getByRole('table', { name: 'People who can be paired, with their stage and capacity' });
+  readonly confirmed = this.page.getByRole('table', { name: 'Confirmed pairs' });
 
   open(pilotId: number, tab?: 'settings' | 'constraints' | 'confirmed') {
-    return goTo(this.page, `/pilots/${pilotId}/pairing${tab ? `/${tab}` : ''}`);
+    return this.openInPilot(pilotId, `/pairing${tab ? `/${tab}` : ''}`);
   }
 
-  tab(name: string | RegExp): Locator {
+  override tab(name: string | RegExp): Locator {
     return this.tabs.getByRole('tab', { name });
   }
 

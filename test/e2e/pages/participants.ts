@@ -1,28 +1,19 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
 
 /** The register: thousands of people in a virtual table, with search and filters above it. */
-export class Register {
-  readonly heading: Locator;
+export class Register extends Screen {
+  readonly heading = this.title('Participants');
   /** "Showing 10 of 5,000 people". */
-  readonly count: Locator;
-  readonly table: Locator;
-  readonly headerRow: Locator;
+  readonly count = this.page.getByText(/^Showing [\d,]+ of [\d,]+ (people|person)/);
+  readonly table = this.page.getByRole('table', { name: 'Participants' });
+  readonly headerRow = this.table.getByRole('row').filter({ has: this.page.getByRole('columnheader') });
   /** The rows of people in the DOM now (the table is virtual: only those in view and a few either side). */
-  readonly rows: Locator;
-  readonly search: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Participants', level: 1 });
-    this.count = page.getByText(/^Showing [\d,]+ of [\d,]+ (people|person)/);
-    this.table = page.getByRole('table', { name: 'Participants' });
-    this.headerRow = this.table.getByRole('row').filter({ has: page.getByRole('columnheader') });
-    this.rows = this.table.getByRole('row').filter({ has: page.getByRole('rowheader') });
-    this.search = page.getByRole('searchbox', { name: 'Search' });
-  }
+  readonly rows = this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader') });
+  readonly search = this.page.getByRole('searchbox', { name: 'Search' });
 
   open(pilotId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/participants`);
+    return this.openInPilot(pilotId, '/participants');
   }
 
   person(name: string): Locator {
@@ -35,28 +26,23 @@ export class Register {
 }
 
 /** A person's page: details, status with the next steps, and consent. */
-export class ParticipantPage {
-  readonly details: Locator;
-  readonly status: Locator;
-  readonly nextSteps: Locator;
-  readonly consent: Locator;
+export class ParticipantPage extends Screen {
+  readonly details = this.page.getByRole('region', { name: 'Details' });
+  readonly status = this.page.getByRole('region', { name: 'Status' });
+  readonly nextSteps = this.status.getByRole('group', { name: 'Next steps' });
+  readonly consent = this.page.getByRole('region', { name: 'Consent' });
   /** The consent records, newest first, one card each. */
-  readonly consentCards: Locator;
-
-  constructor(private readonly page: Page) {
-    this.details = page.getByRole('region', { name: 'Details' });
-    this.status = page.getByRole('region', { name: 'Status' });
-    this.nextSteps = this.status.getByRole('group', { name: 'Next steps' });
-    this.consent = page.getByRole('region', { name: 'Consent' });
-    this.consentCards = this.consent.getByRole('list', { name: 'Consent history, newest first' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
-  }
+  readonly consentCards = this.consent
+    .getByRole('list', { name: 'Consent history, newest first' })
+    .getByRole('listitem')
+    .filter({ has: this.page.getByRole('heading', { level: 3 }) });
 
   open(pilotId: number, participantId: number) {
-    return goTo(this.page, `/pilots/${pilotId}/participants/${participantId}`);
+    return this.openInPilot(pilotId, `/participants/${participantId}`);
   }
 
   heading(name: string): Locator {
-    return this.page.getByRole('heading', { name, level: 1 });
+    return this.title(name);
   }
 
   consentCard(version: string): Locator {

@@ -1,41 +1,26 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
 
 /** Stage 1: the plan, one tab per part (kept in the address as ?section=…), each with its own Save. */
-export class PlanScreen {
-  readonly heading: Locator;
+export class PlanScreen extends Screen {
+  readonly heading = this.title('Plan and timeline');
   /** The tabs, one per part of the plan. */
-  readonly parts: Locator;
-  readonly milestones: Locator;
+  readonly parts = this.page.getByRole('tablist', { name: 'Parts of the plan' });
+  readonly milestones = this.page.getByRole('list', { name: 'Milestones in date order' });
   /** "Where the pilot stands: 2 late, 1 due soon, 0 of 12 done. Next: …" */
-  readonly timelineSummary: Locator;
-  readonly themes: Locator;
-  readonly themeTitles: Locator;
-  readonly eligibility: Locator;
-  readonly meetingPlan: Locator;
-  readonly meetingPlanSummary: Locator;
-  readonly support: Locator;
-  readonly consentForms: Locator;
-  readonly governance: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Plan and timeline', level: 1 });
-    this.parts = page.getByRole('tablist', { name: 'Parts of the plan' });
-    this.milestones = page.getByRole('list', { name: 'Milestones in date order' });
-    this.timelineSummary = page.getByText(/^Where the pilot stands: .+/);
-    this.themes = page.getByRole('list', { name: /^Themes in meeting order/ });
-    this.themeTitles = this.themes.getByRole('heading', { level: 3 });
-    this.eligibility = page.getByRole('form', { name: 'Eligibility categories' });
-    this.meetingPlan = page.getByRole('form', { name: 'Meeting plan' });
-    this.meetingPlanSummary = page.getByText(/^(\d+ meetings of|A single meeting of) /);
-    this.support = page.getByRole('form', { name: 'Support protocol' });
-    this.consentForms = page.getByRole('table', { name: 'Consent form versions, newest first' });
-    this.governance = page.getByRole('form', { name: 'Ethics and retention' });
-  }
+  readonly timelineSummary = this.page.getByText(/^Where the pilot stands: .+/);
+  readonly themes = this.page.getByRole('list', { name: /^Themes in meeting order/ });
+  readonly themeTitles = this.themes.getByRole('heading', { level: 3 });
+  readonly eligibility = this.page.getByRole('form', { name: 'Eligibility categories' });
+  readonly meetingPlan = this.page.getByRole('form', { name: 'Meeting plan' });
+  readonly meetingPlanSummary = this.page.getByText(/^(\d+ meetings of|A single meeting of) /);
+  readonly support = this.page.getByRole('form', { name: 'Support protocol' });
+  readonly consentForms = this.page.getByRole('table', { name: 'Consent form versions, newest first' });
+  readonly governance = this.page.getByRole('form', { name: 'Ethics and retention' });
 
   /** The plan on one of its parts ('themes', 'meeting-plan', …), the timeline when none is named. */
   open(pilotId: number, section = '') {
-    return goTo(this.page, `/pilots/${pilotId}/plan${section ? `?section=${section}` : ''}`);
+    return this.openInPilot(pilotId, `/plan${section ? `?section=${section}` : ''}`);
   }
 
   /** A part's tab, by its name ("Meeting plan"). */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { goTo, PASSPHRASE } from '../fixtures';
+import { PASSPHRASE } from '../fixtures';
+import { Screen } from './screen';
 
 /** The way in: the passphrase asked again, on the register's page or in a dialog. */
 export class StepUp {
@@ -16,23 +17,15 @@ export class StepUp {
 }
 
 /** Stage 9: the restricted register of concerns, behind the step-up. */
-export class SafeguardingScreen {
-  readonly heading: Locator;
-  readonly register: Locator;
-  readonly stepUp: StepUp;
-  readonly closeRegister: Locator;
-  readonly filters: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Safeguarding concerns', level: 1 });
-    this.register = page.getByRole('table', { name: 'Concerns' });
-    this.stepUp = new StepUp(page.getByRole('form', { name: 'Open the safeguarding register' }));
-    this.closeRegister = page.getByRole('button', { name: 'Close the register' });
-    this.filters = page.getByRole('search', { name: 'Filter the register' });
-  }
+export class SafeguardingScreen extends Screen {
+  readonly heading = this.title('Safeguarding concerns');
+  readonly register = this.page.getByRole('table', { name: 'Concerns' });
+  readonly stepUp = new StepUp(this.page.getByRole('form', { name: 'Open the safeguarding register' }));
+  readonly closeRegister = this.page.getByRole('button', { name: 'Close the register' });
+  readonly filters = this.page.getByRole('search', { name: 'Filter the register' });
 
   open(pilotId: number, rest = '') {
-    return goTo(this.page, `/pilots/${pilotId}/safeguarding${rest}`);
+    return this.openInPilot(pilotId, `/safeguarding${rest}`);
   }
 
   row(concern: number): Locator {
@@ -66,27 +59,15 @@ export class RaiseConcernDialog {
 }
 
 /** One concern: what was said, the protocol steps, referrals, follow-ups, outcome and history. */
-export class ConcernScreen {
-  readonly steps: Locator;
-  readonly referrals: Locator;
-  readonly followUps: Locator;
-  readonly outcome: Locator;
-  readonly history: Locator;
-
-  constructor(private readonly page: Page) {
-    this.steps = page.getByRole('region', { name: /^Protocol steps/ });
-    this.referrals = page.getByRole('region', { name: 'Referrals' });
-    this.followUps = page.getByRole('region', { name: 'Follow-ups' });
-    this.outcome = page.getByRole('region', { name: 'Outcome and closure' });
-    this.history = page.getByRole('region', { name: 'History' });
-  }
+export class ConcernScreen extends Screen {
+  readonly steps = this.page.getByRole('region', { name: /^Protocol steps/ });
+  readonly referrals = this.page.getByRole('region', { name: 'Referrals' });
+  readonly followUps = this.page.getByRole('region', { name: 'Follow-ups' });
+  readonly outcome = this.page.getByRole('region', { name: 'Outcome and closure' });
+  readonly history = this.page.getByRole('region', { name: 'History' });
 
   heading(title: string | RegExp): Locator {
-    return this.page.getByRole('heading', { name: title, level: 1 });
-  }
-
-  dialog(name: string | RegExp): Locator {
-    return this.page.getByRole('dialog', { name });
+    return this.title(title);
   }
 
   /** Marks a step done today with a note (or not done, with the note saying why). */

@@ -1,30 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
-import { goTo } from '../fixtures';
+import type { Locator } from '@playwright/test';
+import { Screen } from './screen';
 
 /** Stage 10: surveys, in tabs (questionnaires, waves, responses, import, analysis, free text). */
-export class SurveysScreen {
-  readonly heading: Locator;
-  readonly items: Locator;
-  readonly waves: Locator;
-  readonly people: Locator;
-
-  constructor(private readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'Surveys', level: 1 });
-    this.items = page.getByRole('table', { name: /^Items of / });
-    this.waves = page.getByRole('table', { name: 'Survey waves, in date order' });
-    this.people = page.getByRole('table', { name: /^People .* is for, by name$/ });
-  }
+export class SurveysScreen extends Screen {
+  readonly heading = this.title('Surveys');
+  readonly items = this.page.getByRole('table', { name: /^Items of / });
+  readonly waves = this.page.getByRole('table', { name: 'Survey waves, in date order' });
+  readonly people = this.page.getByRole('table', { name: /^People .* is for, by name$/ });
 
   open(pilotId: number, tab?: 'questionnaires' | 'waves' | 'responses' | 'import' | 'analysis' | 'free-text', query = '') {
-    return goTo(this.page, `/pilots/${pilotId}/surveys${tab ? `?tab=${tab}${query}` : ''}`);
-  }
-
-  tab(name: string): Locator {
-    return this.page.getByRole('tab', { name });
-  }
-
-  dialog(name: string | RegExp): Locator {
-    return this.page.getByRole('dialog', { name });
+    return this.openInPilot(pilotId, `/surveys${tab ? `?tab=${tab}${query}` : ''}`);
   }
 
   /** An item's results card on the analysis tab, by its heading ("1. I feel I belong…"). */

@@ -82,6 +82,11 @@ const ENTITY_QUERIES: Record<string, string> = {
   mentors: "SELECT id, pilot_id AS pilotId FROM participants WHERE role = 'mentor'",
   mentees: "SELECT id, pilot_id AS pilotId FROM participants WHERE role = 'mentee'",
   held_meetings: "SELECT id, pilot_id AS pilotId FROM meetings WHERE status = 'held'",
+  erasure_certificates: 'SELECT id, pilot_id AS pilotId FROM erasure_certificates',
+  // The interview database, attached to a coordinator's connection.
+  interviews: 'SELECT id, pilot_id AS pilotId FROM interviews.interviews',
+  // Interviewers belong to no pilot: counted as the first pilot's, so payloads pick them often.
+  interviewers: 'SELECT id, (SELECT min(id) FROM pilots) AS pilotId FROM interviews.interviewers',
 };
 
 export function readWorld(db: Db, populated: [number, number], secrets: { passphrase: string; recoveryKey: string }, today: string): World {
@@ -115,6 +120,8 @@ const ID_FIELDS: Record<string, string> = {
   themeIds: 'themes',
   formId: 'consent_forms',
   focusGroupId: 'focus_groups',
+  interviewId: 'interviews',
+  interviewerId: 'interviewers',
 };
 const ID_OF_FEATURE: Record<string, string> = {
   pilots: 'pilots',
@@ -130,6 +137,7 @@ const ID_OF_FEATURE: Record<string, string> = {
   matching: 'conflicts_of_interest',
   pairs: 'pairs',
   meetings: 'meetings',
+  erasure: 'erasure_certificates',
 };
 
 const MB = 1024 * 1024;

@@ -13,6 +13,10 @@ import { pairingGates } from './011-pairing-gates';
 import { meetingNumbers } from './012-meeting-numbers';
 import { auditLookups } from './013-audit-lookups';
 import { dashboardCounts } from './014-dashboard-counts';
+import { undoHeldCause } from './015-undo-held-cause';
+import { consentCorrections } from './016-consent-corrections';
+import { erasure } from './017-erasure';
+import { researchExportLog } from './018-research-export-log';
 
 export interface Migration {
   version: number;
@@ -21,7 +25,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys, pairingGates, meetingNumbers, auditLookups, dashboardCounts];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys, pairingGates, meetingNumbers, auditLookups, dashboardCounts, undoHeldCause, consentCorrections, erasure, researchExportLog];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

@@ -7,10 +7,11 @@ import { plural } from '../../../../shared/words';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { Table } from '../../ui/Table';
 import { Pager } from '../../ui/Pager';
-import { SelectInput, TextInput } from '../../ui/Field';
+import { SelectInput } from '../../ui/Field';
 import { useAllPilots, useAuditCheck, useAuditPage } from './api';
 import { describeAction, describeActor, describeRecord, describeFeature } from './describe';
 import { recordPath } from './links';
+import { DateInput } from '../../ui/DateInput';
 
 const PAGE_SIZE = 50;
 
@@ -53,8 +54,8 @@ export function AuditPage() {
           onChange={(e) => refilter(() => setFeature(e.target.value))}
           options={[{ value: '', label: 'Everything' }, ...features.map((f) => ({ value: f, label: describeFeature(f) }))]}
         />
-        <TextInput label="From" type="date" value={from} onChange={(e) => refilter(() => setFrom(e.target.value))} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => refilter(() => setTo(e.target.value))} error={badDates ? 'The last day must not be before the first' : undefined} />
+        <DateInput label="From" value={from} onChange={(iso) => refilter(() => setFrom(iso))} />
+        <DateInput label="To" value={to} onChange={(iso) => refilter(() => setTo(iso))} error={badDates ? 'The last day must not be before the first' : undefined} />
       </div>
       <ErrorMessage error={verification.error ?? entries.error} />
       {entries.isPending ? <Loading /> : null}

@@ -26,6 +26,7 @@ const ACTIONS: Record<string, string> = {
   'participants.update': 'Changed a person’s details',
   'consent.record': 'Recorded consent',
   'consent.withdraw': 'Recorded a withdrawal of consent',
+  'consent.correct': 'Consent record corrected',
   'matching.setSettings': 'Changed the pairing settings',
   'matching.setPreferences': 'Changed someone’s stated preferences',
   'matching.setCapacity': 'Changed how many partners someone takes',
@@ -45,6 +46,11 @@ const ACTIONS: Record<string, string> = {
   'logs.submit': 'Submitted a reflective log',
   'logs.markNotProvided': 'Recorded that a reflective log will not be provided',
   'logs.exportLogBook': 'Exported a log book',
+  'backup.create': 'Wrote a backup',
+  'backup.verify': 'Checked a backup: it passed',
+  'backup.verifyFailed': 'Checked a backup: it failed',
+  'backup.restore': 'Restored this vault from a backup',
+  'subjectAccess.export': 'Exported a person’s subject access documents',
 };
 
 /** Counted actions: `name(count)`. */
@@ -116,7 +122,7 @@ const RECORDS: Record<string, string> = {
   conflict_of_interest: 'Conflict of interest',
 };
 
-const SETTINGS: Record<string, string> = { autoLockMinutes: 'auto-lock', timeZone: 'time zone' };
+const SETTINGS: Record<string, string> = { autoLockMinutes: 'auto-lock', timeZone: 'time zone', backupReminderDays: 'backup reminder' };
 
 export function describeRecord(entityType: string | null, entityId: string | null, pilotNames: ReadonlyMap<number, string>): string {
   if (!entityType) return '—';

@@ -3,11 +3,12 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { chemistryDraft, willingness, willingnessLabels, type ChemistryDraft, type ChemistryMeeting } from '../../../../shared/chemistry/contract';
-import { TextAreaInput, TextInput } from '../../ui/Field';
+import { TextAreaInput } from '../../ui/Field';
 import { applyServerErrors } from '../../ui/form-errors';
 import { Callout } from '../../ui/Callout';
 import { PersonPicker, type PersonOption } from '../../ui/PersonPicker';
 import { DialogFormActions } from '../../ui/FormActions';
+import { FormDateInput } from '../../ui/DateInput';
 
 /** The shared draft as the form holds it: people may be unchosen yet, radios carry strings. */
 const chemistryFormSchema = z.object({
@@ -139,7 +140,7 @@ export function ChemistryForm({
         />
       </div>
       <div className="field-row">
-        <TextInput label="Date" type="date" required error={errors.heldOn?.message} {...register('heldOn')} />
+        <FormDateInput control={control} name="heldOn" label="Date" required error={errors.heldOn?.message} />
         <fieldset className="fieldset">
           <legend>Did the meeting take place?</legend>
           <div className="cp-radio-row">

@@ -11,7 +11,7 @@ import { Callout } from '../../ui/Callout';
 import { Pager } from '../../ui/Pager';
 import { LinkButton } from '../../ui/LinkButton';
 import { SelectInput, TextInput } from '../../ui/Field';
-import { useListPaging } from './paging';
+import { useListPaging } from '../../ui/useListPaging';
 import { useChemistryMeetings, useDeleteChemistry, useRecordChemistry, useUpdateChemistry } from './api';
 import { ChemistryTable } from './ChemistryTable';
 import { pairOf, saidNo } from './words';

@@ -6,10 +6,11 @@ import { formatDate, formatDay } from '../../../../shared/dates';
 import { count, plural } from '../../../../shared/words';
 import { usePilotId } from '../../app/usePilotId';
 import { PersonLink } from '../../app/PersonLink';
-import { logsPath, meetingsPath, participantsPath, planPath, safeguardingPath, surveysPath, trainingPath } from '../../app/paths';
+import { BackupReminder } from '../../app/BackupReminder';
+import { logsPath, meetingsPath, participantsPath, pilotPath, planPath, safeguardingPath, surveysPath, trainingPath } from '../../app/paths';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { Table } from '../../ui/Table';
-import { useDashboard } from './api';
+import { useDashboard, useRetention } from './api';
 import { attentionWords } from './words';
 import './dashboard.css';
 
@@ -39,6 +40,7 @@ function attentionPath(pilotId: number, item: AttentionItem): string {
 export function DashboardPage() {
   const pilotId = usePilotId();
   const dashboard = useDashboard(pilotId);
+  const retention = useRetention(pilotId);
   if (dashboard.isPending) return <Loading label="Counting…" />;
   if (dashboard.error) {
     return (
@@ -52,12 +54,16 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="Overview" description={`Where ${data.pilot.name} stands today, ${formatDay(data.today)}: what needs attention, the timeline, and counts for each stage.`} />
+      <BackupReminder />
       <div className="dashboard">
         <NeedsAttention pilotId={pilotId} items={data.attention} />
+        {/* Due for erasure: right under what needs attention; otherwise last. */}
+        {retention.data?.state === 'expired' ? <RetentionCard pilotId={pilotId} /> : null}
         <Timeline pilotId={pilotId} data={data} />
         <People pilotId={pilotId} people={data.people} />
         <MeetingsAndLogs pilotId={pilotId} data={data} />
         <Surveys pilotId={pilotId} data={data} />
+        {retention.data?.state === 'expired' ? null : <RetentionCard pilotId={pilotId} />}
       </div>
     </>
   );
@@ -217,6 +223,43 @@ function Surveys({ pilotId, data }: { pilotId: number; data: Dashboard }) {
       <p className="dashboard-more">
         <Link to={surveysPath(pilotId, 'waves')}>Open the survey waves</Link>
       </p>
+    </section>
+  );
+}
+
+/** How long the pilot's personal data is kept: the plan's period counted down from the end date; at expiry, the way to erase it. */
+function RetentionCard({ pilotId }: { pilotId: number }) {
+  const retention = useRetention(pilotId);
+  if (retention.isPending) return null;
+  if (retention.error) return <ErrorMessage error={retention.error} />;
+  const r = retention.data;
+  const flow = pilotPath(pilotId, 'erasure/pilot');
+  return (
+    <section className="dashboard-card" aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Data retention</h2>
+      {r.state === 'not-set' ? (
+        <p className="dashboard-note">
+          No retention period is set yet. Set it in the <Link to={planPath(pilotId)}>plan</Link>, as your ethics approval says.
+        </p>
+      ) : r.state === 'erased' ? (
+        <p className="dashboard-note">
+          The pilot’s personal data has been erased. <Link to={flow}>See the certificate</Link>
+        </p>
+      ) : (
+        <>
+          <ul className="figures" aria-label="Data retention">
+            <Figure label={r.state === 'expired' ? 'Days past the end of retention' : 'Days left'} value={Math.abs(r.daysLeft ?? 0)} />
+          </ul>
+          <p className="dashboard-note">
+            {r.state === 'expired'
+              ? `The retention period ended on ${formatDate(r.expiresOn!)}: the personal data of ${plural(r.peopleHeld, 'person', 'people')} is due for erasure.`
+              : `Personal data is kept until ${formatDate(r.expiresOn!)}, ${plural(r.retentionMonths!, 'month')} after the pilot ends on ${formatDate(r.endDate)}.`}
+          </p>
+          <p className="dashboard-more">
+            <Link to={flow}>{r.state === 'expired' ? 'Export, then erase the pilot’s data' : 'Retention and erasure'}</Link>
+          </p>
+        </>
+      )}
     </section>
   );
 }

@@ -1,20 +1,27 @@
-import { useEffect, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Controller } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
-import { findingDraft, type Finding, type FocusGroup } from '../../../../shared/focus-groups/contract';
+import { findingDraft, type FindingsPage, type FocusGroup } from '../../../../shared/focus-groups/contract';
 import type { Theme } from '../../../../shared/plan/contract';
-import { useAddFinding, useDeleteFinding, useUpdateFinding } from './api';
+import { useAddFinding, useDeleteFinding, useFindingsPage, useUpdateFinding } from './api';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextAreaInput } from '../../ui/Field';
+import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { Pager } from '../../ui/Pager';
+import { useListPaging } from '../../ui/useListPaging';
+import { ErrorMessage } from '../../ui/Page';
+import { plural } from '../../../../shared/words';
 import { useNotices } from '../../ui/Notices';
 import { InlineForm } from '../../ui/FormActions';
 import { useFocusLater } from '../../ui/focus';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { planPath } from '../../app/paths';
+
+const PAGE_SIZE = 20;
+type ListedFinding = FindingsPage['rows'][number];
 
 const findingFormSchema = z.object({ text: findingDraft.shape.text, themeIds: z.array(z.number()) });
 type FindingValues = z.infer<typeof findingFormSchema>;
@@ -92,32 +99,67 @@ function FindingForm({
   );
 }
 
-/** What people said that should shape the scheme, each linked to the themes it informed. */
+/** What people said that should shape the scheme, each linked to the themes it informed; a page at a time, by theme and words. */
 export function FindingsSection({ group, themes, pilotId }: { group: FocusGroup; themes: Theme[]; pilotId: number }) {
   const { notify } = useNotices();
   const focusLater = useFocusLater();
   const [editingId, setEditingId] = useState<number>();
+  const [themeFilter, setThemeFilter] = useState('all');
+  const [searchText, setSearchText] = useState('');
+  const search = useDeferredValue(searchText.trim());
+  const { heading, offset, page } = useListPaging([group.id, themeFilter, search]);
+  const themeId = themeFilter === 'all' ? undefined : themeFilter === 'none' ? ('none' as const) : Number(themeFilter);
+  const findings = useFindingsPage({ focusGroupId: group.id, ...(themeId === undefined ? {} : { themeId }), search, offset, limit: PAGE_SIZE });
   const create = useAddFinding();
   const update = useUpdateFinding();
   const remove = useDeleteFinding();
-  // The finding asked about, with its number in the list.
-  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (finding: Finding & { number: number }) => `Finding ${finding.number} deleted.`, { focusAfter: 'findings-heading' });
+  const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (finding: ListedFinding) => `Finding ${finding.number} deleted.`, { focusAfter: 'findings-heading' });
   const themeTitle = new Map(themes.map((t) => [t.id, t.title]));
+  const data = findings.data;
+  const filtered = themeFilter !== 'all' || search !== '';
+  const themeWords = themeFilter === 'none' ? 'not linked to a theme' : themeId !== undefined ? `linked to “${themeTitle.get(Number(themeId)) ?? ''}”` : '';
+  const nothingFound = search
+    ? `No finding ${themeWords ? `${themeWords} ` : ''}mentions “${search}”.`
+    : themeFilter === 'none'
+      ? 'Every finding is linked to a theme.'
+      : `No finding is ${themeWords}.`;
 
   return (
     <section className="section-card" aria-labelledby="findings-heading">
       <h2 id="findings-heading" tabIndex={-1}>
-        Findings{group.findings.length > 0 ? ` (${group.findings.length})` : ''}
+        Findings{group.findingCount > 0 ? ` (${group.findingCount})` : ''}
       </h2>
       <p className="section-intro">What people said that should shape the scheme. Tick the themes each finding informed: it then appears under those themes in the plan.</p>
-      {group.findings.length === 0 ? <p className="hint">No findings recorded for this session yet.</p> : null}
-      {group.findings.length > 0 ? (
+      {group.findingCount === 0 ? <p className="hint">No findings recorded for this session yet.</p> : null}
+      <ErrorMessage error={findings.error} />
+      {group.findingCount > 0 ? (
+        <div className="cp-toolbar findings-toolbar" role="search" aria-label="Find findings">
+          <TextInput label="Words" type="search" autoComplete="off" placeholder="In the finding’s text" value={searchText} onChange={(e) => setSearchText(e.target.value)} />
+          <SelectInput
+            label="Theme"
+            value={themeFilter}
+            onChange={(e) => setThemeFilter(e.target.value)}
+            options={[{ value: 'all', label: 'Any theme' }, { value: 'none', label: 'Not linked to a theme' }, ...themes.map((t) => ({ value: String(t.id), label: t.title }))]}
+          />
+        </div>
+      ) : null}
+      {data && group.findingCount > 0 ? (
+        <h3 className="visually-hidden" tabIndex={-1} ref={heading}>
+          {plural(data.total, 'finding')} shown
+        </h3>
+      ) : null}
+      {data && group.findingCount > 0 && data.total === 0 && filtered ? (
+        <p className="muted" role="status">
+          {nothingFound}
+        </p>
+      ) : null}
+      {data && data.rows.length > 0 ? (
         <ol className="finding-list" aria-label="Findings of this session">
-          {group.findings.map((finding, i) => (
+          {data.rows.map((finding) => (
             <li key={finding.id} className="finding-card">
               {editingId === finding.id ? (
                 <FindingForm
-                  heading={`Edit finding ${i + 1}`}
+                  heading={`Edit finding ${finding.number}`}
                   themes={themes}
                   pilotId={pilotId}
                   initial={{ text: finding.text, themeIds: finding.themeIds }}
@@ -131,12 +173,15 @@ export function FindingsSection({ group, themes, pilotId }: { group: FocusGroup;
                     await update.mutateAsync({ id: finding.id, finding: values });
                     setEditingId(undefined);
                     focusLater(`finding-${finding.id}-edit`);
-                    notify(`Finding ${i + 1} saved.`);
+                    notify(`Finding ${finding.number} saved.`);
                   }}
                 />
               ) : (
                 <>
-                  <p className="finding-text">{finding.text}</p>
+                  <p className="finding-text">
+                    <span className="finding-number">{finding.number}. </span>
+                    {finding.text}
+                  </p>
                   <div className="finding-foot">
                     {finding.themeIds.length > 0 ? (
                       <p className="finding-themes">
@@ -153,10 +198,10 @@ export function FindingsSection({ group, themes, pilotId }: { group: FocusGroup;
                       <p className="finding-themes muted">Not linked to a theme yet.</p>
                     )}
                     <span className="finding-actions">
-                      <Button variant="quiet" id={`finding-${finding.id}-edit`} aria-label={`Edit finding ${i + 1}`} onPress={() => setEditingId(finding.id)}>
+                      <Button variant="quiet" id={`finding-${finding.id}-edit`} aria-label={`Edit finding ${finding.number}`} onPress={() => setEditingId(finding.id)}>
                         Edit
                       </Button>
-                      <Button variant="quiet" aria-label={`Delete finding ${i + 1}`} onPress={() => setDeleting({ ...finding, number: i + 1 })}>
+                      <Button variant="quiet" aria-label={`Delete finding ${finding.number}`} onPress={() => setDeleting(finding)}>
                         Delete
                       </Button>
                     </span>
@@ -167,6 +212,7 @@ export function FindingsSection({ group, themes, pilotId }: { group: FocusGroup;
           ))}
         </ol>
       ) : null}
+      {data ? <Pager total={data.total} offset={offset} pageSize={PAGE_SIZE} what="findings" onPage={page} /> : null}
       <div className="panel">
         <FindingForm
           heading="Add a finding"

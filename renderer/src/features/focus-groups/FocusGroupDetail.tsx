@@ -10,6 +10,7 @@ import { useNotices } from '../../ui/Notices';
 import { DeleteFocusGroupDialog } from './FocusGroupList';
 import { formatDate } from '../../../../shared/dates';
 import { usePilotId } from '../../app/usePilotId';
+import { PersonLink } from '../../app/PersonLink';
 import { focusGroupsPath } from '../../app/paths';
 import { errorText } from '../../ui/errors';
 import { people, plural } from '../../../../shared/words';
@@ -85,9 +86,11 @@ export function FocusGroupDetail() {
             <>
               <p>{people(g.attendeeNames.length)} from the register:</p>
               <ul className="attendee-list">
-                {g.attendeeNames.map((name, i) => (
-                  <li key={`${name}-${i}`}>{name}</li>
-                ))}
+                {g.attendeeNames.map((name, i) => {
+                  // Named attendance lists ids and names in the same order.
+                  const id = g.attendance.mode === 'named' ? g.attendance.participantIds[i] : undefined;
+                  return <li key={`${name}-${i}`}>{id === undefined ? name : <PersonLink pilotId={pilotId} person={{ id, name }} />}</li>;
+                })}
               </ul>
             </>
           )}

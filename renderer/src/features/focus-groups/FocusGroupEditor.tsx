@@ -17,6 +17,7 @@ import { formatDate } from '../../../../shared/dates';
 import { usePilotId } from '../../app/usePilotId';
 import { focusGroupsPath, participantsPath } from '../../app/paths';
 import { PeopleCheckList } from '../../ui/PeopleCheckList';
+import { FormDateInput } from '../../ui/DateInput';
 
 const countsAttendance = attendanceSchema.options[1];
 
@@ -159,7 +160,7 @@ function FocusGroupForm({
   return (
     <form onSubmit={submit} noValidate className="form form-wide">
       <div className="field-row">
-        <TextInput label="Date" type="date" required error={errors.heldOn?.message} {...register('heldOn')} />
+        <FormDateInput control={control} name="heldOn" label="Date" required error={errors.heldOn?.message} />
         <SelectInput label="Audience" options={focusGroupAudience.options.map((a) => ({ value: a, label: audienceLabels[a] }))} error={errors.audience?.message} {...register('audience')} />
       </div>
       <TextInput label="Facilitator" autoComplete="off" description="Who ran the session." error={errors.facilitator?.message} {...register('facilitator')} />

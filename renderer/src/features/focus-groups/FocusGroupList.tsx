@@ -58,7 +58,7 @@ export function FocusGroupList() {
             { id: 'audience', header: 'Audience', cell: (group) => audienceLabels[group.audience] },
             { id: 'facilitator', header: 'Facilitator', cell: (group) => group.facilitator || <span className="muted">Not recorded</span> },
             { id: 'attendance', header: 'Attendance', cell: attendanceSummary },
-            { id: 'findings', header: 'Findings', className: 'nowrap', cell: (group) => (group.findings.length === 0 ? <span className="muted">None yet</span> : plural(group.findings.length, 'finding')) },
+            { id: 'findings', header: 'Findings', className: 'nowrap', cell: (group) => (group.findingCount === 0 ? <span className="muted">None yet</span> : plural(group.findingCount, 'finding')) },
             {
               id: 'actions',
               header: 'Actions',
@@ -84,7 +84,7 @@ export function FocusGroupList() {
 }
 
 export function DeleteFocusGroupDialog({ group, isPending, onConfirm, onCancel }: { group: FocusGroup | undefined; isPending: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const findings = group?.findings.length ?? 0;
+  const findings = group?.findingCount ?? 0;
   return (
     <ConfirmDialog isOpen={group !== undefined} title={`Delete the focus group of ${group ? formatDate(group.heldOn) : ''}?`} confirmLabel="Delete focus group" isPending={isPending} onConfirm={onConfirm} onCancel={onCancel}>
       <p>

@@ -1,4 +1,5 @@
 import { useChannel, useCommand } from '../../queries';
+import type { ChannelInput } from '../../../../shared/contract';
 
 /** The focus groups' reads and writes. Each write refreshes what the contract says it changes. */
 export const useFocusGroups = (pilotId: number) => useChannel('focusGroups.list', { pilotId });
@@ -16,3 +17,5 @@ export const useDeleteFocusGroup = (options?: { refresh?: boolean }) => useComma
 export const useAddFinding = () => useCommand('findings.create');
 export const useUpdateFinding = () => useCommand('findings.update');
 export const useDeleteFinding = () => useCommand('findings.delete');
+/** One page of a session's findings, by theme and words. */
+export const useFindingsPage = (input: ChannelInput<'focusGroups.findings'>) => useChannel('focusGroups.findings', input, { keepPrevious: true });

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { FormError } from '../../ui/FormDialog';
 import { usePilotId } from '../../app/usePilotId';
+import { useDistinctName } from '../../app/PersonLink';
 import { participantsPath } from '../../app/paths';
 import { filePath, isCancelled } from '../../ui/export-result';
 import { errorText } from '../../ui/errors';
@@ -17,6 +18,8 @@ import { plural } from '../../../../shared/words';
 export function LogBooks() {
   const pilotId = usePilotId();
   const people = usePilotRegister(pilotId);
+  // Namesakes get their department and role (or email), so the right person's log book is made.
+  const distinctName = useDistinctName(pilotId);
   const { notify } = useNotices();
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
@@ -75,7 +78,7 @@ export function LogBooks() {
           setFailed(undefined);
         }}
         error={error}
-        options={[{ value: '', label: 'Choose a person…' }, ...rows.map((p) => ({ value: String(p.id), label: `${p.name} — ${roleLabels[p.role]}` }))]}
+        options={[{ value: '', label: 'Choose a person…' }, ...rows.map((p) => ({ value: String(p.id), label: `${distinctName(p)} — ${roleLabels[p.role]}` }))]}
       />
       <FormError message={failed} />
       <Button type="submit" variant="primary" busy={busy}>

@@ -6,6 +6,7 @@ import { formatDay } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
 import { meetingsPath, pairMeetingsPath, writeLogPath } from '../../app/paths';
 import { usePilotId } from '../../app/usePilotId';
+import { PersonLink } from '../../app/PersonLink';
 import { Button } from '../../ui/Button';
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { Pager } from '../../ui/Pager';
@@ -93,7 +94,7 @@ export function OwedLogs() {
             rowHeader: true,
             cell: (o) => (
               <>
-                {o.authorName}
+                <PersonLink pilotId={pilotId} person={{ id: o.authorId, name: o.authorName }} />
                 <div className="cell-note">{o.role === 'mentor' ? 'Mentor (student)' : 'Mentee (staff)'}</div>
               </>
             ),

@@ -6,6 +6,7 @@ import { SelectInput, TextInput } from '../../ui/Field';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { useLogSearch } from './api';
 import { usePilotId } from '../../app/usePilotId';
+import { PersonLink } from '../../app/PersonLink';
 import { Pager } from '../../ui/Pager';
 import { formatDay } from '../../../../shared/dates';
 import { pairMeetingsPath } from '../../app/paths';
@@ -115,7 +116,7 @@ export function SearchLogs() {
             {shown.hits.map((hit) => (
               <li key={hit.logId} className="ml-hit">
                 <h3 className="ml-hit-title">
-                  {hit.authorName} <span className="ml-hit-meta">· {formatDay(hit.meetingDate)} · {hit.themeTitle}</span>{' '}
+                  <PersonLink pilotId={pilotId} person={{ id: hit.authorId, name: hit.authorName }} /> <span className="ml-hit-meta">· {formatDay(hit.meetingDate)} · {hit.themeTitle}</span>{' '}
                   <span className={`pill pill-log-${hit.state}`}>{stateLabels[hit.state]}</span>
                 </h3>
                 <dl className="ml-passages">

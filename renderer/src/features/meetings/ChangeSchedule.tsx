@@ -18,6 +18,7 @@ import { formatDay } from '../../../../shared/dates';
 import { meetingsPath, pairMeetingsPath } from '../../app/paths';
 import { errorText } from '../../ui/errors';
 import { plural } from '../../../../shared/words';
+import { FormDateInput } from '../../ui/DateInput';
 
 type ShiftInput = z.input<typeof shiftInput>;
 
@@ -68,7 +69,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
   const [preview, setPreview] = useState<{ input: ShiftInput; changes: ShiftChange[] }>();
   const [confirming, setConfirming] = useState(false);
   const apply = useApplyShift();
-  const { register, handleSubmit, setError, clearErrors, formState, watch } = useForm<Values>({
+  const { register, control, handleSubmit, setError, clearErrors, formState, watch } = useForm<Values>({
     defaultValues: { scope: startPair ? 'pair' : 'pilot', pairId: String(startPair ?? pairs[0]?.pairId ?? ''), from: today, shiftDays: 14, switchToOnline: false, note: '' },
   });
   const { errors } = formState;
@@ -160,7 +161,7 @@ function ShiftForm({ today, pairs, pilotId }: { today: string; pairs: PairProgre
           {values.scope === 'pair' ? <SelectInput label="Pair" options={pairOptions} error={errors.pairId?.message} {...register('pairId')} /> : null}
         </fieldset>
         <div className="field-row">
-          <TextInput label="From" type="date" required description="Scheduled meetings on or after this date change. Held and cancelled ones never do." error={errors.from?.message} {...register('from')} />
+          <FormDateInput control={control} name="from" label="From" required description="Scheduled meetings on or after this date change. Held and cancelled ones never do." error={errors.from?.message} />
           <TextInput
             label="Move by (days)"
             type="number"

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PersonLink } from '../../app/PersonLink';
 import { canDo, meetingModeLabels, type MeetingChange, type MeetingDetail } from '../../../../shared/meetings/contract';
 import { formatDate, formatDay, formatMinutes } from '../../../../shared/dates';
 import { writeLogPath } from '../../app/paths';
@@ -119,7 +120,7 @@ export function MeetingCard({ meeting: m, pilotId, ended, onAction }: { meeting:
             {m.logs.map((log) => (
               <li key={log.authorId}>
                 <span className="ml-log-who">
-                  {log.authorName} <span className="muted">({log.role})</span>
+                  <PersonLink pilotId={pilotId} person={{ id: log.authorId, name: log.authorName }} /> <span className="muted">({log.role})</span>
                 </span>
                 <LogStatePill state={log.state} />
                 <Link to={writeLogPath(pilotId, m.id, log.authorId)} aria-label={`${logLinkText[log.state]}: ${log.authorName}, meeting ${m.sequence}`}>

@@ -11,6 +11,7 @@ import { DialogFormActions } from '../../ui/FormActions';
 import { numberMessages } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { formatDay } from '../../../../shared/dates';
+import { FormDateInput } from '../../ui/DateInput';
 
 /* The same schemas the main process enforces, less the meeting id the dialog already knows. */
 const markHeldResolver = zodResolver(meetingsContract['meetings.markHeld'].input.omit({ id: true }), numberMessages);
@@ -38,7 +39,7 @@ const title = (m: Meeting) => `${meetingLabel(m)}: ${m.themeTitle}`;
 export function MarkHeldDialog({ meeting, today, onClose, onDone, onUndone }: DialogProps & { today: string; onUndone: (message: string, failed?: boolean) => void }) {
   const command = useMarkHeld();
   const undo = useUndoHeld();
-  const { register, formState, submit, formError } = useSavingForm(
+  const { register, control, formState, submit, formError } = useSavingForm(
     {
       // A meeting planned for later but held early defaults to today: a date to come is refused.
       defaultValues: { heldOn: meeting.date <= today ? meeting.date : today, actualDurationMin: meeting.durationMin, note: meeting.note },
@@ -64,7 +65,7 @@ export function MarkHeldDialog({ meeting, today, onClose, onDone, onUndone }: Di
         <p className="muted dialog-intro">
           Planned for {formatDay(meeting.date)} at {meeting.startTime} for {meeting.durationMin} minutes. It can be undone for {UNDO_HELD_MINUTES} minutes, until a log is written for it.
         </p>
-        <TextInput label="Date it was held" type="date" required max={today} autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
+        <FormDateInput control={control} name="heldOn" label="Date it was held" required max={today} autoFocus error={errors.heldOn?.message} />
         <TextInput label="How long it lasted (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.actualDurationMin?.message} {...register('actualDurationMin', { valueAsNumber: true })} />
         <TextAreaInput label="Note" rows={3} description="Optional: anything worth remembering. Not part of anyone’s log." error={errors.note?.message} {...register('note')} />
         <DialogFormActions formError={formError} submitLabel="Mark held" busy={formState.isSubmitting} onCancel={onClose} />
@@ -78,7 +79,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
   const command = useReschedule();
   // A weekend, a length outside the plan or a date outside the pilot asks first (shared/contract/confirm.ts).
   const confirmations = useConfirmations();
-  const { register, formState, watch, submit, formError } = useSavingForm(
+  const { register, control, formState, watch, submit, formError } = useSavingForm(
     {
       defaultValues: { date: meeting.date, startTime: meeting.startTime, durationMin: meeting.durationMin, mode: meeting.mode, location: meeting.location, note: '' },
       resolver: rescheduleResolver,
@@ -104,7 +105,7 @@ export function RescheduleDialog({ meeting, onClose, onDone }: DialogProps) {
     <FormDialog title={`Reschedule: ${title(meeting)}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
         <div className="field-row ml-field-row-3">
-          <TextInput label="Date" type="date" required autoFocus error={errors.date?.message} {...register('date')} />
+          <FormDateInput control={control} name="date" label="Date" required autoFocus error={errors.date?.message} />
           <TextInput label="Start time" type="time" required error={errors.startTime?.message} {...register('startTime')} />
           <TextInput label="Length (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required error={errors.durationMin?.message} {...register('durationMin', { valueAsNumber: true })} />
         </div>

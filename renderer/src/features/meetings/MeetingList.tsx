@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { meetingModeLabels, type Meeting, type MeetingListKind } from '../../../../shared/meetings/contract';
 import { formatDay } from '../../../../shared/dates';
 import { pairMeetingsPath } from '../../app/paths';
+import { PairNamesakeNotes } from '../../app/PersonLink';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { Table, type Column } from '../../ui/Table';
@@ -39,7 +40,13 @@ function MeetingTable({ meetings, caption, pilotId, done }: { meetings: Meeting[
   const columns: Column<Meeting>[] = [
     { id: 'date', header: done ? 'Held on' : 'Date', className: 'nowrap', cell: (m) => formatDay(done && m.heldOn ? m.heldOn : m.date) },
     { id: 'time', header: done ? 'Lasted' : 'Time', className: 'nowrap', cell: (m) => (done ? `${m.actualDurationMin ?? m.durationMin} min` : m.startTime) },
-    { id: 'pair', header: 'Pair', rowHeader: true, cell: (m) => <Link to={pairMeetingsPath(pilotId, m.pairId)}>{pairName(m)}</Link> },
+    { id: 'pair', header: 'Pair', rowHeader: true, cell: (m) => (
+        <>
+          <Link to={pairMeetingsPath(pilotId, m.pairId)}>{pairName(m)}</Link>
+          <PairNamesakeNotes pilotId={pilotId} pair={m} />
+        </>
+      ),
+    },
     { id: 'meeting', header: 'Meeting', className: 'nowrap', cell: meetingLabel },
     { id: 'theme', header: 'Theme', cell: (m) => m.themeTitle },
     {

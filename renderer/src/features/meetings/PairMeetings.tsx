@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PersonLink } from '../../app/PersonLink';
 import type { MeetingDetail } from '../../../../shared/meetings/contract';
 import { Button } from '../../ui/Button';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
@@ -71,7 +72,7 @@ export function PairMeetings() {
       {back}
       <PageHeader
         title={`Meetings of ${pairName(pair.data)}`}
-        description={`Mentor (student): ${pair.data.mentorName}. Mentee (staff): ${pair.data.menteeName}. ${held} of ${list.length} meetings held.`}
+        description={`${held} of ${list.length} meetings held.`}
         actions={
           <>
             <Button onPress={() => void exportCalendar()} busy={exporting} isDisabled={list.length === 0} aria-describedby="calendar-hint">
@@ -83,6 +84,10 @@ export function PairMeetings() {
           </>
         }
       />
+      <p className="ml-pair-people">
+        Mentor (student): <PersonLink pilotId={pilotId} person={{ id: pair.data.mentorId, name: pair.data.mentorName }} /> · Mentee (staff):{' '}
+        <PersonLink pilotId={pilotId} person={{ id: pair.data.menteeId, name: pair.data.menteeName }} />
+      </p>
       {ended ? <p className="callout">This pair has ended. Its meetings are kept as a record; meetings still to come were cancelled.</p> : null}
       {scheduleNote ? (
         <p className="callout" id="schedule-note">

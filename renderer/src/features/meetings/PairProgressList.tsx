@@ -3,6 +3,7 @@ import type { PairProgress } from '../../../../shared/meetings/contract';
 import { formatDay } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
 import { logsPath, pairMeetingsPath } from '../../app/paths';
+import { PairNamesakeNotes } from '../../app/PersonLink';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { Table } from '../../ui/Table';
@@ -45,9 +46,12 @@ function PairTable({ pairs, pilotId }: { pairs: PairProgress[]; pilotId: number 
           header: 'Pair (mentor and mentee)',
           rowHeader: true,
           cell: (p) => (
-            <Link to={pairMeetingsPath(pilotId, p.pairId)} aria-label={`Meetings of ${pairName(p)}`}>
-              {pairName(p)}
-            </Link>
+            <>
+              <Link to={pairMeetingsPath(pilotId, p.pairId)} aria-label={`Meetings of ${pairName(p)}`}>
+                {pairName(p)}
+              </Link>
+              <PairNamesakeNotes pilotId={pilotId} pair={p} />
+            </>
           ),
         },
         {

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
+import { PersonLink } from '../../app/PersonLink';
 import type { MatchingState } from '../../../../shared/matching/contract';
 import { plural } from '../../../../shared/words';
-import { participantsPath, planPath } from '../../app/paths';
+import { planPath } from '../../app/paths';
 import { Callout } from '../../ui/Callout';
 
 /** Who may be paired, by the plan's rule, in words. */
@@ -29,7 +30,7 @@ export function PoolNotes({ pilotId, state }: { pilotId: number; state: Matching
           <ul className="cp-repairing">
             {flagged.map((c) => (
               <li key={c.id}>
-                <Link to={participantsPath(pilotId, c.id)}>{c.name}</Link>: {c.repairingNote}
+                <PersonLink pilotId={pilotId} person={c} />: {c.repairingNote}
               </li>
             ))}
           </ul>

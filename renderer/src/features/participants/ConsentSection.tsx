@@ -7,7 +7,7 @@ import { consentChoiceLabels, participantsContract, type ConsentRecord, type Par
 import type { ConsentForm } from '../../../../shared/plan/contract';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
-import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
+import { SelectInput, TextAreaInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
@@ -19,6 +19,9 @@ import { consentChoiceKeys, consentLabels, recordState, yesNo } from './words';
 import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
 import { useToday } from '../../ui/today';
 import { formatDate, formatDateTime, formatTimestampDay } from '../../../../shared/dates';
+import { FormDateInput } from '../../ui/DateInput';
+import { CorrectConsentDialog } from './CorrectConsentDialog';
+import './consent-correction.css';
 
 interface Props {
   person: Participant;
@@ -31,6 +34,10 @@ interface Props {
 export function ConsentSection({ person, pilotId, forms }: Props) {
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState<ConsentRecord>();
+  const [correcting, setCorrecting] = useState<ConsentRecord>();
+  // Only the record that decides their consent now can be corrected (the main process checks it too).
+  const current = currentRecord(person.consents);
+  const byId = new Map(person.consents.map((record) => [record.id, record]));
   const heading = useRef<HTMLHeadingElement>(null);
   const records = [...person.consents].reverse();
   // Out of the scheme, but a consent to take part still stands: say so, and offer to record its withdrawal.
@@ -69,7 +76,10 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
           This pilot has no consent form yet, so consent cannot be recorded. Add the form’s text and version to the <Link to={planPath(pilotId)}>plan</Link> first.
         </p>
       ) : null}
-      <p className="hint">Each record keeps what was agreed, on which version of the form and when. Withdrawing consent marks the record as withdrawn, with the date and reason: nothing is deleted.</p>
+      <p className="hint">
+        Each record keeps what was agreed, on which version of the form and when. Withdrawing consent marks the record as withdrawn, with the date and reason; a record entered by mistake is corrected by a
+        new one, and stays marked corrected: nothing is deleted.
+      </p>
       {records.length === 0 ? (
         <p className="muted">No consent recorded yet.</p>
       ) : (
@@ -78,7 +88,11 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
             <li key={record.id} className="pp-consent-card">
               <div className="pp-consent-card-head">
                 <h3>Consent form version {record.formVersion}</h3>
-                <span className={`pp-consent pp-consent-${recordState(record)}`}>{consentLabels[recordState(record)]}</span>
+                {record.correctedById ? (
+                  <span className="pp-consent pp-consent-corrected">Corrected</span>
+                ) : (
+                  <span className={`pp-consent pp-consent-${recordState(record)}`}>{consentLabels[recordState(record)]}</span>
+                )}
               </div>
               <dl className="pp-facts pp-facts-compact">
                 <dt>Given on</dt>
@@ -93,6 +107,20 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
                 ) : null}
                 <dt>Recorded</dt>
                 <dd>{formatDateTime(record.recordedAt)}</dd>
+                {record.correctedById ? (
+                  <>
+                    <dt>Corrected</dt>
+                    <dd>Entered by mistake; no longer counts. {correctionNote(byId.get(record.correctedById))}</dd>
+                  </>
+                ) : null}
+                {record.correctsId ? (
+                  <>
+                    <dt>Corrects</dt>
+                    <dd>
+                      The record {describeRecord(byId.get(record.correctsId))}. Reason: {record.correctionReason}
+                    </dd>
+                  </>
+                ) : null}
               </dl>
               <Table
                 look="plain"
@@ -107,10 +135,17 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
                   { id: 'agreed', header: 'Agreed', cell: (key) => <span className={record.choices[key] ? 'pp-yes' : 'pp-no'}>{yesNo(record.choices[key])}</span> },
                 ]}
               />
-              {record.withdrawnOn ? null : (
-                <Button onPress={() => setWithdrawing(record)} aria-label={`Withdraw consent (version ${record.formVersion}, given ${formatDate(record.givenOn)})`}>
-                  Withdraw consent
-                </Button>
+              {record.withdrawnOn || record.correctedById ? null : (
+                <div className="form-actions">
+                  <Button onPress={() => setWithdrawing(record)} aria-label={`Withdraw consent (version ${record.formVersion}, given ${formatDate(record.givenOn)})`}>
+                    Withdraw consent
+                  </Button>
+                  {record.id === current?.id && forms && forms.length > 0 ? (
+                    <Button onPress={() => setCorrecting(record)} aria-label={`Correct this record (version ${record.formVersion}, given ${formatDate(record.givenOn)})`}>
+                      Correct this record
+                    </Button>
+                  ) : null}
+                </div>
               )}
             </li>
           ))}
@@ -123,6 +158,18 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
           onClose={() => setRecording(false)}
           onDone={() => {
             setRecording(false);
+            focusAfterDialog(heading.current);
+          }}
+        />
+      ) : null}
+      {correcting && forms ? (
+        <CorrectConsentDialog
+          person={person}
+          record={correcting}
+          forms={forms}
+          onClose={() => setCorrecting(undefined)}
+          onDone={() => {
+            setCorrecting(undefined);
             focusAfterDialog(heading.current);
           }}
         />
@@ -142,11 +189,23 @@ export function ConsentSection({ person, pilotId, forms }: Props) {
   );
 }
 
-/** The consent to take part that still stands: the latest not withdrawn, by the date it was given. */
+/** Latest first by the date consent was given, as the main process orders them. */
+const latestFirst = (a: ConsentRecord, b: ConsentRecord) => (a.givenOn === b.givenOn ? b.id - a.id : b.givenOn.localeCompare(a.givenOn));
+
+/** The record that decides the person's consent now: the latest given that was not corrected. */
+function currentRecord(consents: ConsentRecord[]): ConsentRecord | undefined {
+  return consents.filter((c) => !c.correctedById).sort(latestFirst)[0];
+}
+
+/** "of 4 Sep 2026 (version 1.0)" */
+const describeRecord = (record: ConsentRecord | undefined) => (record ? `of ${formatDate(record.givenOn)} (version ${record.formVersion})` : 'entered earlier');
+
+/** When and why a record was corrected, from the record that corrects it. */
+const correctionNote = (correction: ConsentRecord | undefined) => (correction ? `Corrected on ${formatTimestampDay(correction.recordedAt)}: ${correction.correctionReason ?? ''}` : '');
+
+/** The consent to take part that still stands: the latest not withdrawn nor corrected, by the date it was given. */
 function latestStanding(consents: ConsentRecord[]): ConsentRecord | undefined {
-  return consents
-    .filter((c) => !c.withdrawnOn && c.choices.takePart)
-    .sort((a, b) => (a.givenOn === b.givenOn ? b.id - a.id : b.givenOn.localeCompare(a.givenOn)))[0];
+  return consents.filter((c) => !c.withdrawnOn && !c.correctedById && c.choices.takePart).sort(latestFirst)[0];
 }
 
 // The schemas the main process enforces, less the ids the dialogs already know.
@@ -165,7 +224,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
   // The newest version first: it is the one people sign now.
   const versions = [...forms].sort((a, b) => (a.datedOn === b.datedOn ? b.id - a.id : b.datedOn.localeCompare(a.datedOn)));
   const today = useToday();
-  const { register, setFocus, formState, submit, formError } = useSavingForm<RecordValues>(
+  const { register, control, setFocus, formState, submit, formError } = useSavingForm<RecordValues>(
     {
       defaultValues: { formId: versions[0]!.id, givenOn: today, choices: noChoices },
       resolver: zodResolver(recordSchema, { error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'Choose a version of the consent form' : undefined) }) as never,
@@ -199,7 +258,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
           error={errors.formId?.message}
           {...register('formId', { valueAsNumber: true })}
         />
-        <TextInput label="Date consent was given" type="date" className="pp-date" required max={today} error={errors.givenOn?.message} {...register('givenOn')} />
+        <FormDateInput control={control} name="givenOn" label="Date consent was given" className="pp-date" required max={today} error={errors.givenOn?.message} />
         <fieldset className="fieldset">
           <legend>They agreed to</legend>
           <ul className="checkbox-list">
@@ -256,7 +315,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
   const preview = useWithdrawalPreview(person.id);
   const cascades = (values: WithdrawOut | undefined) => canLeaveScheme && values !== undefined && (values.withdrawParticipant || record.choices.takePart);
   const today = useToday();
-  const { register, handleSubmit, setError, formState } = useForm<WithdrawIn, unknown, WithdrawOut>({
+  const { register, control, handleSubmit, setError, formState } = useForm<WithdrawIn, unknown, WithdrawOut>({
     defaultValues: { withdrawnOn: today, reason: '', withdrawParticipant: canLeaveScheme },
     resolver: zodResolver(withdrawSchema),
     mode: 'onTouched',
@@ -306,7 +365,7 @@ function WithdrawConsentDialog({ person, record, onClose, onDone }: { person: Pa
           <p className="muted">
             Consent given on {formatDate(record.givenOn)} on form version {record.formVersion}.
           </p>
-          <TextInput label="Date consent was withdrawn" type="date" className="pp-date" required min={record.givenOn} max={today} autoFocus error={errors.withdrawnOn?.message} {...register('withdrawnOn')} />
+          <FormDateInput control={control} name="withdrawnOn" label="Date consent was withdrawn" className="pp-date" required min={record.givenOn} max={today} autoFocus error={errors.withdrawnOn?.message} />
           <TextAreaInput label="Reason" required rows={3} description="In the person’s words where you can. It is kept with the record." error={errors.reason?.message} {...register('reason')} />
           {canLeaveScheme ? (
             <div className="checkbox-field">

@@ -1,17 +1,14 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { importFieldLabels, importFields, requiredImportFields, type ColumnMapping as Mapping, type ImportField } from '../../../../shared/participants/contract';
+import { importFieldLabels, importFields, requiredImportFields, type ColumnMapping as Mapping } from '../../../../shared/participants/contract';
 import { count, people, plural } from '../../../../shared/words';
-import { refreshAfter, useCommand } from '../../queries';
+import { useCommand } from '../../queries';
 import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/Page';
 import { Callout } from '../../ui/Callout';
-import { useNotices } from '../../ui/Notices';
 import { FormError } from '../../ui/FormDialog';
-import { errorText } from '../../ui/errors';
-import { useImportPreview, useStagedFile } from '../../ui/imports/useStagedFile';
-import { ChooseFile } from '../../ui/imports/ChooseFile';
+import { useMappedImport, type MappedFile } from '../../ui/imports/useMappedImport';
+import { ChooseFileStep } from '../../ui/imports/ChooseFile';
 import { ColumnMapping } from '../../ui/imports/ColumnMapping';
 import { RowProblems } from '../../ui/imports/RowProblems';
 import { usePilotId } from '../../app/usePilotId';
@@ -28,31 +25,28 @@ import { RegisteredPeople } from './RegisteredPeople';
  */
 export function ImportWizard() {
   const pilotId = usePilotId();
-  const uid = useId();
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const staged = useStagedFile();
-  const stagedId = staged.file?.stagedId;
-  // Undefined until the coordinator changes a column: the main process then guesses (or remembers) it.
-  const [chosen, setChosen] = useState<{ stagedId: string; mapping: Mapping }>();
-  const mapping = chosen?.stagedId === stagedId ? chosen?.mapping : undefined;
   const [confirmed, setConfirmed] = useState<{ stagedId: string; ids: ReadonlySet<number> }>();
   const runImport = useCommand('participants.import', { refresh: false });
-  const [problem, setProblem] = useState<string>();
-
-  const previewQuery = useImportPreview('participants.importPreview', stagedId ? { pilotId, stagedId, ...(mapping ? { mapping } : {}) } : undefined);
-  const preview = stagedId ? previewQuery.data : undefined;
-  const checking = previewQuery.isFetching;
+  const { uid, staged, preview, checking, remapped, remap, errors, missing, counts, ready, problem, importAll, fileStep } = useMappedImport('participants.importPreview', {
+    previewInput: (file: MappedFile<Mapping>) => ({ pilotId, ...file }),
+    // Ticked changes to people already registered are written with the new people.
+    importFile: (file) => runImport.mutateAsync({ pilotId, ...file, updates }),
+    importedNotice: (result, name) => {
+      const more = [result.updated > 0 ? `updated ${people(result.updated)} already registered` : '', result.skipped > 0 ? `left ${people(result.skipped)} already registered as they were` : '']
+        .filter(Boolean)
+        .join(', and ');
+      return `Imported ${people(result.imported)} from ${name}${more ? `; ${more}` : ''}.`;
+    },
+    afterImport: () => void navigate(participantsPath(pilotId)),
+    refresh: 'participants.import',
+  });
+  const stagedId = staged.file?.stagedId;
   const changes = preview?.changes ?? [];
   // Only confirmations for this file, and for people the file (with this mapping) still changes.
   const ticked = confirmed && confirmed.stagedId === stagedId ? confirmed.ids : new Set<number>();
-  const updates = changes.map((c) => c.participantId).filter((id) => ticked.has(id));
+  const updates: number[] = changes.map((c) => c.participantId).filter((id) => ticked.has(id));
 
-  const remap = (header: string, field: ImportField | '') => {
-    if (!preview || !stagedId) return;
-    setChosen({ stagedId, mapping: { ...preview.mapping, [header]: field } });
-  };
   const confirm = (participantId: number, apply: boolean) => {
     if (!stagedId) return;
     const ids = new Set(ticked);
@@ -61,29 +55,8 @@ export function ImportWizard() {
     setConfirmed({ stagedId, ids });
   };
 
-  const importAll = async () => {
-    if (!preview || !stagedId || !staged.file) return;
-    setProblem(undefined);
-    try {
-      const result = await runImport.mutateAsync({ pilotId, stagedId, mapping: preview.mapping, updates });
-      const name = staged.file.name;
-      staged.clear();
-      const more = [result.updated > 0 ? `updated ${people(result.updated)} already registered` : '', result.skipped > 0 ? `left ${people(result.skipped)} already registered as they were` : '']
-        .filter(Boolean)
-        .join(', and ');
-      notify(`Imported ${people(result.imported)} from ${name}${more ? `; ${more}` : ''}.`);
-      void navigate(participantsPath(pilotId));
-      await refreshAfter(client, 'participants.import');
-    } catch (error) {
-      setProblem(errorText(error));
-    }
-  };
-
-  const errors = preview?.errors ?? [];
-  const missing = preview?.missingFields ?? [];
-  const counts = preview?.counts;
   const toWrite = (counts?.new ?? 0) + updates.length;
-  const canImport = Boolean(preview && !checking && errors.length === 0 && missing.length === 0 && toWrite > 0);
+  const canImport = ready && toWrite > 0;
   const mappedFields = importFields.filter((f) => Object.values(preview?.mapping ?? {}).includes(f));
   // While rows have problems, the button counts them too: they are people the file means to add.
   const toAdd = (counts?.new ?? 0) + (errors.length > 0 ? (counts?.invalid ?? 0) : 0);
@@ -111,25 +84,21 @@ export function ImportWizard() {
         title="Import expressions of interest"
         description="Read the responses to your expression-of-interest form from its export: CSV, or the Excel workbook Microsoft Forms makes. Nothing is saved until you press Import, and then every new person is imported or none is."
       />
-      <section className="panel import-step" aria-labelledby={`${uid}-file`}>
-        <h2 id={`${uid}-file`}>1. Choose the file</h2>
-        <ChooseFile
-          staged={staged}
-          checking={checking}
-          description="Exported from your forms tool (Microsoft Forms, Google Forms, Qualtrics…) as CSV or Excel (.xlsx). Exports that hold every response so far are fine: people already registered are recognised by their email."
-        />
-        <FormError message={previewQuery.error ? errorText(previewQuery.error) : undefined} />
-      </section>
+      <ChooseFileStep
+        {...fileStep}
+        title="1. Choose the file"
+        description="Exported from your forms tool (Microsoft Forms, Google Forms, Qualtrics…) as CSV or Excel (.xlsx). Exports that hold every response so far are fine: people already registered are recognised by their email."
+      />
 
       {preview ? (
         <>
           <section className="panel import-step" aria-labelledby={`${uid}-columns`}>
             <h2 id={`${uid}-columns`}>2. Match the columns</h2>
-            {preview.mappingRemembered && !mapping ? (
+            {preview.mappingRemembered && !remapped ? (
               <Callout>This mapping was remembered from the last import into this pilot (by the columns’ headings). Check it still fits this file.</Callout>
             ) : (
               <p className="hint">
-                {mapping
+                {remapped
                   ? 'Each change is checked against every row at once.'
                   : 'Guessed from the column headings and their first values: check each one. The mapping is remembered for the next import into this pilot.'}
               </p>

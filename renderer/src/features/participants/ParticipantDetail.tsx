@@ -17,6 +17,7 @@ import { listPath } from './list-memory';
 import { pairingPath, participantsPath } from '../../app/paths';
 import { errorText } from '../../ui/errors';
 import { RaiseConcernButton } from '../../app/RaiseConcernButton';
+import { SubjectAccessButton } from '../../app/SubjectAccessButton';
 
 /** "Monday morning and afternoon; Wednesday evening". */
 function availabilityText(slots: string[]): string {
@@ -57,6 +58,7 @@ export function ParticipantDetail() {
         actions={
           <>
             <RaiseConcernButton source={{ kind: 'participant', participantId: id }} />
+            <SubjectAccessButton participantId={id} name={p.name} />
             <Button onPress={() => navigate(participantsPath(pilotId, `${id}/edit`))}>Edit details</Button>
           </>
         }

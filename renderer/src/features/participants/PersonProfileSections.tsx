@@ -9,7 +9,8 @@ import { plural } from '../../../../shared/words';
 import { Table } from '../../ui/Table';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { PairLink, PersonLink } from '../../app/PersonLink';
-import { chemistryPath, pairingPath, trainingPath, writeLogPath } from '../../app/paths';
+import { chemistryPath, pairingPath, pilotPath, trainingPath, writeLogPath } from '../../app/paths';
+import { LinkButton } from '../../ui/LinkButton';
 import { useProfile } from './api';
 
 const dueLabels: Record<MeetingDue, string> = { done: 'Held', cancelled: 'Cancelled', overdue: 'Overdue', 'due-soon': 'Due in the next 7 days', upcoming: 'Scheduled' };
@@ -68,6 +69,12 @@ export function PersonProfileSections({ pilotId, participantId }: { pilotId: num
             { id: 'topics', header: 'Topics', cell: (t) => t.topics.join(', ') },
           ]}
         />
+      </ProfileSection>
+      <ProfileSection id="erasure" title="Erase their data">
+        <p className="pp-profile-summary">On a right-to-erasure request, or when they withdraw and ask for their data to go: everything about them is removed from the vault for good, with a certificate. You see what will go before anything changes.</p>
+        <LinkButton to={pilotPath(pilotId, `erasure/person/${participantId}`)} variant="secondary">
+          Erase their data…
+        </LinkButton>
       </ProfileSection>
     </div>
   );

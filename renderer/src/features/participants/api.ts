@@ -14,6 +14,8 @@ export const useUpdateParticipant = () => useCommand('participants.update');
 export const useMoveParticipant = () => useCommand('participants.transition');
 export const useRecordConsent = () => useCommand('consent.record');
 export const useWithdrawConsent = () => useCommand('consent.withdraw');
+/** A consent record entered by mistake, corrected by a new record (the earlier one is kept, marked corrected). */
+export const useCorrectConsent = () => useCommand('consent.correct');
 /** What withdrawing a person (or their consent to take part) will change, with the fingerprint the command checks. */
 export const useWithdrawalPreview = (id: number) => useChannel('participants.previewWithdrawal', { id });
 /** Everything the later stages recorded about one person (their page's sections). */

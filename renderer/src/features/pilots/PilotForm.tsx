@@ -3,6 +3,7 @@ import { pilotDraft, pilotStatuses, pilotStatusLabels, type PilotDraft } from '.
 import { SelectInput, TextAreaInput, TextInput } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { useSavingForm } from '../../ui/useSavingForm';
+import { FormDateInput } from '../../ui/DateInput';
 
 type PilotFormValues = Required<PilotDraft>;
 const fields = ['name', 'purpose', 'startDate', 'endDate', 'status'] as const;
@@ -23,7 +24,7 @@ interface PilotFormProps {
 }
 
 export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPrefix = '' }: PilotFormProps) {
-  const { register, formState, submit, formError } = useSavingForm<PilotFormValues>(
+  const { register, control, formState, submit, formError } = useSavingForm<PilotFormValues>(
     {
       defaultValues: initial,
       // The same schema the main process enforces, so messages match wherever they come from.
@@ -40,8 +41,8 @@ export function PilotForm({ initial, submitLabel, onSubmit, onCancel, serverPref
       <TextInput label="Name" required autoComplete="off" error={errors.name?.message} description="How you and your sponsors will refer to this scheme or round." {...register('name')} />
       <TextAreaInput label="Purpose and focus" rows={4} error={errors.purpose?.message} description="Which barriers the scheme addresses and who it is for." {...register('purpose')} />
       <div className="field-row">
-        <TextInput label="Start date" type="date" required error={errors.startDate?.message} {...register('startDate')} />
-        <TextInput label="End date" type="date" required error={errors.endDate?.message} {...register('endDate')} />
+        <FormDateInput control={control} name="startDate" label="Start date" required error={errors.startDate?.message} />
+        <FormDateInput control={control} name="endDate" label="End date" required error={errors.endDate?.message} />
       </div>
       <SelectInput label="Status" options={pilotStatuses.map((s) => ({ value: s, label: pilotStatusLabels[s] }))} error={errors.status?.message} {...register('status')} />
       <FormActions formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel} />

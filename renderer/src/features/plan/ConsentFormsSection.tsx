@@ -15,12 +15,13 @@ import { useToday } from '../../ui/today';
 import { formatDate } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
 import { useAddConsentForm, useUpdateConsentForm } from './api';
+import { FormDateInput } from '../../ui/DateInput';
 
 const SECTION = 'consent-forms';
 type ConsentFormValues = z.input<typeof consentFormDraft>;
 
 function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: ConsentFormValues; submitLabel: string; onSubmit: (values: ConsentFormValues) => Promise<unknown>; onCancel: () => void }) {
-  const { register, setFocus, formState, submit, formError } = useSavingForm<ConsentFormValues>(
+  const { register, control, setFocus, formState, submit, formError } = useSavingForm<ConsentFormValues>(
     { defaultValues: initial, resolver: zodResolver(consentFormDraft), mode: 'onTouched' },
     { 'form.version': 'version', 'form.datedOn': 'datedOn', 'form.text': 'text' },
     onSubmit,
@@ -32,7 +33,7 @@ function ConsentFormEditor({ heading, initial, submitLabel, onSubmit, onCancel }
     <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
       <div className="field-row">
         <TextInput label="Version" required autoComplete="off" description="The label printed on the form, such as 1.0 or 2026-10." error={errors.version?.message} {...register('version')} />
-        <TextInput label="Dated" type="date" required error={errors.datedOn?.message} {...register('datedOn')} />
+        <FormDateInput control={control} name="datedOn" label="Dated" required error={errors.datedOn?.message} />
       </div>
       <TextAreaInput label="Form text" required rows={8} description="The full wording participants read and agree to." error={errors.text?.message} {...register('text')} />
     </InlineForm>

@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { milestoneDraft, type Milestone, type MilestoneStatus } from '../../../../shared/plan/contract';
+import { milestoneDraft, type milestoneConfirmations, type Milestone, type MilestoneStatus } from '../../../../shared/plan/contract';
+import { ConfirmWarnings, useConfirmations } from '../../ui/confirmations';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextInput } from '../../ui/Field';
@@ -18,8 +19,11 @@ import { daysBetween, formatDate } from '../../../../shared/dates';
 import { errorText } from '../../ui/errors';
 import { plural } from '../../../../shared/words';
 import { useAddMilestone, useAddStandardTimeline, useDeleteMilestone, useUpdateMilestone } from './api';
+import { FormDateInput } from '../../ui/DateInput';
 
 const SECTION = 'timeline';
+/** Marking done, or undoing a delete, keeps a due date the coordinator already saved (and confirmed if it was outside the pilot). */
+const dueDateAlreadyAccepted: MilestoneConfirmed = ['outside-pilot'];
 
 const statusLabels: Record<MilestoneStatus, string> = { done: 'Done', late: 'Late', 'due-soon': 'Due soon', upcoming: 'Upcoming' };
 const statusIcons: Record<MilestoneStatus, string> = { done: '✓', late: '!', 'due-soon': '◷', upcoming: '○' };
@@ -62,22 +66,33 @@ function MilestoneStatusBadge({ milestone, today }: { milestone: Milestone; toda
 
 const milestoneFormSchema = milestoneDraft.pick({ title: true, dueOn: true });
 type MilestoneFormValues = z.input<typeof milestoneFormSchema>;
+type MilestoneConfirmed = z.infer<typeof milestoneConfirmations>;
 
-function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: MilestoneFormValues; submitLabel: string; onSubmit: (values: MilestoneFormValues) => Promise<unknown>; onCancel: () => void }) {
-  const { register, setFocus, formState, submit, formError } = useSavingForm<MilestoneFormValues>(
+function MilestoneForm({ heading, initial, submitLabel, onSubmit, onCancel }: { heading: string; initial: MilestoneFormValues; submitLabel: string; onSubmit: (values: MilestoneFormValues, confirmed: MilestoneConfirmed) => Promise<unknown>; onCancel: () => void }) {
+  // A date outside the pilot's dates asks first (CONFIRMATION_NEEDED); the next submit confirms it.
+  const confirmations = useConfirmations();
+  const { register, control, setFocus, formState, submit, formError, watch } = useSavingForm<MilestoneFormValues>(
     { defaultValues: initial, resolver: zodResolver(milestoneFormSchema), mode: 'onTouched' },
     { 'milestone.title': 'title', 'milestone.dueOn': 'dueOn' },
-    onSubmit,
+    (values) => confirmations.save((confirmed) => onSubmit(values, confirmed as MilestoneConfirmed)),
   );
   const { errors } = formState;
   useReportUnsaved('Timeline', formState.isDirty);
   useEffect(() => setFocus('title'), [setFocus]);
+  const { clear } = confirmations;
+  // A warning is confirmed for the values it was about: any change asks again.
+  useEffect(() => {
+    const subscription = watch(() => clear());
+    return () => subscription.unsubscribe();
+  }, [watch, clear]);
+  const label = confirmations.asking ? `${submitLabel} anyway` : submitLabel;
   return (
-    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={submitLabel} busy={formState.isSubmitting} onCancel={onCancel}>
+    <InlineForm heading={heading} onSubmit={submit} formError={formError} submitLabel={label} busy={formState.isSubmitting} onCancel={onCancel}>
       <div className="field-row">
         <TextInput label="Milestone" required autoComplete="off" error={errors.title?.message} {...register('title')} />
-        <TextInput label="Due date" type="date" required error={errors.dueOn?.message} {...register('dueOn')} />
+        <FormDateInput control={control} name="dueOn" label="Due date" required error={errors.dueOn?.message} />
       </div>
+      <ConfirmWarnings warnings={confirmations.warnings} action={`${submitLabel} anyway`} />
     </InlineForm>
   );
 }
@@ -94,7 +109,7 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
   const { deleting, setDeleting, confirmDelete } = useConfirmDelete(remove, (m: Milestone) => `“${m.title}” deleted.`, {
     // After the dialog has closed (it would otherwise return focus to the deleted row's button).
     focusAfter: headingId(SECTION),
-    undo: (m) => create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn } }),
+    undo: (m) => create.mutateAsync({ pilotId, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn }, confirmed: dueDateAlreadyAccepted }),
   });
   const applyTemplate = useAddStandardTimeline();
 
@@ -112,7 +127,7 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
   const toggleDone = async (m: Milestone) => {
     if (update.isPending) return;
     try {
-      await update.mutateAsync({ id: m.id, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ? null : today } });
+      await update.mutateAsync({ id: m.id, milestone: { title: m.title, dueOn: m.dueOn, doneOn: m.doneOn ? null : today }, confirmed: dueDateAlreadyAccepted });
       notify(m.doneOn ? `“${m.title}” is no longer marked done.` : `“${m.title}” marked done.`);
     } catch (error) {
       notify(errorText(error), { tone: 'error' });
@@ -175,8 +190,8 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
                         setEditingId(undefined);
                         focusLater(`milestone-${m.id}-edit`);
                       }}
-                      onSubmit={async (values) => {
-                        await update.mutateAsync({ id: m.id, milestone: { ...values, doneOn: m.doneOn } });
+                      onSubmit={async (values, confirmed) => {
+                        await update.mutateAsync({ id: m.id, milestone: { ...values, doneOn: m.doneOn }, confirmed });
                         setEditingId(undefined);
                         focusLater(`milestone-${m.id}-edit`);
                         notify('Milestone saved.');
@@ -220,8 +235,8 @@ export function TimelineSection({ pilotId, milestones }: { pilotId: number; mile
               setAdding(false);
               focusLater('add-milestone', headingId(SECTION));
             }}
-            onSubmit={async (values) => {
-              const created = await create.mutateAsync({ pilotId, milestone: { ...values, doneOn: null } });
+            onSubmit={async (values, confirmed) => {
+              const created = await create.mutateAsync({ pilotId, milestone: { ...values, doneOn: null }, confirmed });
               setAdding(false);
               focusLater(`milestone-${created.id}-edit`);
               notify(`“${created.title}” added to the timeline.`);

@@ -12,7 +12,7 @@ import { ConcernDetailsForm, linkWords } from '../../app/ConcernDetailsForm';
 import { Button } from '../../ui/Button';
 import { SectionCard } from '../../ui/SectionCard';
 import { Callout } from '../../ui/Callout';
-import { TextAreaInput, TextInput } from '../../ui/Field';
+import { TextAreaInput } from '../../ui/Field';
 import { DialogFormActions } from '../../ui/FormActions';
 import { RegisterDialog } from './RegisterDialog';
 import { useNotices } from '../../ui/Notices';
@@ -25,6 +25,7 @@ import { Referrals } from './Referrals';
 import { FollowUps } from './FollowUps';
 import { ConcernHistory } from './ConcernHistory';
 import { categoryWords, concernName, riskWords, viaWords } from './words';
+import { FormDateInput } from '../../ui/DateInput';
 
 /** One concern: what was said, the protocol steps, referrals and follow-ups, its outcome and its history. Opening it is an audited read. */
 export function ConcernPage() {
@@ -189,7 +190,7 @@ function CloseDialog({ concern: c, onClose }: { concern: Concern; onClose: () =>
   const close = useConcernChange('safeguarding.close');
   const { notify } = useNotices();
   const pending = c.followUps.filter((f) => f.doneOn === null);
-  const { register, formState, submit, formError } = useSavingForm<z.input<typeof closeSchema>>(
+  const { register, control, formState, submit, formError } = useSavingForm<z.input<typeof closeSchema>>(
     { defaultValues: { closedOn: today, outcome: '' }, resolver: zodResolver(closeSchema), mode: 'onSubmit' },
     ['closedOn', 'outcome'],
     async ({ closedOn, outcome }) => {
@@ -203,7 +204,7 @@ function CloseDialog({ concern: c, onClose }: { concern: Concern; onClose: () =>
       <form onSubmit={submit} noValidate className="form">
         {pending.length > 0 ? <Callout tone="warning">{plural(pending.length, 'follow-up')} still to do. Mark {pending.length === 1 ? 'it' : 'them'} done, or remove {pending.length === 1 ? 'it' : 'them'}, before closing.</Callout> : null}
         <TextAreaInput label="Outcome" rows={4} required autoFocus description="What was done, and where things stand now." error={formState.errors.outcome?.message} {...register('outcome')} />
-        <TextInput label="Closed on" type="date" required className="input-date" error={formState.errors.closedOn?.message} {...register('closedOn')} />
+        <FormDateInput control={control} name="closedOn" label="Closed on" required className="input-date" error={formState.errors.closedOn?.message} />
         <DialogFormActions formError={formError} submitLabel="Close concern" busy={formState.isSubmitting} onCancel={onClose} />
       </form>
     </RegisterDialog>

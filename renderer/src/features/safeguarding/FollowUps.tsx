@@ -16,6 +16,7 @@ import { useSavingForm } from '../../ui/useSavingForm';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useConcernChange } from './api';
 import { ConcernPartsTable } from './ConcernPartsTable';
+import { FormDateInput } from '../../ui/DateInput';
 
 type Mode = 'add' | 'done' | 'edit';
 type Editing = { followUp: FollowUp | undefined; mode: Mode };
@@ -104,7 +105,7 @@ const followUpForm = (mode: Mode) =>
     .object({ dueOn: isoDate, what: requiredText('What to follow up', 1000), doneOn: z.string(), doneNote: optionalText('Note', 4000) })
     .superRefine((values, ctx) => {
       if (!values.doneOn && mode === 'done') ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Enter the day it was done' });
-      if (values.doneOn && !isoDate.safeParse(values.doneOn).success) ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Use a date like 2026-10-01' });
+      if (values.doneOn && !isoDate.safeParse(values.doneOn).success) ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Enter the date: day, month and year' });
     });
 type FollowUpForm = z.input<ReturnType<typeof followUpForm>>;
 
@@ -113,7 +114,7 @@ function FollowUpDialog({ concernId, followUp, mode, onClose }: Editing & { conc
   const add = useConcernChange('safeguarding.addFollowUp');
   const update = useConcernChange('safeguarding.updateFollowUp');
   const { notify } = useNotices();
-  const { register, formState, submit, formError } = useSavingForm<FollowUpForm>(
+  const { register, control, formState, submit, formError } = useSavingForm<FollowUpForm>(
     {
       defaultValues: {
         dueOn: followUp?.dueOn ?? addDaysTo(today, 7),
@@ -145,12 +146,12 @@ function FollowUpDialog({ concernId, followUp, mode, onClose }: Editing & { conc
         ) : (
           <>
             <TextInput label="What to follow up" required autoFocus autoComplete="off" error={errors.what?.message} {...register('what')} />
-            <TextInput label="Due on" type="date" required className="input-date" error={errors.dueOn?.message} {...register('dueOn')} />
+            <FormDateInput control={control} name="dueOn" label="Due on" required className="input-date" error={errors.dueOn?.message} />
           </>
         )}
         {mode === 'add' ? null : (
           <>
-            <TextInput label="Done on" type="date" className="input-date" required={mode === 'done'} description={mode === 'edit' ? 'Empty while it is still to do.' : undefined} error={errors.doneOn?.message} {...register('doneOn')} />
+            <FormDateInput control={control} name="doneOn" label="Done on" className="input-date" required={mode === 'done'} description={mode === 'edit' ? 'Empty while it is still to do.' : undefined} error={errors.doneOn?.message} />
             <TextAreaInput label="Note" rows={3} autoFocus={mode === 'done'} description="What was found, agreed or done." error={errors.doneNote?.message} {...register('doneNote')} />
           </>
         )}

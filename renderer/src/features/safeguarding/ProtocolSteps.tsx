@@ -18,6 +18,7 @@ import { errorText } from '../../ui/errors';
 import { useToday } from '../../ui/today';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { useConcernChange } from './api';
+import { FormDateInput } from '../../ui/DateInput';
 
 const sameStep = (text: string) => text.trim().toLowerCase();
 
@@ -124,7 +125,7 @@ function RecordStepDialog({ step, onClose }: { step: ConcernStep; onClose: () =>
           <input id="sg-step-done" type="checkbox" {...register('done')} />
           <label htmlFor="sg-step-done">Done</label>
         </div>
-        <TextInput label="Done on" type="date" className="input-date" disabled={!done} required={done} error={formState.errors.doneOn?.message} {...register('doneOn')} />
+        <FormDateInput control={control} name="doneOn" label="Done on" className="input-date" disabled={!done} required={done} error={formState.errors.doneOn?.message} />
         <TextAreaInput label="Note" rows={3} autoFocus description="What was done, or why this step did not apply." error={formState.errors.note?.message} {...register('note')} />
         <DialogFormActions formError={formError} submitLabel="Save step" busy={formState.isSubmitting} onCancel={onClose} />
       </form>

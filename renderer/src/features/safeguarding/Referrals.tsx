@@ -18,6 +18,7 @@ import { useSavingForm } from '../../ui/useSavingForm';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
 import { useConcernChange } from './api';
 import { ConcernPartsTable } from './ConcernPartsTable';
+import { FormDateInput } from '../../ui/DateInput';
 
 const OTHER = '__other__';
 
@@ -109,7 +110,7 @@ const referralForm = z
       const other = requiredText('Service', 200).safeParse(values.otherService);
       if (!other.success) ctx.addIssue({ code: 'custom', path: ['otherService'], message: other.error.issues[0]!.message });
     }
-    if (values.outcomeOn && !isoDate.safeParse(values.outcomeOn).success) ctx.addIssue({ code: 'custom', path: ['outcomeOn'], message: 'Use a date like 2026-10-01' });
+    if (values.outcomeOn && !isoDate.safeParse(values.outcomeOn).success) ctx.addIssue({ code: 'custom', path: ['outcomeOn'], message: 'Enter the date: day, month and year' });
   });
 type ReferralForm = z.input<typeof referralForm>;
 
@@ -163,13 +164,13 @@ function ReferralDialog({ concernId, referral, services, onClose }: { concernId:
             error={formState.errors.service?.message}
             {...register('service')}
           />
-          <TextInput label="Referred on" type="date" required className="input-date" error={formState.errors.referredOn?.message} {...register('referredOn')} />
+          <FormDateInput control={control} name="referredOn" label="Referred on" required className="input-date" error={formState.errors.referredOn?.message} />
         </div>
         {service === OTHER ? <TextInput label="Which service" required autoComplete="off" error={formState.errors.otherService?.message} {...register('otherService')} /> : null}
         <TextAreaInput label="Note" rows={2} description="Optional: with the person’s agreement? Who was contacted?" error={formState.errors.note?.message} {...register('note')} />
         <div className="field-row">
           <TextAreaInput label="Outcome" rows={2} autoFocus={Boolean(referral)} description="Once known." error={formState.errors.outcome?.message} {...register('outcome')} />
-          <TextInput label="Outcome on" type="date" className="input-date" error={formState.errors.outcomeOn?.message} {...register('outcomeOn')} />
+          <FormDateInput control={control} name="outcomeOn" label="Outcome on" className="input-date" error={formState.errors.outcomeOn?.message} />
         </div>
         <DialogFormActions formError={formError} submitLabel={referral ? 'Save referral' : 'Add referral'} busy={formState.isSubmitting} onCancel={onClose} />
       </form>

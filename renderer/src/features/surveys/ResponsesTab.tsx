@@ -14,10 +14,13 @@ import { useDeleteResponse, useRespondents } from './api';
 import { ResponseDialog } from './ResponseDialog';
 import { useSurveysParams } from './params';
 import { WaveTab } from './WavePicker';
+import { PersonLink } from '../../app/PersonLink';
+import { usePilotId } from '../../app/usePilotId';
 
 const PAGE = 50;
 
 function Respondents({ wave }: { wave: Wave }) {
+  const pilotId = usePilotId();
   const { params, set, number } = useSurveysParams();
   const { notify } = useNotices();
   const remove = useDeleteResponse();
@@ -29,7 +32,7 @@ function Respondents({ wave }: { wave: Wave }) {
   const [removing, setRemoving] = useState<Respondent>();
 
   const columns: Column<Respondent>[] = [
-    { id: 'name', header: 'Name', rowHeader: true, cell: (r) => r.name },
+    { id: 'name', header: 'Name', rowHeader: true, cell: (r) => <PersonLink pilotId={pilotId} person={{ id: r.participantId, name: r.name }} /> },
     { id: 'role', header: 'Role', cell: (r) => roleLabels[r.role] },
     { id: 'code', header: 'Participant code', className: 'sv-code', cell: (r) => r.code },
     {

@@ -16,6 +16,7 @@ import { audienceLabels, audiences, waveKindLabels, waveKinds, type Audience, ty
 import { useCreateWave, useDeleteWave, useSurveysOverview, useUpdateWave } from './api';
 import { useSurveysParams } from './params';
 import { dayWords, waveStateLabels } from './words';
+import { DateInput } from '../../ui/DateInput';
 
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -68,8 +69,8 @@ function WaveDialog({ wave, instruments, onClose }: { wave?: Wave; instruments: 
         <SelectInput label="Questionnaire" value={String(draft.instrumentId)} options={instruments.map((i) => ({ value: String(i.id), label: i.title }))} onChange={(e) => change({ instrumentId: Number(e.target.value) })} error={errors.instrumentId} />
         <SelectInput label="Asked of" value={draft.audience} options={audiences.map((a) => ({ value: a, label: audienceLabels[a] }))} onChange={(e) => change({ audience: e.target.value as Audience })} error={errors.audience} />
         <div className="field-row">
-          <TextInput label="Opens on" type="date" required value={draft.opensOn} onChange={(e) => change({ opensOn: e.target.value })} error={errors.opensOn} />
-          <TextInput label="Closes on" type="date" required value={draft.closesOn} onChange={(e) => change({ closesOn: e.target.value })} error={errors.closesOn} />
+          <DateInput label="Opens on" required value={draft.opensOn} onChange={(iso) => change({ opensOn: iso })} error={errors.opensOn} />
+          <DateInput label="Closes on" required value={draft.closesOn} onChange={(iso) => change({ closesOn: iso })} error={errors.closesOn} />
         </div>
         <DialogFormActions formError={formError} submitLabel={wave ? 'Save wave' : 'Add wave'} busy={create.isPending || update.isPending} onCancel={onClose} />
       </form>

@@ -1,5 +1,6 @@
 import type { CellValue, GroupAnalysis, WaveState } from '../../../../shared/surveys/contract';
 import { count } from '../../../../shared/words';
+import { formatDay } from '../../../../shared/dates';
 
 /** A count as shown: the number, or why it is not shown. */
 export function cellWords(cell: CellValue, threshold: number): string {
@@ -28,4 +29,4 @@ export const medianWords = (m: number | null) => (m === null ? '–' : Number.is
 export const waveStateLabels: Record<WaveState, string> = { upcoming: 'Not open yet', open: 'Open', closed: 'Closed' };
 
 /** A date as the screens show it: "Mon 2 Nov 2026". */
-export const dayWords = (iso: string) => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+export const dayWords = (iso: string) => formatDay(iso);

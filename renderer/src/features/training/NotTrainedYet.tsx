@@ -3,6 +3,7 @@ import { roleLabels } from '../../../../shared/participants/contract';
 import { plural } from '../../../../shared/words';
 import { pairingPath } from '../../app/paths';
 import { usePilotPeople } from '../../app/pilot-people';
+import { PairLink, PersonLink } from '../../app/PersonLink';
 import { ErrorMessage, Loading } from '../../ui/Page';
 import { useConfirmedPairs } from './api';
 import { requiredTopicsInWords } from './words';
@@ -19,7 +20,7 @@ export function NotTrainedYet({ pilotId }: { pilotId: number }) {
       .map((person) => ({
         ...person,
         pairId: pair.id,
-        partner: person.id === pair.mentorId ? pair.menteeName : pair.mentorName,
+        partner: person.id === pair.mentorId ? { id: pair.menteeId, name: pair.menteeName } : { id: pair.mentorId, name: pair.mentorName },
         role: person.id === pair.mentorId ? ('mentor' as const) : ('mentee' as const),
       }))
       .sort((a, b) => a.role.localeCompare(b.role)),
@@ -43,11 +44,13 @@ export function NotTrainedYet({ pilotId }: { pilotId: number }) {
           <ul className="cp-flag-list">
             {untrained.map((p) => (
               <li key={`${p.pairId}-${p.id}`}>
-                <span className="pill pill-flag">Not trained</span> <strong>{p.name}</strong>
+                <span className="pill pill-flag">Not trained</span> <strong>
+                  <PersonLink pilotId={pilotId} person={p} />
+                </strong>
                 <span className="muted">
                   {' '}
                   — {roleLabels[p.role]}
-                  {department(p.id) ? `, ${department(p.id)}` : ''}; paired with {p.partner}; still needs: {p.missing.join(', ')}
+                  {department(p.id) ? `, ${department(p.id)}` : ''}; paired with <PersonLink pilotId={pilotId} person={p.partner} /> (<PairLink pilotId={pilotId} pairId={p.pairId}>their meetings</PairLink>); still needs: {p.missing.join(', ')}
                 </span>
               </li>
             ))}

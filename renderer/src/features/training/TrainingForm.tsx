@@ -11,6 +11,7 @@ import { useFocusLater } from '../../ui/focus';
 import { plural } from '../../../../shared/words';
 import { PeopleCheckList } from '../../ui/PeopleCheckList';
 import { DialogFormActions } from '../../ui/FormActions';
+import { FormDateInput } from '../../ui/DateInput';
 
 /** The draft's rules, and the core's: attendance only for a session on or before today. */
 const trainingFormSchema = (today: string) =>
@@ -218,7 +219,7 @@ export function TrainingForm({
   return (
     <form onSubmit={submit} noValidate className="form">
       <div className="field-row">
-        <TextInput label="Date" type="date" required autoFocus error={errors.heldOn?.message} {...register('heldOn')} />
+        <FormDateInput control={control} name="heldOn" label="Date" required autoFocus error={errors.heldOn?.message} />
         <fieldset className="fieldset">
           <legend>Who the session was for</legend>
           <div className="cp-radio-stack">

@@ -1,6 +1,8 @@
 import { trainingAudienceLabels, type TrainingSession } from '../../../../shared/training/contract';
 import { formatDate } from '../../../../shared/dates';
-import { listInWords } from '../../../../shared/matching/words';
+import { Fragment } from 'react';
+import { PersonLink } from '../../app/PersonLink';
+import { usePilotId } from '../../app/usePilotId';
 import { people } from '../../../../shared/words';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
@@ -8,6 +10,7 @@ import { sessionName } from './words';
 
 /** The training sessions, newest first, with their topics and who attended. */
 export function TrainingTable({ sessions, today, onEdit, onDelete }: { sessions: TrainingSession[]; today: string; onEdit: (s: TrainingSession) => void; onDelete: (s: TrainingSession) => void }) {
+  const pilotId = usePilotId();
   return (
     <Table
       caption="Training sessions, newest first"
@@ -36,7 +39,16 @@ export function TrainingTable({ sessions, today, onEdit, onDelete }: { sessions:
           cell: (s) => (
             <>
               <strong>{s.attendees.length > 0 ? people(s.attendees.length) : s.heldOn > today ? 'Not held yet' : 'Nobody recorded'}</strong>
-              {s.attendees.length > 0 ? <div className="cp-attendees">{listInWords(s.attendees.map((a) => a.name))}</div> : null}
+              {s.attendees.length > 0 ? (
+                <div className="cp-attendees">
+                  {s.attendees.map((a, i) => (
+                    <Fragment key={a.id}>
+                      {i === 0 ? '' : i === s.attendees.length - 1 ? ' and ' : ', '}
+                      <PersonLink pilotId={pilotId} person={a} />
+                    </Fragment>
+                  ))}
+                </div>
+              ) : null}
             </>
           ),
         },

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
-import { PageHeader } from '../../ui/Page';
+import { GateScreen } from './GateScreen';
 import { FormError } from '../../ui/FormDialog';
 
 /** First run: choose a passphrase, then note the recovery key, which is shown only this once. */
@@ -17,21 +17,18 @@ export function CreateVault({ onDone }: { onDone: () => void }) {
   if (created) return <RecoveryKeyStep recoveryKey={created.recoveryKey} folder={created.folder} onConfirmed={onDone} />;
 
   return (
-    <main className="gate" id="main">
-      <div className="gate-card">
-        <PageHeader
-          title="Create your vault"
-          description="Everything you record in Reciprocal is encrypted on this laptop with a passphrase only you know. Nothing is sent anywhere."
-        />
-        <form onSubmit={submit} noValidate className="form">
-          <NewPassphraseFields register={register} watch={watch} errors={formState.errors} />
-          <FormError message={formError} />
-          <p className="hint">There is no reset by e-mail. If you lose both the passphrase and the recovery key you will get next, the data cannot be recovered by anyone.</p>
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Creating the vault…' : 'Create vault'}
-          </Button>
-        </form>
-      </div>
-    </main>
+    <GateScreen
+      title="Create your vault"
+      description="Everything you record in Reciprocal is encrypted on this laptop with a passphrase only you know. Nothing is sent anywhere."
+    >
+      <form onSubmit={submit} noValidate className="form">
+        <NewPassphraseFields register={register} watch={watch} errors={formState.errors} />
+        <FormError message={formError} />
+        <p className="hint">There is no reset by e-mail. If you lose both the passphrase and the recovery key you will get next, the data cannot be recovered by anyone.</p>
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          {formState.isSubmitting ? 'Creating the vault…' : 'Create vault'}
+        </Button>
+      </form>
+    </GateScreen>
   );
 }

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { confirmRecoveryKey } from './api';
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
-import { PageHeader } from '../../ui/Page';
+import { GateScreen } from './GateScreen';
 import { FormError } from '../../ui/FormDialog';
 import { errorText } from '../../ui/errors';
 
@@ -100,18 +100,15 @@ function KeyActions({ recoveryKey, folder }: { recoveryKey: string; folder?: str
 /** The full-screen step after creating a vault, or after a new key replaced an unconfirmed one. */
 export function RecoveryKeyStep({ recoveryKey, folder, onConfirmed, replaced = false }: { recoveryKey: string; folder?: string; onConfirmed: () => void; replaced?: boolean }) {
   return (
-    <main className="gate" id="main">
-      <div className="gate-card">
-        <PageHeader
-          title={replaced ? 'Write down your new recovery key' : 'Write down your recovery key'}
-          description={
-            replaced
-              ? 'This key replaces the earlier one, which no longer works. If you forget your passphrase, this key is the only way back in. It is shown now and never again.'
-              : 'If you forget your passphrase, this key is the only way back in. It is shown now and never again.'
-          }
-        />
-        <RecoveryKeyConfirmation recoveryKey={recoveryKey} folder={folder} onConfirmed={onConfirmed} submitLabel="Continue to Reciprocal" />
-      </div>
-    </main>
+    <GateScreen
+      title={replaced ? 'Write down your new recovery key' : 'Write down your recovery key'}
+      description={
+        replaced
+          ? 'This key replaces the earlier one, which no longer works. If you forget your passphrase, this key is the only way back in. It is shown now and never again.'
+          : 'If you forget your passphrase, this key is the only way back in. It is shown now and never again.'
+      }
+    >
+      <RecoveryKeyConfirmation recoveryKey={recoveryKey} folder={folder} onConfirmed={onConfirmed} submitLabel="Continue to Reciprocal" />
+    </GateScreen>
   );
 }

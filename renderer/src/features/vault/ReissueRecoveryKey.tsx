@@ -1,6 +1,6 @@
 import { Button } from '../../ui/Button';
 import { TextInput } from '../../ui/Field';
-import { PageHeader } from '../../ui/Page';
+import { GateScreen } from './GateScreen';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 import { useNewRecoveryKey } from './useNewRecoveryKey';
 import { FormError } from '../../ui/FormDialog';
@@ -15,20 +15,17 @@ export function ReissueRecoveryKey({ onDone }: { onDone: () => void }) {
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onConfirmed={onDone} replaced />;
 
   return (
-    <main className="gate" id="main">
-      <div className="gate-card">
-        <PageHeader
-          title="Make a new recovery key"
-          description="You did not confirm that you had written down your recovery key: Reciprocal closed, reloaded or locked before you finished, so that key may be lost. Make a new one now. The earlier key will stop working."
-        />
-        <form onSubmit={submit} noValidate className="form">
-          <TextInput label="Passphrase" {...passphraseField} />
-          <FormError message={formError} />
-          <Button type="submit" variant="primary" busy={isSubmitting}>
-            {isSubmitting ? 'Making the key…' : 'Make a new recovery key'}
-          </Button>
-        </form>
-      </div>
-    </main>
+    <GateScreen
+      title="Make a new recovery key"
+      description="You did not confirm that you had written down your recovery key: Reciprocal closed, reloaded or locked before you finished, so that key may be lost. Make a new one now. The earlier key will stop working."
+    >
+      <form onSubmit={submit} noValidate className="form">
+        <TextInput label="Passphrase" {...passphraseField} />
+        <FormError message={formError} />
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {isSubmitting ? 'Making the key…' : 'Make a new recovery key'}
+        </Button>
+      </form>
+    </GateScreen>
   );
 }

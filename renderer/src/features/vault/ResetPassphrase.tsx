@@ -1,6 +1,6 @@
 import { changePassphrase } from './api';
 import { Button } from '../../ui/Button';
-import { PageHeader } from '../../ui/Page';
+import { GateScreen } from './GateScreen';
 import { useSavingForm } from '../../ui/useSavingForm';
 import { NewPassphraseFields, type NewPassphraseValues } from './NewPassphraseFields';
 import { FormError } from '../../ui/FormDialog';
@@ -12,20 +12,17 @@ export function ResetPassphrase({ recoveryKey, onDone }: { recoveryKey: string; 
     onDone();
   });
   return (
-    <main className="gate" id="main">
-      <div className="gate-card">
-        <PageHeader title="Choose a new passphrase" description="You unlocked with the recovery key. Set a new passphrase now; the recovery key keeps working." />
-        <form onSubmit={submit} noValidate className="form">
-          <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
-          <FormError message={formError} />
-          <Button type="submit" variant="primary" busy={formState.isSubmitting}>
-            Save the new passphrase
-          </Button>
-          <Button variant="quiet" onPress={onDone}>
-            Not now
-          </Button>
-        </form>
-      </div>
-    </main>
+    <GateScreen title="Choose a new passphrase" description="You unlocked with the recovery key. Set a new passphrase now; the recovery key keeps working.">
+      <form onSubmit={submit} noValidate className="form">
+        <NewPassphraseFields register={register} watch={watch} errors={formState.errors} label="New passphrase" />
+        <FormError message={formError} />
+        <Button type="submit" variant="primary" busy={formState.isSubmitting}>
+          Save the new passphrase
+        </Button>
+        <Button variant="quiet" onPress={onDone}>
+          Not now
+        </Button>
+      </form>
+    </GateScreen>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FieldFrame } from '../Field';
 import { FormError } from '../FormDialog';
+import { errorText } from '../errors';
 import { count, plural } from '../../../../shared/words';
 import type { StagedFileState } from './useStagedFile';
 import { formatWords } from './words';
@@ -56,5 +57,16 @@ export function ChooseFile({ staged, description, checking }: { staged: StagedFi
         </dl>
       ) : null}
     </>
+  );
+}
+
+/** An import's first section: its heading, the file input, and why the file could not be checked. */
+export function ChooseFileStep({ headingId, title, previewError, ...choose }: { headingId: string; title: string; previewError: unknown } & Parameters<typeof ChooseFile>[0]) {
+  return (
+    <section className="panel import-step" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <ChooseFile {...choose} />
+      <FormError message={previewError ? errorText(previewError) : undefined} />
+    </section>
   );
 }

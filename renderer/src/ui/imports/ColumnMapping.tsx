@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Table, type Column } from '../Table';
 import type { ColumnExamples } from '../../../../shared/imports/contract';
 
-interface ColumnMappingProps<F extends string> {
+export interface ColumnMappingProps<F extends string> {
   columns: readonly ColumnExamples[];
   mapping: Readonly<Record<string, F | ''>>;
   fields: readonly F[];

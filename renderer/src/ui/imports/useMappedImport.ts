@@ -8,7 +8,7 @@ import { useImportPreview, useStagedFile } from './useStagedFile';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/contract';
 import type { ImportCounts, RowError } from '../../../../shared/imports/contract';
 
-type MappedPreviewChannel = 'logs.importPreview' | 'surveys.importPreview';
+type MappedPreviewChannel = 'participants.importPreview' | 'logs.importPreview' | 'surveys.importPreview';
 
 /** The staged file and, once the coordinator changed a column, the mapping they chose for it. */
 export interface MappedFile<Mapping> {
@@ -25,6 +25,8 @@ interface MappedImportOptions<C extends MappedPreviewChannel, Mapping, Result> {
   importedNotice: (result: Result, fileName: string) => string;
   /** The command whose queries are refreshed after the import. */
   refresh: Channel;
+  /** What else happens once imported, before the refresh (say, going back to the list). */
+  afterImport?: () => void;
 }
 
 /**
@@ -34,7 +36,7 @@ interface MappedImportOptions<C extends MappedPreviewChannel, Mapping, Result> {
  */
 export function useMappedImport<C extends MappedPreviewChannel, Mapping extends Record<string, string>, Result>(
   previewChannel: C,
-  { previewInput, importFile, importedNotice, refresh }: MappedImportOptions<C, Mapping, Result>,
+  { previewInput, importFile, importedNotice, refresh, afterImport }: MappedImportOptions<C, Mapping, Result>,
 ) {
   const uid = useId();
   const client = useQueryClient();
@@ -72,6 +74,7 @@ export function useMappedImport<C extends MappedPreviewChannel, Mapping extends 
       const name = staged.file.name;
       staged.clear();
       notify(importedNotice(result, name));
+      afterImport?.();
       await refreshAfter(client, refresh);
     } catch (error) {
       if (error instanceof ApiError && error.issues.some((i) => i.path[0] === 'rows')) {
@@ -84,7 +87,11 @@ export function useMappedImport<C extends MappedPreviewChannel, Mapping extends 
   const errors = (importErrors?.stagedId === stagedId ? importErrors?.errors : undefined) ?? facts?.errors ?? [];
   const missing: ChannelOutput<C>['missingFields'] = preview?.missingFields ?? [];
   const counts = facts?.counts;
-  const canImport = Boolean(preview && counts && !checking && missing.length === 0 && errors.length === 0 && counts.new > 0);
+  // Nothing stands in the way; whether there is anything to write is the screen's to say (new rows here).
+  const ready = Boolean(preview && counts && !checking && missing.length === 0 && errors.length === 0);
+  const canImport = ready && (counts?.new ?? 0) > 0;
+  const shown = preview as ChannelOutput<C> | undefined;
+  const fileName = staged.file?.name;
 
   return {
     uid,
@@ -99,9 +106,30 @@ export function useMappedImport<C extends MappedPreviewChannel, Mapping extends 
     errors,
     missing,
     counts,
+    /** Read, checked, every required column mapped and no row with a problem. */
+    ready,
+    /** Ready, with new rows to import. */
     canImport,
     problem,
     resultHeading,
     importAll,
+    /** ChooseFileStep's share of the state: the file, the check under way and why it failed. */
+    fileStep: { headingId: `${uid}-file`, staged, checking, previewError: previewQuery.error },
+    /** MappedImportResult's share, once the file is read (the screen adds its words and its Import button's label). */
+    resultStep:
+      shown && fileName
+        ? {
+            headingId: `${uid}-result`,
+            headingRef: resultHeading,
+            fileName,
+            rowCount: shown.rowCount,
+            remembered: shown.mappingRemembered && mapping === undefined,
+            errors,
+            format: shown.format,
+            problem,
+            canImport,
+            onImport: () => void importAll(),
+          }
+        : undefined,
   };
 }

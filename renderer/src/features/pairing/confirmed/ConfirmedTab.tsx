@@ -4,6 +4,7 @@ import type { Pair } from '../../../../../shared/matching/contract';
 import { formatDate } from '../../../../../shared/dates';
 import { plural } from '../../../../../shared/words';
 import { trainingPath } from '../../../app/paths';
+import { PairLink, PersonLink } from '../../../app/PersonLink';
 import { Button } from '../../../ui/Button';
 import { useFocusLater } from '../../../ui/focus';
 import { EmptyState, ErrorMessage, Loading } from '../../../ui/Page';
@@ -42,8 +43,8 @@ export function ConfirmedTab({ pilotId, goTo, focusHeading, onFocused }: { pilot
   const flagged = current.filter((p) => p.untrained.length > 0);
 
   const columns: Column<Pair>[] = [
-    { id: 'mentee', header: 'Mentee (staff)', rowHeader: true, className: 'nowrap', cell: (p) => p.menteeName },
-    { id: 'mentor', header: 'Mentor (student)', className: 'nowrap', cell: (p) => p.mentorName },
+    { id: 'mentee', header: 'Mentee (staff)', rowHeader: true, className: 'nowrap', cell: (p) => <PersonLink pilotId={pilotId} person={{ id: p.menteeId, name: p.menteeName }} /> },
+    { id: 'mentor', header: 'Mentor (student)', className: 'nowrap', cell: (p) => <PersonLink pilotId={pilotId} person={{ id: p.mentorId, name: p.mentorName }} /> },
     { id: 'score', header: 'Score', className: 'cp-score', cell: (p) => points(p.score) },
     { id: 'confirmed', header: 'Confirmed', className: 'nowrap', cell: (p) => formatDate(p.confirmedAt.slice(0, 10)) },
     { id: 'training', header: showEnded ? 'Training, or why it ended' : 'Training', cell: (p) => <TrainingOrEnd pair={p} /> },
@@ -54,6 +55,10 @@ export function ConfirmedTab({ pilotId, goTo, focusHeading, onFocused }: { pilot
       className: 'cell-actions',
       cell: (p) => (
         <>
+          <PairLink pilotId={pilotId} pairId={p.id}>
+            <span aria-hidden="true">Meetings</span>
+            <span className="visually-hidden">Meetings of {pairName(p)}</span>
+          </PairLink>
           <WhyButton open={isExpanded(String(p.id))} onToggle={() => toggle(String(p.id))} controls={whyId(p)} name={pairName(p)} />
           {p.endedAt === null ? (
             <Button variant="quiet" data-focus-id={`end-${p.id}`} aria-label={`End pair of ${pairName(p)}`} onPress={() => setEnding(p)}>

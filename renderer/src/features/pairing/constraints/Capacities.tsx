@@ -6,9 +6,12 @@ import { errorText } from '../../../ui/errors';
 import { useNotices } from '../../../ui/Notices';
 import { Table } from '../../../ui/Table';
 import { useSaveCapacity } from '../api';
+import { PersonLink } from '../../../app/PersonLink';
+import { usePilotId } from '../../../app/usePilotId';
 
 /** How many partners each person takes on, typed straight into the table. */
 export function Capacities({ state }: { state: MatchingState }) {
+  const pilotId = usePilotId();
   // Staff first, then students, each by name.
   const people = [...state.candidates].sort((a, b) => b.role.localeCompare(a.role) || a.name.localeCompare(b.name));
   return (
@@ -21,7 +24,7 @@ export function Capacities({ state }: { state: MatchingState }) {
         rows={people}
         rowKey={(c) => c.id}
         columns={[
-          { id: 'person', header: 'Person', rowHeader: true, cell: (c) => c.name },
+          { id: 'person', header: 'Person', rowHeader: true, cell: (c) => <PersonLink pilotId={pilotId} person={c} /> },
           { id: 'role', header: 'Role', className: 'nowrap', cell: (c) => roleLabels[c.role] },
           { id: 'department', header: 'Department', cell: (c) => c.department || <span className="muted">Not given</span> },
           {

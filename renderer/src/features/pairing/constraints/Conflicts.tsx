@@ -10,6 +10,7 @@ import { SelectInput, TextInput } from '../../../ui/Field';
 import { useFocusLater } from '../../../ui/focus';
 import { applyServerErrors } from '../../../ui/form-errors';
 import { FormError } from '../../../ui/FormDialog';
+import { PersonLink } from '../../../app/PersonLink';
 import { useNotices } from '../../../ui/Notices';
 import { PersonPicker } from '../../../ui/PersonPicker';
 import { Table } from '../../../ui/Table';
@@ -62,8 +63,8 @@ export function Conflicts({ pilotId, state }: { pilotId: number; state: Matching
         rowKey={(c) => c.id}
         empty={<p className="muted">None recorded.</p>}
         columns={[
-          { id: 'mentee', header: 'Member of staff', rowHeader: true, cell: (c) => nameOf(c.menteeId) },
-          { id: 'mentor', header: 'Student', cell: (c) => nameOf(c.mentorId) },
+          { id: 'mentee', header: 'Member of staff', rowHeader: true, cell: (c) => <PersonLink pilotId={pilotId} person={{ id: c.menteeId, name: nameOf(c.menteeId) }} /> },
+          { id: 'mentor', header: 'Student', cell: (c) => <PersonLink pilotId={pilotId} person={{ id: c.mentorId, name: nameOf(c.mentorId) }} /> },
           { id: 'kind', header: 'Conflict', cell: (c) => conflictKindLabels[c.kind] },
           { id: 'note', header: 'Note', cell: (c) => c.note || <span className="muted">None</span> },
           {

@@ -9,6 +9,7 @@ import { PersonPicker } from '../../../ui/PersonPicker';
 import { Table } from '../../../ui/Table';
 import { useSetRule } from '../api';
 import { namesOf, optionsOf } from './candidates';
+import { PersonLink } from '../../../app/PersonLink';
 
 type PairRule = MatchingState['rules'][number];
 type RuleKind = PairRule['rule'];
@@ -51,8 +52,8 @@ export function PinnedAndForbidden({ pilotId, state }: { pilotId: number; state:
         rowKey={ruleFocusId}
         empty={<p className="muted">None yet.</p>}
         columns={[
-          { id: 'mentee', header: 'Mentee (staff)', rowHeader: true, cell: (r) => nameOf(r.menteeId) },
-          { id: 'mentor', header: 'Mentor (student)', cell: (r) => nameOf(r.mentorId) },
+          { id: 'mentee', header: 'Mentee (staff)', rowHeader: true, cell: (r) => <PersonLink pilotId={pilotId} person={{ id: r.menteeId, name: nameOf(r.menteeId) }} /> },
+          { id: 'mentor', header: 'Mentor (student)', cell: (r) => <PersonLink pilotId={pilotId} person={{ id: r.mentorId, name: nameOf(r.mentorId) }} /> },
           { id: 'rule', header: 'Rule', cell: (r) => (r.rule === 'pin' ? <span className="pill pill-pin">Pinned</span> : <span className="pill pill-no">Forbidden</span>) },
           {
             id: 'actions',

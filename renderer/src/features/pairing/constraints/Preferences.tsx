@@ -11,6 +11,8 @@ import { PersonPicker } from '../../../ui/PersonPicker';
 import { Table } from '../../../ui/Table';
 import { useSavePreferences } from '../api';
 import { namesOf } from './candidates';
+import { PersonLink } from '../../../app/PersonLink';
+import { usePilotId } from '../../../app/usePilotId';
 
 type Candidate = MatchingState['candidates'][number];
 const MAX_PREFERENCES = 20;
@@ -40,6 +42,7 @@ export function Preferences({ state }: { state: MatchingState }) {
 
 /** One person's ranked list: move a choice up or down, remove it, add another. */
 function PreferenceList({ person, state }: { person: Candidate; state: MatchingState }) {
+  const pilotId = usePilotId();
   const { notify } = useNotices();
   const save = useSavePreferences();
   const focusLater = useFocusLater();
@@ -95,7 +98,9 @@ function PreferenceList({ person, state }: { person: Candidate; state: MatchingS
               <span className="cp-pref-rank" aria-hidden="true">
                 {i + 1}
               </span>
-              <span className="cp-pref-name">{nameOf(id)}</span>
+              <span className="cp-pref-name">
+                <PersonLink pilotId={pilotId} person={{ id, name: nameOf(id) }} />
+              </span>
               <span className="cp-pref-actions">
                 <Button variant="quiet" data-focus-id={`pref-up-${id}`} isDisabled={i === 0 || save.isPending} aria-label={`Move ${nameOf(id)} up`} onPress={() => move(i, -1)}>
                   Up
@@ -127,6 +132,7 @@ function PreferenceList({ person, state }: { person: Candidate; state: MatchingS
 
 /** Everyone who listed someone or was listed, with their choices and who chose them. */
 function WhoListedWhom({ state }: { state: MatchingState }) {
+  const pilotId = usePilotId();
   const nameOf = namesOf(state);
   // Who listed each person, and at which rank: one pass over every list, not one per row.
   const listers = new Map<number, string[]>();
@@ -153,7 +159,7 @@ function WhoListedWhom({ state }: { state: MatchingState }) {
             rowHeader: true,
             cell: (c) => (
               <>
-                {c.name}
+                <PersonLink pilotId={pilotId} person={c} />
                 <div className="cell-note-wrap">{roleLabels[c.role]}</div>
               </>
             ),

@@ -4,6 +4,8 @@ import { Table, type Column } from '../../../ui/Table';
 import { useExpandedRows } from '../../../ui/useExpandedRows';
 import { ScoreBreakdown, WhyButton, points } from '../explanations';
 import { pairKey, pairName } from '../words';
+import { PersonLink } from '../../../app/PersonLink';
+import { usePilotId } from '../../../app/usePilotId';
 
 export type Rule = 'pin' | 'forbid' | undefined;
 
@@ -24,6 +26,7 @@ const NotTrained = ({ show }: { show: boolean }) => (show ? <span className="fla
 
 /** The proposed pairs, each with a box to choose it, its score and rule, and why it scores what it does. */
 export function ProposedPairsTable({ pairs, maxScore, ruleOf, untrained, selected, onSelect, busyKey, onRule }: Props) {
+  const pilotId = usePilotId();
   const { isExpanded, toggle } = useExpandedRows();
   const confirmable = pairs.filter((p) => ruleOf(p) !== 'forbid').map(pairKey);
   const allChosen = confirmable.length > 0 && confirmable.every((key) => selected.has(key));
@@ -65,7 +68,7 @@ export function ProposedPairsTable({ pairs, maxScore, ruleOf, untrained, selecte
       className: 'nowrap',
       cell: (pair) => (
         <>
-          {pair.menteeName}
+          <PersonLink pilotId={pilotId} person={{ id: pair.menteeId, name: pair.menteeName }} />
           <NotTrained show={untrained.has(pair.menteeId)} />
         </>
       ),
@@ -76,7 +79,7 @@ export function ProposedPairsTable({ pairs, maxScore, ruleOf, untrained, selecte
       className: 'nowrap',
       cell: (pair) => (
         <>
-          {pair.mentorName}
+          <PersonLink pilotId={pilotId} person={{ id: pair.mentorId, name: pair.mentorName }} />
           <NotTrained show={untrained.has(pair.mentorId)} />
         </>
       ),

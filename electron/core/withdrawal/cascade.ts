@@ -14,8 +14,8 @@ import type { StatusCause, WithdrawalPreview } from '../../../shared/participant
 import { currentPairsOf, endPairWithReason } from '../matching';
 import { remainingMeetings } from '../meetings';
 import { excuseOwedLogs, owedLogsOf } from '../logs';
-import { pairingFacts, setRepairingNote } from './repository';
-import { transition } from './lifecycle';
+import { cancelInterviewsOfWithdrawn } from '../interviews';
+import { pairingFacts, setRepairingNote, transition } from '../participants';
 
 const leftAlready = new Set(['withdrawn', 'completed']);
 
@@ -74,4 +74,5 @@ export function withdrawWithCascade(ctx: CommandContext, c: Cascade): void {
     ctx.audit({ action: 'pairs.unpair', entityType: 'pair', entityId: pair.pairId });
     if (pair.partnerFlagged) setRepairingNote(db, pair.partnerId, `${preview.name} withdrew on ${formatDate(today)}; their pair ended. Needs a new partner.`);
   }
+  cancelInterviewsOfWithdrawn(db, c.participantId, `${preview.name} withdrew: ${c.reason}`, ctx.actor, now);
 }

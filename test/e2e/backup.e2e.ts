@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, expectAccessible, keepScreenshot, createVault, seed, goTo, PASSPHRASE, currentAcademicYear } from './fixtures';
+import { BackupSettings } from './pages/backup';
+
+test('backups in Settings: reminded, a wrong passphrase refused, a backup written and checked, the reminder gone', async ({ app: page, bridge }) => {
+  await createVault(page);
+  const pilot = await seed(bridge.registry, 'pilots.create', { name: 'Belonging 2026/27', ...currentAcademicYear() });
+  await seed(bridge.registry, 'participants.create', { pilotId: pilot.id, participant: { name: 'Amara Nwosu', email: 'amara@example.ac.uk', role: 'mentor', department: 'Law' } });
+
+  // The overview reminds: there is no checked backup yet.
+  await goTo(page, `/pilots/${pilot.id}/overview`);
+  const reminder = page.getByText('This vault has no checked backup yet.');
+  await expect(reminder).toBeVisible();
+  await expectAccessible(page, 'overview with the backup reminder');
+  await keepScreenshot(page, 'backup-00-overview-reminder');
+  await page.getByRole('link', { name: 'Back up now in Settings' }).click();
+
+  const backups = new BackupSettings(page);
+  await expect(backups.section).toBeVisible();
+  await expect(backups.section).toContainText('There is no checked backup of this vault yet.');
+  await expect(backups.reminder).toHaveValue('7');
+  await expectAccessible(page, 'settings with backups');
+  await keepScreenshot(page, 'backup-01-settings-reminded');
+
+  // Nothing typed: said at the field. A wrong passphrase: said at the field, nothing written.
+  await backups.backUpNow.click();
+  await expect(backups.section.getByText('Enter your passphrase')).toBeVisible();
+  await backups.passphrase.fill('not my passphrase');
+  await backups.backUpNow.click();
+  await expect(backups.section.getByText(/That passphrase is not correct, so no backup was made/)).toBeVisible();
+  expect(readdirSync(bridge.exportDir)).toEqual([]);
+
+  await backups.passphrase.fill(PASSPHRASE);
+  await backups.backUpNow.click();
+  await expect(backups.result).toContainText('passed both checks');
+  await expect(backups.result).toContainText('Holds 1 participant');
+  await expect(backups.section).not.toContainText('There is no checked backup');
+  await expect(backups.section).toContainText(/Last checked backup\s*.*today/);
+  const [file] = readdirSync(bridge.exportDir);
+  expect(file).toMatch(/^reciprocal-.*\.reciprocal-backup$/);
+  // One encrypted file: no name or email in it.
+  const bytes = readFileSync(join(bridge.exportDir, file!));
+  expect(bytes.includes(Buffer.from('Amara Nwosu'))).toBe(false);
+  expect(bytes.includes(Buffer.from('amara@example.ac.uk'))).toBe(false);
+  await expectAccessible(page, 'settings after a backup');
+  await keepScreenshot(page, 'backup-02-written-and-checked');
+
+  // Checking it again, by keyboard; then the reminder setting.
+  await backups.passphrase.fill(PASSPHRASE);
+  await backups.checkAgain.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Messages' }).getByText('Backup checked.')).toBeVisible();
+  await backups.reminder.selectOption('14');
+  await expect(page.getByRole('status', { name: 'Messages' }).getByText('Backup reminder set to 14 days.')).toBeVisible();
+
+  await goTo(page, `/pilots/${pilot.id}/overview`);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByText('This vault has no checked backup yet.')).toHaveCount(0);
+});
