@@ -70,3 +70,42 @@ export async function consentEveryone({ registry, session }: BenchCore, pilotId:
     }
   }).immediate();
 }
+
+interface SeedPerson {
+  id: number;
+  role: 'mentor' | 'mentee';
+}
+
+/**
+ * Seeding only (no handler runs, one transaction): mentors and mentees of the pilot paired in order,
+ * each pair with `meetingsPerPair` held meetings and a submitted log from each side; `stages` writes
+ * the six Gibbs stages of one person's log about their partner.
+ */
+export function seedHeldPairsWithLogs<P extends SeedPerson>(
+  db: BenchCore['session']['db'],
+  pilotId: number,
+  people: readonly P[],
+  meetingsPerPair: number,
+  stages: (author: P, partner: P) => readonly [string, string, string, string, string, string],
+): void {
+  const pair = db.prepare("INSERT INTO pairs (pilot_id, mentor_id, mentee_id, score, explanation, mentor_status_before, mentee_status_before, confirmed_at) VALUES (?, ?, ?, 1, '[]', 'trained', 'trained', '2026-10-20T09:00:00Z')");
+  const meeting = db.prepare(
+    "INSERT INTO meetings (pilot_id, pair_id, sequence, theme_title, date, start_time, duration_min, mode, status, held_on, actual_duration_min, updated_at) VALUES (?, ?, ?, 'Belonging', ?, '10:00', 60, 'in-person', 'held', ?, 60, '2027-01-01T00:00:00Z')",
+  );
+  const log = db.prepare(
+    "INSERT INTO reflective_logs (meeting_id, author_id, state, description, feelings, evaluation, analysis, conclusion, action_plan, updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?, ?, '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z')",
+  );
+  const mentors = people.filter((p) => p.role === 'mentor');
+  const mentees = people.filter((p) => p.role === 'mentee');
+  for (let i = 0; i < Math.min(mentors.length, mentees.length); i++) {
+    const mentor = mentors[i]!;
+    const mentee = mentees[i]!;
+    const pairId = Number(pair.run(pilotId, mentor.id, mentee.id).lastInsertRowid);
+    for (let n = 1; n <= meetingsPerPair; n++) {
+      const date = `2026-${String(10 + Math.floor(n / 2)).padStart(2, '0')}-${String(5 + n * 3).padStart(2, '0')}`;
+      const meetingId = Number(meeting.run(pilotId, pairId, n, date, date).lastInsertRowid);
+      log.run(meetingId, mentor.id, ...stages(mentor, mentee));
+      log.run(meetingId, mentee.id, ...stages(mentee, mentor));
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { consentEveryone, importBenchPeople, must, withBenchVault } from './bench-vault';
+import { consentEveryone, importBenchPeople, must, seedHeldPairsWithLogs, withBenchVault } from './bench-vault';
 import { report } from './stats';
 
 const PEOPLE = 5_000;
@@ -25,28 +25,14 @@ export async function run(): Promise<void> {
     db.transaction(() => {
       const people = db.prepare('SELECT id, role, name FROM participants WHERE pilot_id = ? ORDER BY id').all(pilotId) as { id: number; role: 'mentor' | 'mentee'; name: string }[];
       db.prepare("UPDATE participants SET status = 'active' WHERE pilot_id = ?").run(pilotId);
-      const mentors = people.filter((p) => p.role === 'mentor');
-      const mentees = people.filter((p) => p.role === 'mentee');
-      const pair = db.prepare("INSERT INTO pairs (pilot_id, mentor_id, mentee_id, score, explanation, mentor_status_before, mentee_status_before, confirmed_at) VALUES (?, ?, ?, 1, '[]', 'trained', 'trained', '2026-10-20T09:00:00Z')");
-      const meeting = db.prepare(
-        "INSERT INTO meetings (pilot_id, pair_id, sequence, theme_title, date, start_time, duration_min, mode, status, held_on, actual_duration_min, updated_at) VALUES (?, ?, ?, 'Belonging', ?, '10:00', 60, 'in-person', 'held', ?, 60, '2027-01-01T00:00:00Z')",
-      );
-      const log = db.prepare(
-        "INSERT INTO reflective_logs (meeting_id, author_id, state, description, feelings, evaluation, analysis, conclusion, action_plan, updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, 'It felt honest.', 'Useful.', ?, 'We agreed one change.', 'Send the article.', '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z')",
-      );
-      for (let i = 0; i < Math.min(mentors.length, mentees.length); i++) {
-        const pairId = Number(pair.run(pilotId, mentors[i]!.id, mentees[i]!.id).lastInsertRowid);
-        for (let n = 1; n <= MEETINGS_PER_PAIR; n++) {
-          const date = `2026-${String(10 + Math.floor(n / 2)).padStart(2, '0')}-${String(5 + n * 3).padStart(2, '0')}`;
-          const meetingId = Number(meeting.run(pilotId, pairId, n, date, date).lastInsertRowid);
-          for (const [author, partner] of [
-            [mentors[i]!, mentees[i]!],
-            [mentees[i]!, mentors[i]!],
-          ] as const) {
-            log.run(meetingId, author.id, `Met ${partner.name} in the library.`, `${partner.name.split(' ')[0]} said the rules felt written for someone else.`);
-          }
-        }
-      }
+      seedHeldPairsWithLogs(db, pilotId, people, MEETINGS_PER_PAIR, (_author, partner) => [
+        `Met ${partner.name} in the library.`,
+        'It felt honest.',
+        'Useful.',
+        `${partner.name.split(' ')[0]} said the rules felt written for someone else.`,
+        'We agreed one change.',
+        'Send the article.',
+      ]);
     }).immediate();
     const file = join(dir, 'vault', 'vault.sqlite');
     console.log(`# seeded ${PEOPLE} people, ${db.prepare('SELECT count(*) FROM reflective_logs').pluck().get() as number} logs; vault ${(statSync(file).size / 1e6).toFixed(1)} MB`);

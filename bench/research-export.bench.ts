@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createCore } from '../electron/core';
 import { fixedFolderHost } from '../electron/core/host';
 import { seededRandom } from '../electron/core/util/random';
-import { BENCH_PASSPHRASE, consentEveryone, createBenchPilot, importBenchPeople, must } from './bench-vault';
+import { BENCH_PASSPHRASE, consentEveryone, createBenchPilot, importBenchPeople, must, seedHeldPairsWithLogs } from './bench-vault';
 import { report } from './stats';
 
 const PEOPLE = 5_000;
@@ -54,41 +54,18 @@ export async function run(): Promise<void> {
         names.set(person.id, name);
         rename.run(name, 'active', person.id);
       }
-      const mentors = people.filter((p) => p.role === 'mentor');
-      const mentees = people.filter((p) => p.role === 'mentee');
-      const pair = db.prepare("INSERT INTO pairs (pilot_id, mentor_id, mentee_id, score, explanation, mentor_status_before, mentee_status_before, confirmed_at) VALUES (?, ?, ?, 1, '[]', 'trained', 'trained', '2026-10-20T09:00:00Z')");
-      const meeting = db.prepare(
-        "INSERT INTO meetings (pilot_id, pair_id, sequence, theme_title, date, start_time, duration_min, mode, status, held_on, actual_duration_min, updated_at) VALUES (?, ?, ?, 'Belonging', ?, '10:00', 60, 'in-person', 'held', ?, 60, '2027-01-01T00:00:00Z')",
-      );
-      const log = db.prepare(
-        "INSERT INTO reflective_logs (meeting_id, author_id, state, description, feelings, evaluation, analysis, conclusion, action_plan, updated_at, submitted_at) VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?, ?, '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z')",
-      );
-      for (let i = 0; i < Math.min(mentors.length, mentees.length); i++) {
-        const mentor = mentors[i]!;
-        const mentee = mentees[i]!;
-        const pairId = Number(pair.run(pilotId, mentor.id, mentee.id).lastInsertRowid);
-        for (let n = 1; n <= MEETINGS_PER_PAIR; n++) {
-          const date = `2026-${String(10 + Math.floor(n / 2)).padStart(2, '0')}-${String(5 + n * 3).padStart(2, '0')}`;
-          const meetingId = Number(meeting.run(pilotId, pairId, n, date, date).lastInsertRowid);
-          for (const [author, partner] of [
-            [mentor, mentee],
-            [mentee, mentor],
-          ] as const) {
-            const partnerName = names.get(partner.id)!;
-            const first = partnerName.split(' ')[0]!;
-            log.run(
-              meetingId,
-              author.id,
-              `Met ${partnerName} in the library. ${pick(sentences)}`,
-              `${pick(sentences)} ${first}'s honesty helped.`,
-              `${pick(sentences)} ${pick(sentences)}`,
-              `${first} said the rules felt written for someone else. ${pick(sentences)}`,
-              pick(sentences),
-              `Send ${first} the article. ${pick(sentences)}`,
-            );
-          }
-        }
-      }
+      seedHeldPairsWithLogs(db, pilotId, people, MEETINGS_PER_PAIR, (_author, partner) => {
+        const partnerName = names.get(partner.id)!;
+        const first = partnerName.split(' ')[0]!;
+        return [
+          `Met ${partnerName} in the library. ${pick(sentences)}`,
+          `${pick(sentences)} ${first}'s honesty helped.`,
+          `${pick(sentences)} ${pick(sentences)}`,
+          `${first} said the rules felt written for someone else. ${pick(sentences)}`,
+          pick(sentences),
+          `Send ${first} the article. ${pick(sentences)}`,
+        ];
+      });
     }).immediate();
     const logs = db.prepare('SELECT count(*) FROM reflective_logs').pluck().get() as number;
     console.log(`# seeded ${PEOPLE} people, ${logs} submitted logs (6 free-text stages each, every one naming the partner)`);

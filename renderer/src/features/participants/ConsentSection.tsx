@@ -7,7 +7,7 @@ import { consentChoiceLabels, participantsContract, type ConsentRecord, type Par
 import type { ConsentForm } from '../../../../shared/plan/contract';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
-import { SelectInput, TextAreaInput } from '../../ui/Field';
+import { TextAreaInput } from '../../ui/Field';
 import { useNotices } from '../../ui/Notices';
 import { applyServerErrors } from '../../ui/form-errors';
 import { useSavingForm } from '../../ui/useSavingForm';
@@ -20,6 +20,7 @@ import { focusAfterDialog, FormDialog, FormError } from '../../ui/FormDialog';
 import { useToday } from '../../ui/today';
 import { formatDate, formatDateTime, formatTimestampDay } from '../../../../shared/dates';
 import { FormDateInput } from '../../ui/DateInput';
+import { ConsentRecordFields } from './ConsentRecordFields';
 import { CorrectConsentDialog } from './CorrectConsentDialog';
 import './consent-correction.css';
 
@@ -218,7 +219,6 @@ type WithdrawOut = z.output<typeof withdrawSchema>;
 const noChoices = Object.fromEntries(consentChoiceKeys.map((k) => [k, false])) as RecordValues['choices'];
 
 function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Participant; forms: ConsentForm[]; onClose: () => void; onDone: () => void }) {
-  const uid = useId();
   const record = useRecordConsent();
   const { notify } = useNotices();
   // The newest version first: it is the one people sign now.
@@ -250,26 +250,7 @@ function RecordConsentDialog({ person, forms, onClose, onDone }: { person: Parti
     <FormDialog title={`Record consent for ${person.name}`} onClose={onClose} size="wide">
       <form onSubmit={submit} noValidate className="form">
         <p className="muted">Record what the person agreed to on the form they signed. Each choice is separate: tick only what they agreed to.</p>
-        <SelectInput
-          label="Consent form version"
-          required
-          autoFocus
-          options={versions.map((f) => ({ value: String(f.id), label: `Version ${f.version}, dated ${formatDate(f.datedOn)}` }))}
-          error={errors.formId?.message}
-          {...register('formId', { valueAsNumber: true })}
-        />
-        <FormDateInput control={control} name="givenOn" label="Date consent was given" className="pp-date" required max={today} error={errors.givenOn?.message} />
-        <fieldset className="fieldset">
-          <legend>They agreed to</legend>
-          <ul className="checkbox-list">
-            {consentChoiceKeys.map((key) => (
-              <li key={key} className="checkbox-field">
-                <input type="checkbox" id={`${uid}-${key}`} {...register(`choices.${key}`)} />
-                <label htmlFor={`${uid}-${key}`}>{consentChoiceLabels[key]}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <ConsentRecordFields versions={versions} today={today} control={control} register={register} errors={{ formId: errors.formId?.message, givenOn: errors.givenOn?.message }} />
         {askDeclined ? (
           <div className="pp-callout pp-declined-question" role="alert">
             <p>

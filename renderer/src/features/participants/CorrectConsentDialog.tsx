@@ -1,11 +1,11 @@
 import { useEffect, useId } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { consentChoiceLabels, participantsContract, type ConsentRecord, type Participant } from '../../../../shared/participants/contract';
+import { participantsContract, type ConsentRecord, type Participant } from '../../../../shared/participants/contract';
 import type { ConsentForm } from '../../../../shared/plan/contract';
 import { formatDate } from '../../../../shared/dates';
-import { SelectInput, TextAreaInput } from '../../ui/Field';
-import { FormDateInput } from '../../ui/DateInput';
+import { TextAreaInput } from '../../ui/Field';
+import { ConsentRecordFields } from './ConsentRecordFields';
 import { FormDialog } from '../../ui/FormDialog';
 import { DialogFormActions } from '../../ui/FormActions';
 import { ConfirmWarnings, useConfirmations } from '../../ui/confirmations';
@@ -77,26 +77,7 @@ export function CorrectConsentDialog({ person, record, forms, onClose, onDone }:
           For a record entered by mistake (version {record.formVersion}, given {formatDate(record.givenOn)}): change what was wrong. Your correction is added as a new record; this one stays in the
           history, marked corrected.
         </p>
-        <SelectInput
-          label="Consent form version"
-          required
-          autoFocus
-          options={versions.map((form) => ({ value: String(form.id), label: `Version ${form.version}, dated ${formatDate(form.datedOn)}` }))}
-          error={errors.formId?.message}
-          {...register('formId', { valueAsNumber: true })}
-        />
-        <FormDateInput control={control} name="givenOn" label="Date consent was given" className="pp-date" required max={today} error={errors.givenOn?.message} />
-        <fieldset className="fieldset">
-          <legend>They agreed to</legend>
-          <ul className="checkbox-list">
-            {consentChoiceKeys.map((key) => (
-              <li key={key} className="checkbox-field">
-                <input type="checkbox" id={`${uid}-${key}`} {...register(`choices.${key}`)} />
-                <label htmlFor={`${uid}-${key}`}>{consentChoiceLabels[key]}</label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <ConsentRecordFields versions={versions} today={today} control={control} register={register} errors={{ formId: errors.formId?.message, givenOn: errors.givenOn?.message }} />
         {errors.choices?.message ? <p className="field-error">{errors.choices.message}</p> : null}
         <TextAreaInput label="Reason for the correction" required rows={2} description="What was entered by mistake. It is kept with both records." error={errors.reason?.message} {...register('reason')} />
         {endsTakingPart ? (
