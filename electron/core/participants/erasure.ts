@@ -7,7 +7,7 @@
  */
 import { jsonList, many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
-import { redactRow } from '../../../shared/erasure/redact';
+import { redactRows } from '../db/redact-rows';
 import type { ParticipantStatus } from '../../../shared/participants/contract';
 import { formatDate } from '../../../shared/dates';
 
@@ -86,12 +86,7 @@ export function redactNamesInParticipants(db: WriteDb, pilotId: number, pattern:
   if (!pattern) return 0;
   let replaced = 0;
   const redactTable = <K extends string>(select: string, columns: readonly K[], update: string) => {
-    for (const row of many<{ id: number } & Record<K, string | null>>(db, select, [pilotId])) {
-      const result = redactRow(row, columns, pattern);
-      if (!result) continue;
-      replaced += result.replaced;
-      run(db, update, result.changed);
-    }
+    replaced += redactRows(db, select, [pilotId], columns, update, pattern);
   };
   redactTable(
     'SELECT id, notes, status_reason, repairing_note FROM participants WHERE pilot_id = ? AND erased_at IS NULL',

@@ -4,8 +4,8 @@
  * may have to be kept longer than the person's other data. Concerns about someone else that came
  * from their log lose the link to them; their name in any concern's text becomes "[removed]".
  */
-import { many, run, value, values, type ReadDb, type WriteDb } from '../db/query';
-import { redactRow } from '../../../shared/erasure/redact';
+import { run, value, values, type ReadDb, type WriteDb } from '../db/query';
+import { redactRows } from '../db/redact-rows';
 
 export function unlinkConcernsFromLogsOf(db: WriteDb, participantId: number): number {
   return run(db, 'UPDATE concerns SET log_author_id = NULL WHERE log_author_id = ?', [participantId]).changes;
@@ -15,12 +15,7 @@ export function redactNamesInConcerns(db: WriteDb, pilotId: number, pattern: Reg
   if (!pattern) return 0;
   let replaced = 0;
   const redactTable = <K extends string>(select: string, columns: readonly K[], update: string) => {
-    for (const row of many<{ id: number } & Record<K, string | null>>(db, select, [pilotId])) {
-      const result = redactRow(row, columns, pattern);
-      if (!result) continue;
-      replaced += result.replaced;
-      run(db, update, result.changed);
-    }
+    replaced += redactRows(db, select, [pilotId], columns, update, pattern);
   };
   redactTable('SELECT id, what_was_said, about_other, outcome FROM concerns WHERE pilot_id = ?', ['what_was_said', 'about_other', 'outcome'], 'UPDATE concerns SET what_was_said = @what_was_said, about_other = @about_other, outcome = @outcome WHERE id = @id');
   redactTable('SELECT s.id, s.text, s.note FROM concern_steps s JOIN concerns c ON c.id = s.concern_id WHERE c.pilot_id = ?', ['text', 'note'], 'UPDATE concern_steps SET text = @text, note = @note WHERE id = @id');
