@@ -12,9 +12,11 @@ import { lockOnScreenLockAndSleep } from './lock-triggers';
 import { flushPageBeforeLock } from './flush-before-lock';
 import { saveBeforeQuitting } from './save-before-quit';
 import { urlAfterLock } from '../../shared/auto-lock/lock-notice';
+import { isRecordingRequest, serveRecording } from './audio-protocol';
 
-// Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Must run before 'ready': app:// behaves like https (standard, secure), never bypasses CSP;
+// `stream` lets <audio> play recordings from it by range (audio-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same vault twice.
@@ -24,6 +26,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let mainWindow: BrowserWindow | undefined;
+/** When the page last sent a chunk of a recording (recordings.append): keeps the idle lock off while one runs. */
+let lastRecordingChunkAt = 0;
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The window's page while it exists: a destroyed window throws on every property, webContents included. */
@@ -60,6 +64,11 @@ async function start(): Promise<void> {
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           return result.canceled ? undefined : result.filePaths[0];
         },
+        chooseBackupFile: async (purpose) => {
+          const options = { title: purpose, buttonLabel: 'Restore', properties: ['openFile'] as 'openFile'[], filters: [{ name: 'Reciprocal backup', extensions: ['reciprocal-backup'] }] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? undefined : result.filePaths[0];
+        },
       },
     });
   } catch (error) {
@@ -69,11 +78,12 @@ async function start(): Promise<void> {
     return;
   }
   const { session, registry } = core;
-  serveRenderer();
+  serveRenderer(session);
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, development: isDevelopment })));
   registerIpc(registry);
 
-  const autoLock = new AutoLock(session, { idleSeconds: () => powerMonitor.getSystemIdleTime() });
+  // A recording in progress is activity: an interview can run an hour without a key being touched.
+  const autoLock = new AutoLock(session, { idleSeconds: () => Math.min(powerMonitor.getSystemIdleTime(), (Date.now() - lastRecordingChunkAt) / 1000) });
   autoLock.start();
   // Locking an already locked vault does nothing, so repeated 'locked' polls are harmless.
   // The page first saves what is being typed (a log inside its typing pause), then the vault locks.
@@ -104,9 +114,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 }
 
-function serveRenderer(): void {
+function serveRenderer(session: ReturnType<typeof createCore>['session']): void {
   const root = join(here, '../renderer');
   protocol.handle(APP_SCHEME, async (request) => {
+    if (isRecordingRequest(request.url)) return serveRecording(session, request);
     const path = resolveAppPath(root, request.url);
     if (!path) return new Response('Not found', { status: 404 });
     // Read directly: a net.fetch of file:// would itself be cancelled by the no-network rule.
@@ -124,6 +135,7 @@ function registerIpc(registry: ReturnType<typeof createCore>['registry']): void 
       if (!isTrustedSender(event.senderFrame, page())) {
         return { ok: false, error: { code: 'INTERNAL', message: 'Refused: the request did not come from the app window.' } };
       }
+      if (channel === 'recordings.append') lastRecordingChunkAt = Date.now();
       return registry.invoke(channel, input, 'coordinator');
     });
   }

@@ -1,6 +1,7 @@
-import { app, session, type Session, type WebContents } from 'electron';
+import { app, session, systemPreferences, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY, developmentContentSecurityPolicy } from './app-path';
 import { isAllowedRequest, isDevServerPage, isOurPage, isTrustedSender as isTrustedFrame } from './url-policy';
+import { allowPermissionCheck, grantMicrophone, mayAskTheScreen, SCREEN_ASKS_EXPRESSION, type PermissionRequest } from './microphone-policy';
 
 /**
  * `npm run dev` (electron-vite dev) only: never true in a packaged app, whatever the environment says.
@@ -15,12 +16,32 @@ const devServerPolicy = devServerUrl ? developmentContentSecurityPolicy(devServe
 const policyFor = (url: string) => (devServerPolicy && isDevServerPage(url, devServerUrl) ? devServerPolicy : CONTENT_SECURITY_POLICY);
 
 /**
- * Session-wide rules: no permission is ever granted, no request leaves the app's own origin,
- * every response carries our CSP. Applied before any window exists.
+ * Whether to give the page the microphone (microphone-policy.ts): everything but the page's own say
+ * is judged at once; then the page is asked whether its recording screen wants it now; on macOS
+ * the system is asked too (the hardened runtime's prompt; NSMicrophoneUsageDescription).
+ */
+async function decideMicrophone(contents: WebContents, request: PermissionRequest): Promise<boolean> {
+  if (!mayAskTheScreen(request, devServerUrl) || contents.isDestroyed()) return false;
+  const screenAsked = (await contents.executeJavaScript(SCREEN_ASKS_EXPRESSION).catch(() => false)) === true;
+  if (!grantMicrophone(request, screenAsked, devServerUrl)) return false;
+  if (process.platform !== 'darwin') return true;
+  return systemPreferences.getMediaAccessStatus('microphone') === 'granted' || (await systemPreferences.askForMediaAccess('microphone').catch(() => false));
+}
+
+/**
+ * Session-wide rules: no permission is granted but the microphone to the recording screen, no
+ * request leaves the app's own origin, every response carries our CSP. Applied before any window exists.
  */
 export function hardenSession(target: Session = session.defaultSession): void {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+  target.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const request: PermissionRequest = { permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined };
+    // Refused at once unless it is an audio request from our page: only that waits for the page's answer.
+    if (!mayAskTheScreen(request, devServerUrl)) return callback(false);
+    void decideMicrophone(contents, request).then(callback, () => callback(false));
+  });
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowPermissionCheck({ permission, requestingOrigin, isMainFrame: details?.isMainFrame, mediaType: details?.mediaType }, devServerUrl),
+  );
   target.setDevicePermissionHandler(() => false);
   target.setDisplayMediaRequestHandler((_request, callback) => callback({}));
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { entityId, isoDate } from '../contract/common';
+import { pageOf, pageWindow } from '../contract/lists';
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -46,8 +47,7 @@ export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 export const auditPageInput = z
   .object({
-    offset: z.number().int().min(0).max(100_000_000).default(0),
-    limit: z.number().int().min(1).max(200).default(50),
+    ...pageWindow({ defaultLimit: 50, maxLimit: 200, maxOffset: 100_000_000 }),
     /** A feature ("meetings") or one action ("meetings.markHeld"). */
     action: z
       .string()
@@ -62,11 +62,7 @@ export const auditPageInput = z
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The first day must not be after the last', path: ['to'] });
 
-export const auditPageSchema = z.object({
-  total: z.number().int(),
-  offset: z.number().int(),
-  rows: z.array(auditEntrySchema.extend({ record: auditRecordSchema.nullable() })),
-});
+export const auditPageSchema = pageOf(auditEntrySchema.extend({ record: auditRecordSchema.nullable() }));
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export const auditContract = {

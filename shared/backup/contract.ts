@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { empty, timestamp } from '../contract/common';
+import { coordinatorSecret } from '../vault/contract';
 
 /**
  * Backups (stage 14): the whole vault as one encrypted file, written to a folder the coordinator
@@ -12,7 +13,7 @@ const passphrase = z.string().min(1, 'Enter your passphrase').max(1024, 'A passp
 
 /** What a verification found: each check said on its own, so a damaged file names what is wrong. */
 export const backupCheckSchema = z.object({
-  /** SQLite's integrity_check over the whole backed-up database. */
+  /** SQLite's integrity_check over every page of each backed-up database (verify, restore); for a backup just written, that it is byte for byte the snapshot and opens with the key. */
   integrity: z.object({ ok: z.boolean(), problems: z.array(z.string()) }),
   /** The audit trail's hash chain inside the backup. */
   audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().nullable(), headHash: z.string().nullable() }),
@@ -75,5 +76,12 @@ export const backupContract = {
     invalidates: ['settings', 'dashboard', 'audit'],
     input: z.object({ passphrase }).strict(),
     output: z.object({ file: z.string(), check: backupCheckSchema }),
+  }),
+  'backup.restore': channel({
+    summary:
+      'Where this computer has no vault yet (a new laptop, a lost vault): choose a backup file, check it with the passphrase or recovery key it was made with, and restore it as the vault. Never over an existing vault; the restored vault is then unlocked as usual. Null when no file was chosen.',
+    invalidates: ['vault'],
+    input: coordinatorSecret,
+    output: z.object({ file: z.string(), check: backupCheckSchema }).nullable(),
   }),
 } as const;

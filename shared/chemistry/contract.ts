@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText } from '../contract/common';
+import { pageOf, pageWindow, pairSides, searchText } from '../contract/lists';
 
 export const willingness = z.enum(['yes', 'maybe', 'no']);
 export type Willingness = z.infer<typeof willingness>;
@@ -23,10 +24,7 @@ export const chemistryMeetingSchema = z.object({
   id: entityId,
   pilotId: entityId,
   heldOn: isoDate,
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   happened: z.boolean(),
   mentorWillingness: willingness.nullable(),
   menteeWillingness: willingness.nullable(),
@@ -51,17 +49,13 @@ export const chemistryListInput = z
     pilotId: entityId,
     filter: z.enum(chemistryFilters).default('all'),
     /** Part of either person's name. */
-    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-    limit: z.number().int().min(1).max(500).default(50),
+    search: searchText,
+    ...pageWindow({ defaultLimit: 50, maxLimit: 500 }),
   })
   .strict();
 
-export const chemistryPageSchema = z.object({
-  /** Meetings matching the filter and search. */
-  total: z.number().int(),
-  offset: z.number().int(),
-  rows: z.array(chemistryMeetingSchema),
+/** Meetings matching the filter and search, and: */
+export const chemistryPageSchema = pageOf(chemistryMeetingSchema).extend({
   /** The whole pilot, whatever the filter: recorded, took place, with a "no". */
   summary: z.object({ recorded: z.number().int(), tookPlace: z.number().int(), saidNo: z.number().int() }),
 });

@@ -31,7 +31,7 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
  * The namespaces the window reads through queries (the part of a channel's name before the dot).
  * Only these can go stale, so only these can be named in `invalidates`.
  */
-export const queryNamespaces = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focusGroups', 'participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'safeguarding', 'surveys', 'dashboard', 'reports', 'researchExport', 'interviews', 'erasure'] as const;
+export const queryNamespaces = ['vault', 'settings', 'audit', 'pilots', 'plan', 'focusGroups', 'participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'safeguarding', 'surveys', 'dashboard', 'reports', 'researchExport', 'interviews', 'erasure', 'transcripts', 'codebook', 'coding', 'groupReflections', 'recordings', 'qdpx'] as const;
 export type QueryNamespace = (typeof queryNamespaces)[number];
 
 /** The roles that may call a channel (see `access`). */

@@ -23,8 +23,12 @@ import { reportsContract } from '../reports/contract';
 import { researchExportContract } from '../research-export/contract';
 import { erasureContract } from '../erasure/contract';
 import { interviewsContract } from '../interviews/contract';
+import { transcriptsContract } from '../interviews/transcripts-contract';
+import { recordingsContract } from '../interviews/recordings-contract';
 import { backupContract } from '../backup/contract';
 import { subjectAccessContract } from '../subject-access/contract';
+import { groupReflectionContract } from '../group-reflection/contract';
+import { qdpxContract } from '../qdpx/contract';
 
 /** The spine of the app: every channel between renderer and main, with its input and output schemas. */
 export const contract = {
@@ -51,8 +55,12 @@ export const contract = {
   ...researchExportContract,
   ...erasureContract,
   ...interviewsContract,
+  ...transcriptsContract,
+  ...recordingsContract,
   ...backupContract,
   ...subjectAccessContract,
+  ...groupReflectionContract,
+  ...qdpxContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -41,6 +41,10 @@ export const dashboardSchema = z.object({
     weeksInPilot: z.number().int(),
     thisWeek: z.array(milestoneSchema),
     meetingsThisWeek: count,
+    /** Closing interviews still scheduled this week. */
+    interviewsThisWeek: count,
+    /** Group reflection events held (or planned) this week. */
+    groupReflectionsThisWeek: count,
     next: milestoneSchema.nullable(),
     late: z.array(milestoneSchema),
   }),
@@ -53,11 +57,8 @@ export const dashboardSchema = z.object({
   meetings: z.object({ held: count, dueSoon: count, overdue: count, scheduled: count, cancelled: count, pairs: count }),
   logsOwed: count,
   surveyReturns: z.array(waveReturnsSchema),
-  /**
-   * Closing interviews done. Null until the interviews stage (11) exists: the screen then shows no
-   * figure at all rather than a zero that would read as "none done".
-   */
-  interviewsDone: count.nullable(),
+  /** Closing interviews by state (stage 11). */
+  interviews: z.object({ scheduled: count, done: count, cancelled: count }),
   attention: z.array(attentionItemSchema),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

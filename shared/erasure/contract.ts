@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate } from '../contract/common';
+import { participantRole, participantStatus } from '../participants/contract';
 
 /**
  * Provable erasure (stage 14): one person, on request or on withdrawal with erasure, or a whole
@@ -21,6 +22,7 @@ export const erasureKinds = [
   'survey-responses',
   'survey-free-text',
   'focus-group-attendance',
+  'group-reflection-attendance',
   'closing-interviews',
   'safeguarding-concerns',
   'pairs',
@@ -40,6 +42,7 @@ export const erasureKindLabels: Record<ErasureKind, string> = {
   'survey-responses': 'Survey responses',
   'survey-free-text': 'Free-text survey answers',
   'focus-group-attendance': 'Focus-group attendance',
+  'group-reflection-attendance': 'Group reflection attendance',
   'closing-interviews': 'Closing interviews and their notes',
   'safeguarding-concerns': 'Safeguarding concerns about them',
   pairs: 'Pairs',
@@ -54,6 +57,10 @@ export type ErasureCount = z.infer<typeof erasureCountSchema>;
 export const personErasurePreviewSchema = z.object({
   participantId: entityId,
   name: z.string(),
+  /** Who they are beyond the name (namesakes told apart): role, department and status. */
+  role: participantRole,
+  department: z.string(),
+  status: participantStatus,
   /** Already erased: nothing more to do. */
   erased: z.boolean(),
   /** Still taking part: erasure withdraws them first (pairs ended, meetings cancelled, partners flagged). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
 import { confirmations } from '../contract/confirm';
+import { pageOf, pageWindow, searchText } from '../contract/lists';
 
 export const focusGroupAudience = z.enum(['staff', 'students', 'mixed']);
 export type FocusGroupAudience = z.infer<typeof focusGroupAudience>;
@@ -41,18 +42,13 @@ export const findingsPageInput = z
     focusGroupId: entityId,
     themeId: z.union([entityId, z.literal('none')]).optional(),
     /** Words in the finding's text. */
-    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-    limit: z.number().int().min(1).max(200).default(20),
+    search: searchText,
+    ...pageWindow({ defaultLimit: 20, maxLimit: 200 }),
   })
   .strict();
 
-export const findingsPageSchema = z.object({
-  /** Findings matching the theme and search. */
-  total: z.number().int(),
-  offset: z.number().int(),
-  /** Each with its number in the session (1 = recorded first), whatever the filter. */
-  rows: z.array(findingSchema.extend({ number: z.number().int() })),
+/** Findings matching the theme and search, each with its number in the session (1 = recorded first) whatever the filter, and: */
+export const findingsPageSchema = pageOf(findingSchema.extend({ number: z.number().int() })).extend({
   /** All the session's findings, whatever the filter. */
   inSession: z.number().int(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, roles } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
+import { confirmations } from '../contract/confirm';
 
 /** Closing interviews (stage 11): interviewers, the guide, the schedule, the consent check and notes. */
 
@@ -73,8 +74,8 @@ export const interviewDetail = interviewRow.extend({
   guide: guideSchema.nullable(),
   /** Notes by guide question id; 0 holds the general notes. */
   notes: z.array(z.object({ questionId: z.number().int(), body: z.string(), updatedAt: z.string() })),
-  /** Why recording is not possible here: always set in this version (recording is not built yet), and first of all without audio consent. */
-  recordingUnavailable: z.string(),
+  /** Why this interview cannot be recorded now (withdrawn, cancelled, no audio consent, consent not yet checked); null when it can. */
+  recordingUnavailable: z.string().nullable(),
 });
 export type InterviewDetail = z.infer<typeof interviewDetail>;
 
@@ -85,6 +86,9 @@ const schedule = {
   place: optionalText('Place', 200).default(''),
   onlineLink: onlineLink.default(''),
 };
+
+/** An interview dated outside the pilot's dates is usually a typo: it asks for confirmation (shared/contract/confirm.ts). */
+export const interviewDateConfirmations = confirmations(['outside-pilot']);
 
 const byInterview = z.object({ interviewId: entityId }).strict();
 const both = roles;
@@ -133,13 +137,13 @@ export const interviewsContract = {
   'interviews.schedule': channel({
     summary: 'Schedule a closing interview with a participant who consented to take part: interviewer, date, time, place or online link. Their name and consents are copied for the interviewer.',
     invalidates: ['interviews', 'dashboard', 'plan'],
-    input: z.object({ pilotId: entityId, participantId: entityId, ...schedule }).strict(),
+    input: z.object({ pilotId: entityId, participantId: entityId, ...schedule, confirmed: interviewDateConfirmations }).strict(),
     output: interviewRow,
   }),
   'interviews.reschedule': channel({
     summary: 'Change a scheduled interview’s interviewer, date, time, place or link.',
     invalidates: ['interviews', 'dashboard', 'plan'],
-    input: z.object({ pilotId: entityId, interviewId: entityId, ...schedule }).strict(),
+    input: z.object({ pilotId: entityId, interviewId: entityId, ...schedule, confirmed: interviewDateConfirmations }).strict(),
     output: interviewRow,
   }),
   'interviews.cancel': channel({

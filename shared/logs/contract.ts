@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { pageWindow, searchText } from '../contract/lists';
 import { participantRole } from '../participants/contract';
 import { previewFacts, stagedId } from '../imports/contract';
 
@@ -75,13 +76,12 @@ export const owedLogsQuery = z
   .object({
     pilotId: entityId,
     /** Part of the person's name. */
-    search: z.string().trim().max(200, 'Search must be at most 200 characters').default(''),
+    search: searchText,
     state: z.enum(['missing', 'draft']).optional(),
     /** One meeting and person (the log editor asks what a log still to be written is about). */
     meetingId: entityId.optional(),
     authorId: entityId.optional(),
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-    limit: z.number().int().min(1).max(500).default(100),
+    ...pageWindow({ defaultLimit: 100, maxLimit: 500 }),
   })
   .strict();
 export type OwedLogsQuery = z.output<typeof owedLogsQuery>;
@@ -178,8 +178,7 @@ export const logsContract = {
         pilotId: entityId,
         query: requiredText('Search', 200),
         order: z.enum(searchOrders).default('newest'),
-        offset: z.number().int().min(0).max(10_000).default(0),
-        limit: z.number().int().min(1).max(200).default(50),
+        ...pageWindow({ defaultLimit: 50, maxLimit: 200, maxOffset: 10_000 }),
       })
       .strict(),
     output: searchResultSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, optionalText, requiredText, timestamp } from '../contract/common';
+import { pairSides } from '../contract/lists';
 import { participantRole } from '../participants/contract';
 
 export const criteria = ['chemistry', 'preferences', 'difference', 'topics', 'availability'] as const;
@@ -83,10 +84,7 @@ export const explanationSchema = z.object({
 export type Explanation = z.infer<typeof explanationSchema>;
 
 export const proposedPairSchema = z.object({
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   score: z.number(),
   pinned: z.boolean(),
   /** "Most people paired" only: the pair scores nothing and is proposed only so that nobody is left out. */
@@ -124,10 +122,7 @@ export type Proposal = z.infer<typeof proposalSchema>;
 export const pairSchema = z.object({
   id: entityId,
   pilotId: entityId,
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   score: z.number(),
   explanation: z.array(explanationSchema),
   confirmedAt: timestamp,

@@ -3,6 +3,7 @@ import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
 import { participantRole } from '../participants/contract';
 import { confirmations } from '../contract/confirm';
+import { pairSides } from '../contract/lists';
 
 export const meetingModes = ['in-person', 'online'] as const;
 export const meetingMode = z.enum(meetingModes);
@@ -41,10 +42,7 @@ export const meetingSchema = z.object({
   id: entityId,
   pilotId: entityId,
   pairId: entityId,
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   sequence: z.number().int(),
   of: z.number().int(),
   themeTitle: z.string(),
@@ -83,10 +81,7 @@ export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const pairMeetingsSchema = z.object({
   pairId: entityId,
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   /** An ended pair's meetings are kept as a record; none of them can change. */
   ended: z.boolean(),
   /** Set when the plan's meetings did not all fit before the scheme ends: what was done instead. */
@@ -97,10 +92,7 @@ export type PairMeetings = z.infer<typeof pairMeetingsSchema>;
 
 export const pairProgressSchema = z.object({
   pairId: entityId,
-  mentorId: entityId,
-  mentorName: z.string(),
-  menteeId: entityId,
-  menteeName: z.string(),
+  ...pairSides,
   held: z.number().int(),
   cancelled: z.number().int(),
   total: z.number().int(),

@@ -332,7 +332,7 @@ export const participantsContract = {
   'participants.transition': channel({
     summary:
       'Move a person along the pipeline, or withdraw them (a reason is required): a withdrawal ends their pairs, cancels their remaining meetings, excuses the logs they owe and flags their partners for re-pairing (see participants.previewWithdrawal).',
-    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'interviews'],
     input: z.object({ id: entityId, to: participantStatus, reason: z.string().trim().max(2000).optional(), previewFingerprint }).strict(),
     output: participantSchema,
   }),
@@ -365,14 +365,14 @@ export const participantsContract = {
   }),
   'consent.record': channel({
     summary: 'Record consent given on a consent form version, with the granular choices.',
-    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs'],
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'interviews'],
     input: z.object({ participantId: entityId, formId: entityId, givenOn: isoDate, choices: consentChoicesSchema }).strict(),
     output: consentRecordSchema,
   }),
   'consent.withdraw': channel({
     summary:
       'Record that consent was withdrawn (date and reason); the record itself is kept. When it was their consent to take part, the same as a withdrawal follows (see participants.previewWithdrawal).',
-    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'interviews'],
     input: z
       .object({
         id: entityId,
@@ -388,7 +388,7 @@ export const participantsContract = {
   'consent.correct': channel({
     summary:
       'Correct a person’s latest consent record entered by mistake: a new record that names the one it corrects, with the reason; the earlier one is kept, marked corrected. A correction that takes away consent to take part asks for confirmation, then has the same effect as withdrawing it (see participants.previewWithdrawal).',
-    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs'],
+    invalidates: ['participants', 'plan', 'focusGroups', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'interviews'],
     input: z
       .object({
         id: entityId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { pageWindow } from '../contract/lists';
 import { participantRole, participantStatus } from '../participants/contract';
 
 /**
@@ -215,8 +216,7 @@ const listFilters = z
     category: z.enum(concernCategories).nullable().default(null),
     /** Only concerns with a follow-up past its date. */
     overdueOnly: z.boolean().default(false),
-    offset: z.number().int().min(0).max(100_000).default(0),
-    limit: z.number().int().min(1).max(100).default(CONCERN_PAGE_SIZE),
+    ...pageWindow({ defaultLimit: CONCERN_PAGE_SIZE, maxLimit: 100, maxOffset: 100_000 }),
   })
   .strict();
 export type ConcernFilters = z.input<typeof listFilters>;

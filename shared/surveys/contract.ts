@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText, timestamp } from '../contract/common';
+import { pageWindow } from '../contract/lists';
 import { participantRole, participantStatus } from '../participants/contract';
 import { previewFacts, stagedId } from '../imports/contract';
 
@@ -379,8 +380,7 @@ export const surveysContract = {
         waveId: entityId,
         search: z.string().trim().max(200).default(''),
         answered: z.enum(['all', 'answered', 'not-yet']).default('all'),
-        offset: z.number().int().min(0).max(1_000_000).default(0),
-        limit: z.number().int().min(1).max(200).default(50),
+        ...pageWindow({ defaultLimit: 50, maxLimit: 200 }),
       })
       .strict(),
     output: z.object({ rows: z.array(respondentSchema), total: z.number().int(), answered: z.number().int(), invited: z.number().int() }),
@@ -422,7 +422,7 @@ export const surveysContract = {
   }),
   'surveys.freeText': channel({
     summary: 'Free-text answers of a wave with each person’s pseudonym code, only where consent covers research use; paged.',
-    input: z.object({ waveId: entityId, offset: z.number().int().min(0).max(1_000_000).default(0), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    input: z.object({ waveId: entityId, ...pageWindow({ defaultLimit: 50, maxLimit: 200 }) }).strict(),
     output: freeTextSchema,
   }),
 } as const;

@@ -16,6 +16,8 @@ import type { VaultOptions } from '../../electron/core/vault/vault';
 import { CONTENT_SECURITY_POLICY, mimeType } from '../../electron/main/app-path';
 import { resolve as resolvePath, relative, normalize } from 'node:path';
 import { LOCK_NOTICE_PARAMS, lockNoticeParams } from '../../shared/auto-lock/lock-notice';
+import { audioResponse } from '../../electron/core/interviews';
+import { AppError } from '../../electron/core/errors';
 
 export interface BridgeOptions {
   vaultDir: string;
@@ -135,7 +137,20 @@ export async function startBridge(options: BridgeOptions) {
       const cookie = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       return void res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Set-Cookie': cookie }).end(html);
     }
+    const recording = /^\/recordings\/(\d{1,12})$/.exec(url.pathname);
+    if (recording && (req.method === 'GET' || req.method === 'HEAD')) return serveRecording(Number(recording[1]), req, res, headers);
     return serveStatic(url, res, headers);
+  }
+
+  /** As electron/main/audio-protocol.ts: decrypted bytes by range, only while unlocked, only what the session may see. */
+  function serveRecording(id: number, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) {
+    try {
+      const answer = audioResponse(session, id, req.headers.range);
+      res.writeHead(answer.status, { ...headers, ...answer.headers }).end(req.method === 'HEAD' ? undefined : answer.body);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.writeHead(404, headers).end();
+    }
   }
 
   async function serveStatic(url: URL, res: ServerResponse, headers: Record<string, string>) {

@@ -171,6 +171,45 @@ describe('backup and restore', () => {
     expect(readdirSync(dir).filter((name) => name.includes('restoring'))).toEqual([]);
   });
 
+  it('in the app, a computer with no vault restores one from a backup with its recovery key; never where a vault exists', async () => {
+    const world = await vaultWithData('Porto');
+    await ok(world.registry, 'backup.create', { passphrase: PASSPHRASE });
+    // Somewhere with a vault already: refused, naming the command line instead, and the vault unchanged.
+    world.session.lock('user');
+    const before = snapshotFiles(join(dir, 'vault'));
+    const refused = expectError(await world.registry.invoke('backup.restore', { passphrase: PASSPHRASE }), 'VAULT_EXISTS');
+    expect(refused.message).toContain('a backup is never restored over one');
+    expect(snapshotFiles(join(dir, 'vault'))).toEqual(before);
+
+    // A new laptop: an empty vault folder (as an earlier run may leave), the backups folder alongside.
+    const fresh = join(dir, 'new-laptop', 'vault');
+    mkdirSync(fresh, { recursive: true });
+    const laptop = createCore(fresh, { scrypt: TEST_SCRYPT, logError: () => {}, host: fixedFolderHost(world.out) });
+    expect(expectOk(await laptop.registry.invoke('vault.status', {}))).toEqual({ state: 'absent' });
+    const wrong = expectError(await laptop.registry.invoke('backup.restore', { passphrase: 'not the passphrase at all' }), 'WRONG_PASSPHRASE');
+    expect(wrong.message).toContain('does not open this backup');
+    expect(readdirSync(join(dir, 'new-laptop'))).toEqual(['vault']);
+    expect(readdirSync(fresh)).toEqual([]);
+
+    const restored = (await ok(laptop.registry, 'backup.restore', { recoveryKey: world.recoveryKey }))!;
+    expect(restored.file.startsWith(world.out)).toBe(true);
+    expect(restored.check).toMatchObject({ participants: 2, integrity: { ok: true }, audit: { ok: true } });
+    expect(expectOk(await laptop.registry.invoke('vault.status', {}))).toEqual({ state: 'locked' });
+    expectOk(await laptop.registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    const people = await ok(laptop.registry, 'participants.list', { pilotId: world.pilotId });
+    expect(people.rows.map((p) => p.name).sort()).toEqual([world.mentee.name, world.mentor.name].sort());
+    const trail = await ok(laptop.registry, 'audit.list', {});
+    expect(trail.map((e) => e.action)).toContain('backup.restore');
+  });
+
+  it('in the app, choosing no file restores nothing', async () => {
+    const empty = join(dir, 'no-backups');
+    mkdirSync(empty);
+    const laptop = createCore(join(dir, 'vault'), { scrypt: TEST_SCRYPT, logError: () => {}, host: fixedFolderHost(empty) });
+    expect(await ok(laptop.registry, 'backup.restore', { passphrase: PASSPHRASE })).toBeNull();
+    expect(existsSync(join(dir, 'vault'))).toBe(false);
+  });
+
   it('the reminder is due with no verified backup, and again once the last one is older than the setting', async () => {
     const world = await vaultWithData('Evora');
     expect((await ok(world.registry, 'settings.backupStatus', {}))).toMatchObject({ due: true, latest: null, reminderDays: 7 });

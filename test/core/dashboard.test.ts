@@ -16,13 +16,13 @@ const attentionOf = (dashboard: Dashboard) => Object.fromEntries(dashboard.atten
 const dashboardOf = (pilotId: number) => ok(registry, 'dashboard.get', { pilotId });
 
 describe('the pilot dashboard', () => {
-  it('has nothing needing attention for a new pilot, and no interview figure until that stage exists', async () => {
+  it('has nothing needing attention for a new pilot, and no interviews yet', async () => {
     const pilot = await ok(registry, 'pilots.create', { name: 'Empty pilot', startDate: '2026-10-01', endDate: '2027-06-30' });
     const dashboard = await dashboardOf(pilot.id);
     expect(dashboard.attention).toEqual([]);
     expect(dashboard.people.total).toBe(0);
     expect(dashboard.meetings).toMatchObject({ held: 0, overdue: 0, pairs: 0 });
-    expect(dashboard.interviewsDone).toBeNull();
+    expect(dashboard.interviews).toEqual({ scheduled: 0, done: 0, cancelled: 0 });
     // 15 October 2026 is a Thursday in the third week of a pilot starting Thursday 1 October.
     expect(dashboard.timeline).toMatchObject({ weekStart: '2026-10-12', weekEnd: '2026-10-18', weekOfPilot: 3 });
   });

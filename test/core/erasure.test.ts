@@ -106,7 +106,7 @@ describe('erasing one person', () => {
 
     const preview = await ok(registry, 'erasure.previewPerson', { participantId: world.kestrel.id });
     const counted = Object.fromEntries(preview.counts.map((c) => [c.kind, c.count]));
-    expect(preview).toMatchObject({ name: 'Kestrel Canaryfield', withdrawsFirst: true, currentPairs: 1, safeguardingConcerns: 1, erased: false });
+    expect(preview).toMatchObject({ name: 'Kestrel Canaryfield', role: 'mentor', department: 'Zqcanarydept studies', status: 'active', withdrawsFirst: true, currentPairs: 1, safeguardingConcerns: 1, erased: false });
     expect(counted).toMatchObject({ 'consent-records': 1, 'chemistry-meetings': 1, 'training-attendance': 1, 'reflective-logs': 1, 'survey-responses': 1, 'survey-free-text': 1, 'focus-group-attendance': 1, 'closing-interviews': 1 });
 
     const certificate = await ok(registry, 'erasure.erasePerson', { participantId: world.kestrel.id, confirmName: 'kestrel  canaryfield', includeSafeguarding: true });

@@ -121,6 +121,6 @@ describe('closing interviews', () => {
     expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
     const detail = await ok(registry, 'interviews.detail', { interviewId: interview.id });
     expect(detail.consent).toMatchObject({ audioRecording: true, directQuotes: false, archiving: false });
-    expect(detail.recordingUnavailable).toBe('Check consent with the person first.');
+    expect(detail.recordingUnavailable).toContain('recording starts only after the consent check');
   });
 });

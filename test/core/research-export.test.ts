@@ -70,7 +70,11 @@ async function exportTo(name: string, options: { includeFreeText?: boolean; shif
 const filesIn = (path: string) => readdirSync(path).sort();
 const text = (path: string, file: string) => readFileSync(join(path, file), 'utf8');
 function table(path: string, file: string): { header: string[]; rows: string[][] } {
-  const parsed = readCsv(readFileSync(join(path, file)));
+  const bytes = readFileSync(join(path, file));
+  // A table with no rows (no interviews yet, say) is a header line only, which the import reader refuses.
+  const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  if (lines.length === 1) return { header: readCsv(Buffer.from(`${lines[0]}\r\n${lines[0]}\r\n`)).headers, rows: [] };
+  const parsed = readCsv(bytes);
   return { header: parsed.headers, rows: parsed.rows };
 }
 const column = (t: { header: string[]; rows: string[][] }, name: string) => t.rows.map((row) => row[t.header.indexOf(name)] ?? '');
@@ -86,7 +90,7 @@ describe('the research export', () => {
 
   it('writes one CSV per table, the dictionary, a README, manifest.json and SHA256SUMS', () => {
     expect(filesIn(firstDir)).toEqual(
-      ['README.txt', 'SHA256SUMS', 'data_dictionary.csv', 'focus_group_findings.csv', 'logs.csv', 'manifest.json', 'meetings.csv', 'pairs.csv', 'participants.csv', 'survey_responses.csv'].sort(),
+      ['README.txt', 'SHA256SUMS', 'data_dictionary.csv', 'focus_group_findings.csv', 'group_reflection_findings.csv', 'interviews.csv', 'logs.csv', 'manifest.json', 'meetings.csv', 'pairs.csv', 'participants.csv', 'survey_responses.csv'].sort(),
     );
     for (const file of filesIn(firstDir).filter((f) => f.endsWith('.csv'))) {
       const bytes = readFileSync(join(firstDir, file));
@@ -138,6 +142,30 @@ describe('the research export', () => {
     const sides = [...column(pairs, 'mentor'), ...column(pairs, 'mentee')];
     expect(sides.every((side) => /^P-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(side) || side === 'partner withdrew' || side === 'not in dataset')).toBe(true);
     expect(first.leftOut.some((item) => item.what === 'People who withdrew' && item.count === withdrawn.length)).toBe(true);
+  });
+
+  it('lists closing interviews as metadata: people in the dataset only, interviewers as codes, no notes', () => {
+    const db = core.session.db;
+    const code = pseudonymCoder(asReadDb(db));
+    const interviews = table(firstDir, 'interviews.csv');
+    expect(interviews.header).toEqual(['interview', 'participant', 'role', 'interviewer', 'scheduled_on', 'state', 'done_on', 'has_audio', 'has_transcript']);
+    const held = db.prepare('SELECT id, participant_id AS participantId, status FROM interviews.interviews WHERE pilot_id = ?').all(pilotId) as { id: number; participantId: number; status: string }[];
+    const inDataset = new Set(column(table(firstDir, 'participants.csv'), 'participant'));
+    const expected = held.filter((v) => inDataset.has(code(v.participantId)));
+    expect(expected.length, 'the demo holds interviews of people in the dataset').toBeGreaterThan(0);
+    expect(column(interviews, 'interview').map(Number).sort((a, b) => a - b)).toEqual(expected.map((v) => v.id).sort((a, b) => a - b));
+    expect(column(interviews, 'interviewer').every((c) => /^I-\d+$/.test(c))).toBe(true);
+    const done = interviews.rows.filter((row) => row[interviews.header.indexOf('state')] === 'done');
+    expect(done.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row[interviews.header.indexOf('done_on')]!))).toBe(true);
+    const content = text(firstDir, 'interviews.csv');
+    for (const { name, email } of db.prepare('SELECT name, email FROM interviews.interviewers').all() as { name: string; email: string }[]) {
+      expect(content).not.toContain(name);
+      expect(content).not.toContain(email);
+    }
+    const notes = db.prepare("SELECT body FROM interviews.interview_notes WHERE length(body) > 20").pluck().all() as string[];
+    for (const note of notes) expect(content).not.toContain(note.slice(0, 20));
+    const dictionary = table(firstDir, 'data_dictionary.csv');
+    expect(dictionary.rows.filter((row) => row.includes('interviews.csv')).length).toBe(interviews.header.length);
   });
 
   it('lets each kind of data out only under the consent that covers it', () => {

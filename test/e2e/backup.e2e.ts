@@ -1,7 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, expectAccessible, keepScreenshot, createVault, seed, goTo, PASSPHRASE, currentAcademicYear } from './fixtures';
 import { BackupSettings } from './pages/backup';
+import { createCore } from '../../electron/core';
+import { fixedFolderHost } from '../../electron/core/host';
+import { TEST_SCRYPT } from '../helpers/vault';
 
 test('backups in Settings: reminded, a wrong passphrase refused, a backup written and checked, the reminder gone', async ({ app: page, bridge }) => {
   await createVault(page);
@@ -57,4 +61,48 @@ test('backups in Settings: reminded, a wrong passphrase refused, a backup writte
   await goTo(page, `/pilots/${pilot.id}/overview`);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
   await expect(page.getByText('This vault has no checked backup yet.')).toHaveCount(0);
+});
+
+test('a new laptop: the first screen restores the vault from a backup, asking for the backup’s passphrase first', async ({ app: page, bridge }) => {
+  // The old laptop's vault, backed up to the drive the new one reads (the bridge's folder).
+  const old = mkdtempSync(join(tmpdir(), 'reciprocal-old-laptop-'));
+  try {
+    const { registry, session } = createCore(join(old, 'vault'), { scrypt: TEST_SCRYPT, host: fixedFolderHost(bridge.exportDir) });
+    await seed(registry, 'vault.create', { passphrase: PASSPHRASE });
+    await seed(registry, 'vault.confirmRecoveryKey', {});
+    const pilot = await seed(registry, 'pilots.create', { name: 'Belonging 2026/27', ...currentAcademicYear() });
+    await seed(registry, 'participants.create', { pilotId: pilot.id, participant: { name: 'Amara Nwosu', email: 'amara@example.ac.uk', role: 'mentor', department: 'Law' } });
+    await seed(registry, 'backup.create', { passphrase: PASSPHRASE });
+    session.lock('user');
+  } finally {
+    rmSync(old, { recursive: true, force: true });
+  }
+
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await page.getByRole('button', { name: 'Restore from a backup instead' }).click();
+  await expect(page.getByRole('heading', { name: 'Restore from a backup' })).toBeVisible();
+  await expectAccessible(page, 'restore from a backup');
+  await keepScreenshot(page, 'backup-10-restore-first-run');
+
+  const secret = page.getByRole('textbox', { name: 'Passphrase of the backup' });
+  const restore = page.getByRole('button', { name: 'Choose the backup file and restore' });
+  await restore.click();
+  await expect(page.getByText('Enter the passphrase', { exact: true })).toBeVisible();
+  await secret.fill('not the passphrase');
+  await restore.click();
+  await expect(page.getByText('That passphrase does not open this backup.', { exact: false })).toBeVisible();
+  expect(readdirSync(bridge.exportDir)).toHaveLength(1);
+
+  await secret.fill(PASSPHRASE);
+  await restore.click();
+  await expect(page.getByRole('heading', { name: 'Vault restored' })).toBeVisible();
+  await expect(page.getByText(/passed its checks/)).toContainText('It holds 1 participant.');
+  await expectAccessible(page, 'vault restored');
+  await keepScreenshot(page, 'backup-11-restored');
+  await page.getByRole('button', { name: 'Continue to unlock' }).click();
+
+  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Pilots', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Belonging 2026/27' })).toBeVisible();
 });

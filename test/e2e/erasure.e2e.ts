@@ -42,6 +42,8 @@ test('erasing one person from their page: what goes, the separate safeguarding c
   await page.getByRole('link', { name: 'Erase their data…' }).click();
 
   await expect(erasure.heading('Erase Kestrel Wren')).toBeVisible();
+  // Namesakes told apart before anything is erased: role, department and status under the name.
+  await expect(page.getByText('Mentor (student) · Law School · Status: Paired')).toBeVisible();
   await expect(erasure.whatGoes.getByRole('row', { name: /Consent records/ })).toContainText('1');
   await expect(page.getByText(/They are still taking part, so they are withdrawn first: 1 pair will end/)).toBeVisible();
   await expect(erasure.safeguarding).toContainText('The safeguarding register holds 1 concern about this person.');

@@ -92,7 +92,7 @@ test('an interviewer unlocks with their own passphrase, sees only their intervie
   await expect(page.getByRole('heading', { name: 'Interview with Adaeze Okafor' })).toBeVisible();
   const consents = page.getByRole('list', { name: 'Adaeze Okafor’s consents' });
   await expect(consents).toContainText('Audio recording: no');
-  await expect(page.getByRole('button', { name: 'Record' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start recording' })).toHaveCount(0); // no audio consent: the recording panel says why instead
   await expect(page.getByText('Adaeze Okafor has not consented to audio recording')).toBeVisible();
   await expect(page.getByLabel(/how would you describe your experience/)).toHaveCount(0); // no notes before the consent check
   await page.getByRole('button', { name: 'I have checked these consents with Adaeze Okafor' }).click();

@@ -175,5 +175,5 @@ describe('fuzzing every channel', () => {
     );
     expect(failures, failures.join('\n')).toEqual([]);
     expect([...stats.values()].every((s) => s.payloads >= PER_CHANNEL)).toBe(true);
-  }, 180_000);
+  }, 600_000); // ~14,000 calls on a loaded 2-core machine can take minutes; the figure is printed above
 });

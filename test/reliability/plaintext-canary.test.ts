@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { PASSPHRASE, expectOk, unlockedCore } from '../helpers/vault';
 import { inTempDir } from '../helpers/temp-dir';
 import type { Pilot } from '../../shared/pilots/contract';
+import { ok } from '../helpers/pilot';
+import { pilotWithPair } from '../helpers/pairs';
 
 let dir: string;
 beforeEach(inTempDir((d) => (dir = d), 'reciprocal-canary-'));
@@ -84,5 +86,35 @@ describe('plaintext canary', () => {
     expect(filesContaining(dir, needles)).toEqual([join(dir, 'control.txt')]);
     // …and the temp-folder scan, limited to files changed since the test began, still sees it.
     expect(filesContaining(tmpdir(), needles, testStart)).toEqual([join(dir, 'control.txt')]);
+  });
+
+  it('recorded audio appended chunk by chunk appears nowhere on disk in clear, while open or after locking', async () => {
+    const testStart = Date.now() - 1000;
+    // A random byte marker inside each chunk of "audio": what a voice is, as far as the disk is concerned.
+    const marker = randomBytes(24);
+    const needles = [marker];
+    const { registry, vaultDir } = await unlockedCore(dir);
+    const { pilotId, mentor } = await pilotWithPair(registry);
+    const form = (await ok(registry, 'plan.get', { pilotId })).consentForms[0]!;
+    await ok(registry, 'consent.record', { participantId: mentor.id, formId: form.id, givenOn: '2026-10-05', choices: { takePart: true, researchUseOfLogs: true, audioRecording: true, directQuotes: true, archiving: true } });
+    const interviewer = await ok(registry, 'interviews.addInterviewer', { name: 'Robin Example', email: 'robin@example.ac.uk', passphrase: 'harbour violet cactus thimble' });
+    const interview = await ok(registry, 'interviews.schedule', { pilotId, participantId: mentor.id, interviewerId: interviewer.id, scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2', onlineLink: '' });
+    await ok(registry, 'interviews.checkConsent', { interviewId: interview.id });
+    const { recordingId } = await ok(registry, 'recordings.begin', { interviewId: interview.id, mimeType: 'audio/webm;codecs=opus' });
+    // 60 chunks of 20 KB (five minutes at 32 kbit/s), the marker in each.
+    for (let sequence = 0; sequence < 60; sequence++) {
+      const chunk = Buffer.concat([randomBytes(10_000), marker, randomBytes(10_000)]);
+      await ok(registry, 'recordings.append', { recordingId, sequence, bytesBase64: chunk.toString('base64') });
+    }
+    await ok(registry, 'recordings.finish', { recordingId, durationMs: 300_000 });
+
+    expect(filesContaining(vaultDir, needles), 'vault folder while unlocked (both databases + WALs)').toEqual([]);
+    expectOk(await registry.invoke('vault.lock', {}));
+    expect(filesContaining(vaultDir, needles), 'vault folder after locking').toEqual([]);
+    expect(filesContaining(tmpdir(), needles, testStart), 'the OS temp folder').toEqual([]);
+    // The scan finds the marker where it is in clear.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'control.bin'), Buffer.concat([randomBytes(100), marker]));
+    expect(filesContaining(dir, needles)).toEqual([join(dir, 'control.bin')]);
   });
 });

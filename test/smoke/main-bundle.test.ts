@@ -39,7 +39,7 @@ describe('the built main process under plain Node (Node build of SQLCipher)', ()
   it('before ready: one instance, sandbox on, app:// registered as a standard secure scheme, nothing else yet', async () => {
     const report = await main.report();
     expect(report.calls).toEqual(['protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock', 'app.enableSandbox', 'app.whenReady']);
-    expect(report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(report.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
     expect(report.windows).toEqual([]);
   });
 

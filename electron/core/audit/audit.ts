@@ -1,72 +1,20 @@
-import { createHash } from 'node:crypto';
-import { iterate, many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
+import { many, one, value, type ReadDb, type WriteDb } from '../db/query';
+import { appendToChain, verifyChain, type AuditEvent, type ChainRow } from './chain';
 import type { AuditAnchor, AuditEntry, AuditPage, AuditVerification } from '../../../shared/audit/contract';
 import { nameRecords } from './record-names';
 
-/** What happened to which record. Deliberately no content: the trail must be safe to show an auditor. */
-export interface AuditEvent {
-  action: string;
-  entityType?: string | null;
-  entityId?: string | number | null;
-}
+export type { AuditEvent };
 
-const GENESIS = '0'.repeat(64);
+type AuditRow = ChainRow;
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
-function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.action, row.entity_type, row.entity_id, row.prev_hash]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** Appends one entry chained to the previous one. Call inside the transaction of the change it records. */
+/** Appends one entry to the main trail, chained to the previous one. Call inside the transaction of the change it records. */
 export function appendAudit(db: WriteDb, actor: string, at: string, event: AuditEvent): void {
-  const last = one<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    at,
-    actor,
-    action: event.action,
-    entity_type: event.entityType ?? null,
-    entity_id: event.entityId == null ? null : String(event.entityId),
-    prev_hash: last?.hash ?? GENESIS,
-  };
-  run(
-    db,
-    'INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, prev_hash, hash) VALUES (@seq, @at, @actor, @action, @entity_type, @entity_id, @prev_hash, @hash)',
-    { ...row, hash: entryHash(row) },
-  );
+  appendToChain(db, 'audit_log', actor, at, event);
 }
 
-/**
- * Walks the whole chain: every hash must match its content and link to the entry before it. This
- * finds an altered, removed, inserted or reordered entry, but not a rewrite of the whole chain (or
- * of its newest entries) by someone holding the database key: for that, an auditor notes `entries`
- * and `headHash` and later passes them back as `anchor`, which must still match.
- */
+/** Walks the main trail's whole chain (see `verifyChain`), checking the auditor's anchor if given. */
 export function verifyAudit(db: ReadDb, anchor?: AuditAnchor): AuditVerification {
-  let prev = GENESIS;
-  let expectedSeq = 1;
-  let entries = 0;
-  let anchorMatches: boolean | null = anchor ? false : null;
-  for (const row of iterate<AuditRow>(db, 'SELECT * FROM audit_log ORDER BY seq')) {
-    const broken = row.seq !== expectedSeq || row.prev_hash !== prev || entryHash(row) !== row.hash;
-    if (broken) return { ok: false, entries: entries + 1, brokenAt: row.seq, headHash: null, anchorMatches: anchor && anchor.seq < row.seq ? anchorMatches : null };
-    if (anchor && row.seq === anchor.seq) anchorMatches = row.hash === anchor.hash;
-    prev = row.hash;
-    expectedSeq += 1;
-    entries += 1;
-  }
-  return { ok: true, entries, brokenAt: null, headHash: entries > 0 ? prev : null, anchorMatches };
+  return verifyChain(db, 'audit_log', anchor);
 }
 
 export function listAudit(db: ReadDb, limit: number, beforeSeq?: number): AuditEntry[] {

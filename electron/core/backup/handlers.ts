@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ActionContext, FeatureHandlers } from '../registry/types';
@@ -14,6 +14,7 @@ import { encodeBackup, type DatabaseCopy } from './format';
 import { backupSound, checkWrittenBackup, verifyBackupFile } from './check';
 import { copyMainDatabase, databaseFiles, lastVerifiedAt, latestBackup, recordBackup, schemaVersion, snapshotInto } from './repository';
 import { backupStatus } from './status';
+import { restoreBackup } from './restore';
 
 /** `reciprocal-2026-12-03-1955.reciprocal-backup`: sorts by date, no ':' (Windows). */
 const defaultFileName = (at: Date) => `reciprocal-${at.toISOString().slice(0, 16).replace('T', '-').replace(':', '')}${BACKUP_EXTENSION}`;
@@ -112,6 +113,35 @@ export const backupHandlers: FeatureHandlers<keyof typeof backupContract> = {
       ctx.session.assertWritable();
       recordCheck(ctx, { file: latest.file, createdAt: latest.createdAt, bytes: latest.bytes }, check);
       return { file: latest.file, check };
+    },
+  },
+  'backup.restore': {
+    kind: 'action',
+    scope: noPilot,
+    run: async (secret, ctx) => {
+      const { session, host } = ctx;
+      const dir = session.dir;
+      const others = existsSync(dir) ? readdirSync(dir) : [];
+      if (session.state() !== 'absent' || others.length > 0) {
+        throw new AppError(
+          'VAULT_EXISTS',
+          `This computer already has a vault (${dir}), and a backup is never restored over one. To look at a backup beside it, use \`backup restore FILE --vault NEWDIR\` on the command line. Nothing was changed.`,
+        );
+      }
+      if (!host.chooseBackupFile) throw new AppError('CONFLICT', 'Reciprocal cannot ask for a file here: use `backup restore FILE --vault DIR` on the command line. Nothing was changed.');
+      const file = await host.chooseBackupFile('Choose the backup to restore');
+      if (!file) return null;
+      let check: BackupCheck;
+      try {
+        check = await restoreBackup(file, secret, dir, ctx.actor, ctx.now(), { intoEmptyFolder: true });
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'WRONG_PASSPHRASE' || error.code === 'WRONG_RECOVERY_KEY')) {
+          const what = error.code === 'WRONG_PASSPHRASE' ? 'That passphrase' : 'That recovery key';
+          throw new AppError(error.code, `${what} does not open this backup. Use the passphrase the vault had when the backup was made, or its recovery key. Nothing was restored.`);
+        }
+        throw error;
+      }
+      return { file, check };
     },
   },
 };

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
@@ -20,8 +20,10 @@ import { backupSound, checkDatabases, writeVaultFiles } from './check';
  * folder beside the target, then renamed into place in one step. The restored vault opens with the
  * passphrase and recovery key the backup was made with; its audit trail gains one entry saying so.
  */
-export async function restoreBackup(file: string, secret: UnlockInput, target: string, actor: string, now: Date): Promise<BackupCheck> {
-  if (existsSync(target)) {
+export async function restoreBackup(file: string, secret: UnlockInput, target: string, actor: string, now: Date, options: { intoEmptyFolder?: boolean } = {}): Promise<BackupCheck> {
+  // The app's own vault folder may exist empty (made by an earlier run): with intoEmptyFolder that is no vault to protect.
+  const usable = () => !existsSync(target) || (options.intoEmptyFolder === true && readdirSync(target).length === 0);
+  if (!usable()) {
     throw new AppError('VAULT_EXISTS', `${target} already exists. A backup is only ever restored into a new folder, so nothing there can be overwritten: give a folder name that does not exist yet. Nothing was changed.`);
   }
   const { header, databases } = readBackup(file);
@@ -42,7 +44,8 @@ export async function restoreBackup(file: string, secret: UnlockInput, target: s
       recordRestore(join(staging, DB_FILE), dataKey, actor, now, header.createdAt);
       for (const name of readdirSync(staging)) fsyncFile(join(staging, name));
       fsyncDirectory(staging);
-      if (existsSync(target)) throw new AppError('VAULT_EXISTS', `Something created ${target} while the backup was being restored, so nothing was restored there. Choose a new folder name.`);
+      if (!usable()) throw new AppError('VAULT_EXISTS', `Something created ${target} while the backup was being restored, so nothing was restored there. Choose a new folder name.`);
+      if (existsSync(target)) rmdirSync(target); // empty: checked just above
       renameSync(staging, target);
       fsyncDirectory(parent);
       return check;

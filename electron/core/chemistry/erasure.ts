@@ -4,8 +4,8 @@
  * other chemistry meetings becomes "[removed]". Nobody's status changes: the partner did meet
  * someone, and their status history keeps that.
  */
-import { many, run, value, type ReadDb, type WriteDb } from '../db/query';
-import { redactRow } from '../../../shared/erasure/redact';
+import { run, value, type ReadDb, type WriteDb } from '../db/query';
+import { redactRows } from '../db/redact-rows';
 
 export function countChemistryMeetingsOf(db: ReadDb, participantId: number): number {
   return value<number>(db, 'SELECT count(*) FROM chemistry_meetings WHERE mentor_id = @id OR mentee_id = @id', { id: participantId })!;
@@ -17,12 +17,12 @@ export function eraseChemistryMeetingsOf(db: WriteDb, participantId: number): nu
 
 export function redactNamesInChemistry(db: WriteDb, pilotId: number, pattern: RegExp | null): number {
   if (!pattern) return 0;
-  let replaced = 0;
-  for (const row of many<{ id: number; mentor_note: string; mentee_note: string }>(db, "SELECT id, mentor_note, mentee_note FROM chemistry_meetings WHERE pilot_id = ? AND (mentor_note <> '' OR mentee_note <> '')", [pilotId])) {
-    const result = redactRow(row, ['mentor_note', 'mentee_note'], pattern);
-    if (!result) continue;
-    replaced += result.replaced;
-    run(db, 'UPDATE chemistry_meetings SET mentor_note = @mentor_note, mentee_note = @mentee_note WHERE id = @id', result.changed);
-  }
-  return replaced;
+  return redactRows(
+    db,
+    "SELECT id, mentor_note, mentee_note FROM chemistry_meetings WHERE pilot_id = ? AND (mentor_note <> '' OR mentee_note <> '')",
+    [pilotId],
+    ['mentor_note', 'mentee_note'],
+    'UPDATE chemistry_meetings SET mentor_note = @mentor_note, mentee_note = @mentee_note WHERE id = @id',
+    pattern,
+  );
 }

@@ -26,6 +26,7 @@ import { auditAnchor, type AuditAnchor } from '../../../shared/audit/contract';
 import { plural } from '../../../shared/words';
 import { eraseCommand } from './erase';
 import { backupCommand, exportSubjectCommand } from './backup';
+import { exportQdpxCommand } from './qdpx';
 import { checkInterviewDatabase } from './check-interviews';
 
 const HELP = `Reciprocal command line: the app's own handlers, without the window.
@@ -79,6 +80,9 @@ Usage: npm run -s cli -- <command> [options]
                                     audit checks; the vault is never opened
   backup restore FILE --vault NEWDIR
                                     restore a backup into a new folder (never over an existing one)
+  export qdpx --pilot ID --out FILE.qdpx --vault DIR [--no-audio]
+                                    the pilot's closing interviews as a pseudonymised REFI-QDA
+                                    project (NVivo, ATLAS.ti, MAXQDA), audited
   export subject --participant ID --out DIR --vault DIR
                                     everything held about one person (HTML and JSON), audited
   solve                             solve {"costs": number[][], "forbidden"?, "maximize"?} from stdin
@@ -105,6 +109,7 @@ type Options = {
   out?: string;
   participant?: string;
   'no-free-text'?: boolean;
+  'no-audio'?: boolean;
   'shift-dates'?: boolean;
   threshold?: string;
   help?: boolean;
@@ -133,6 +138,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         participant: { type: 'string' },
         'no-free-text': { type: 'boolean' },
+        'no-audio': { type: 'boolean' },
         'shift-dates': { type: 'boolean' },
         threshold: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -527,6 +533,11 @@ async function solveCommand(args: string[], values: Options, io: CliIo): Promise
 
 async function exportCommand(args: string[], values: Options, io: CliIo): Promise<number> {
   if (args[0] === 'research') return await exportResearchCommand(values, io);
+  if (args[0] === 'qdpx')
+    return await exportQdpxCommand(values, io, async (host) => {
+      const core = await openCore(values, io, host);
+      return { registry: core.registry, lock: () => core.session.lock() };
+    });
   if (args[0] === 'subject')
     return await exportSubjectCommand(values, io, async (host) => {
       const core = await openCore(values, io, host);

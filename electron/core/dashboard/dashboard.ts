@@ -14,6 +14,8 @@ import { countOwedLogs } from '../logs';
 import { untrainedAmong } from '../training';
 import { waveReturns } from '../surveys';
 import { concernCounts } from '../safeguarding';
+import { interviewCounts, scheduledInterviewsBetween } from '../interviews';
+import { reflectionsBetween } from '../group-reflection';
 
 /** People named in an attention item: enough to act on the first ones, the rest behind the link. */
 const FIRST_FEW = 5;
@@ -38,6 +40,8 @@ function timeline(db: ReadDb, pilotId: number, pilot: { startDate: string; endDa
     weeksInPilot,
     thisWeek: milestones.filter((m) => m.dueOn >= weekStart && m.dueOn <= weekEnd),
     meetingsThisWeek: meetingsBetween(db, pilotId, weekStart, weekEnd),
+    interviewsThisWeek: scheduledInterviewsBetween(db, pilotId, weekStart, weekEnd),
+    groupReflectionsThisWeek: reflectionsBetween(db, pilotId, weekStart, weekEnd),
     next: milestones.find((m) => m.doneOn === null && m.dueOn >= today) ?? null,
     late: milestones.filter((m) => m.status === 'late'),
   };
@@ -85,8 +89,7 @@ export function pilotDashboard(db: ReadDb, pilotId: number, today: string): Dash
     meetings: { ...meetings.counts, pairs: meetings.pairs },
     logsOwed,
     surveyReturns,
-    // The interviews stage (11) is not built yet: when it is, its count of interviews done goes here.
-    interviewsDone: null,
+    interviews: interviewCounts(db, pilotId),
     attention,
   };
 }

@@ -8,6 +8,9 @@ import { demoReflection } from './reflections';
 import { startSurveysDemo } from './surveys';
 import { fillSafeguardingDemo } from './safeguarding';
 import { fillInterviewsDemo } from './interviews';
+import { fillRecordingsDemo } from './recordings';
+import { fillGroupReflectionDemo } from './group-reflection';
+import { fillTranscriptDemo } from './transcripts';
 
 export interface DemoOptions {
   seed: number;
@@ -302,5 +305,8 @@ export async function fillDemo(registry: HandlerRegistry, options: DemoOptions):
   clock.jumpTo(-1);
   await fillSafeguardingDemo(registry, { pilotId, clock });
   const interviewCounts = await fillInterviewsDemo(registry, { pilotId, clock });
-  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts, ...interviewCounts };
+  const recordingCounts = await fillRecordingsDemo(registry, { pilotId });
+  const transcriptCounts = await fillTranscriptDemo(registry, { pilotId });
+  const reflectionCounts = await fillGroupReflectionDemo(registry, { pilotId, clock, themeIds });
+  return { pilots: 2, themes: themes.length, 'focus groups': groups.length + (named.length > 0 ? 1 : 0), findings, participants: options.participants, consents, 'chemistry meetings': chemistry, 'training sessions': 2, pairs: confirmed.length, 'meetings held': counts.held, 'meetings cancelled': counts.cancelled, 'logs submitted': counts.logs, 'log drafts': counts.drafts, ...surveyCounts, ...interviewCounts, ...recordingCounts, ...transcriptCounts, ...reflectionCounts };
 }

@@ -1,11 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { renderPdf } from '../util/pdf';
 import type { ErasureCertificate } from '../../../shared/erasure/contract';
-
-// Not named `require`: bundlers add their own module-level `require` shim, and two would clash.
-const resolveFromHere = createRequire(import.meta.url).resolve;
-const fontDir = join(dirname(resolveFromHere('dejavu-fonts-ttf/package.json')), 'ttf');
 
 const yes = (done: boolean) => (done ? 'done' : 'NOT done');
 
@@ -19,19 +13,7 @@ export function certificateJson(certificate: ErasureCertificate): string {
  * audit entry that records it, and the clean-up steps. No name, no content: it may be filed anywhere.
  */
 export function renderCertificatePdf(certificate: ErasureCertificate): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: 64, bottom: 64, left: 64, right: 64 },
-      info: { Title: `Erasure certificate no. ${certificate.id}`, Creator: 'Reciprocal', CreationDate: new Date(certificate.erasedAt) },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('body', join(fontDir, 'DejaVuSans.ttf'));
-    doc.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
-
+  return renderPdf({ info: { Title: `Erasure certificate no. ${certificate.id}`, CreationDate: new Date(certificate.erasedAt) } }, (doc) => {
     doc.font('bold').fontSize(20).text(`Erasure certificate no. ${certificate.id}`);
     doc.moveDown(0.4).font('body').fontSize(11);
     const line = (label: string, text: string) => doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(text);
@@ -57,6 +39,5 @@ export function renderCertificatePdf(certificate: ErasureCertificate): Promise<B
     doc.moveDown(0.8).font('bold').fontSize(13).text('Backups');
     doc.moveDown(0.3).font('body').fontSize(11).text(certificate.backupsNote);
     doc.moveDown(1).fontSize(9).fillColor('#555555').text('This certificate holds no name and no content of what was erased. The audit entry can be checked with “vault check”.');
-    doc.end();
   });
 }

@@ -11,6 +11,7 @@ import { eraseTrainingAttendanceOf } from '../training';
 import { erasePairingRulesOf } from '../matching';
 import { eraseSurveyResponsesOf } from '../surveys';
 import { eraseFocusGroupAttendanceOf } from '../focus-groups';
+import { eraseReflectionAttendanceOf } from '../group-reflection';
 import { eraseConcernsAbout, unlinkConcernsFromLogsOf } from '../safeguarding';
 import { eraseParticipantRecord } from '../participants';
 import { eraseInterviewsOf } from '../interviews';
@@ -29,6 +30,7 @@ export function eraseRecordsOf(db: WriteDb, participantId: number, at: string, i
   addCount(counts, 'survey-responses', survey.responses);
   addCount(counts, 'survey-free-text', survey.textAnswers);
   addCount(counts, 'focus-group-attendance', eraseFocusGroupAttendanceOf(db, participantId));
+  addCount(counts, 'group-reflection-attendance', eraseReflectionAttendanceOf(db, participantId));
   addCount(counts, 'closing-interviews', eraseInterviewsOf(db, participantId));
   // The research exports' replacement log holds the words found for them (their name): it goes too.
   eraseReplacementsOf(db, participantId);

@@ -17,8 +17,9 @@ import { countTrainingAttendanceOf } from '../training';
 import { countPairingRulesOf, currentPairsOf } from '../matching';
 import { countSurveyResponsesOf } from '../surveys';
 import { countFocusGroupAttendanceOf } from '../focus-groups';
+import { countReflectionAttendanceOf } from '../group-reflection';
 import { countConcernsAbout } from '../safeguarding';
-import { countParticipantRecords, erasureSubject, otherNamesInPilot } from '../participants';
+import { countParticipantRecords, erasureSubject, getParticipant, otherNamesInPilot } from '../participants';
 import { countInterviewsOf } from '../interviews';
 import { withdrawBeforeErasure } from './withdraw-first';
 import { getPilot } from '../pilots';
@@ -34,6 +35,7 @@ export const toCounts = (counts: KindCounts): ErasureCount[] =>
 
 export function previewPersonErasure(db: ReadDb, participantId: number): PersonErasurePreview {
   const subject = erasureSubject(db, participantId);
+  const person = getParticipant(db, participantId);
   const record = countParticipantRecords(db, participantId);
   const survey = countSurveyResponsesOf(db, participantId);
   const counts: [ErasureKind, number][] = [
@@ -47,11 +49,15 @@ export function previewPersonErasure(db: ReadDb, participantId: number): PersonE
     ['survey-responses', survey.responses],
     ['survey-free-text', survey.textAnswers],
     ['focus-group-attendance', countFocusGroupAttendanceOf(db, participantId)],
+    ['group-reflection-attendance', countReflectionAttendanceOf(db, participantId)],
     ['closing-interviews', countInterviewsOf(db, participantId)],
   ];
   return {
     participantId,
     name: subject.name,
+    role: person.role,
+    department: person.department,
+    status: subject.status,
     erased: subject.erasedAt !== null,
     withdrawsFirst: subject.status !== 'withdrawn' && subject.status !== 'completed',
     currentPairs: currentPairsOf(db, participantId).length,

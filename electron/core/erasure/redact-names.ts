@@ -8,6 +8,7 @@ import { redactNamesInPairs } from '../matching';
 import { redactNamesInMeetings } from '../meetings';
 import { redactNamesInSurveys } from '../surveys';
 import { redactNamesInFocusGroups } from '../focus-groups';
+import { redactNamesInGroupReflections } from '../group-reflection';
 import { redactNamesInConcerns } from '../safeguarding';
 import { redactNamesInParticipants } from '../participants';
 
@@ -19,7 +20,7 @@ import { redactNamesInParticipants } from '../participants';
 export function redactNamesInPilot(db: WriteDb, pilotId: number, names: readonly string[], otherNames: readonly string[] = []): number {
   const pattern = namePattern(names, namePartsOf(otherNames));
   if (!pattern) return 0;
-  return [redactNamesInLogs, redactNamesInChemistry, redactNamesInTraining, redactNamesInPairs, redactNamesInMeetings, redactNamesInSurveys, redactNamesInFocusGroups, redactNamesInConcerns, redactNamesInParticipants].reduce(
+  return [redactNamesInLogs, redactNamesInChemistry, redactNamesInTraining, redactNamesInPairs, redactNamesInMeetings, redactNamesInSurveys, redactNamesInFocusGroups, redactNamesInGroupReflections, redactNamesInConcerns, redactNamesInParticipants].reduce(
     (sum, redactIn) => sum + redactIn(db, pilotId, pattern),
     0,
   );

@@ -2,6 +2,10 @@ import type { FeatureHandlers } from '../registry/types';
 import { noPilot, pilotScope } from '../registry/scope';
 import { AppError } from '../errors';
 import { person, currentConsent } from '../participants';
+import { getPilot } from '../pilots';
+import type { ReadDb } from '../db/query';
+import { outsidePilotWarning, requireConfirmation } from '../confirmation';
+import { formatDate } from '../../../shared/dates';
 import { appendAudit } from '../audit';
 import type { interviewsContract } from '../../../shared/interviews/contract';
 import { seedGuide } from './guide-seed';
@@ -41,6 +45,10 @@ const inPilot = (interview: { pilotId: number }, pilotId: number, id: number) =>
 const scheduledOnly = (status: string) => {
   if (status !== 'scheduled') throw new AppError('INVALID_TRANSITION', `This interview is ${status}, so it can no longer be changed.`);
 };
+
+/** An interview dated outside the pilot (1900, 2099) is usually a typo: it asks for confirmation. */
+const checkInterviewDate = (db: ReadDb, pilotId: number, scheduledOn: string, confirmed: readonly string[]) =>
+  requireConfirmation([outsidePilotWarning(scheduledOn, getPilot(db, pilotId), `The interview date (${formatDate(scheduledOn)})`)], confirmed);
 
 export const interviewHandlers: FeatureHandlers<keyof typeof interviewsContract> = {
   'interviews.interviewers': {
@@ -132,8 +140,9 @@ export const interviewHandlers: FeatureHandlers<keyof typeof interviewsContract>
   'interviews.schedule': {
     kind: 'command',
     scope: pilotScope.fromInput('pilotId'),
-    run: ({ pilotId, participantId, ...fields }, ctx) => {
+    run: ({ pilotId, participantId, confirmed, ...fields }, ctx) => {
       requireInterviewDatabase(ctx.db);
+      checkInterviewDate(ctx.db, pilotId, fields.scheduledOn, confirmed);
       const who = person(ctx.db, participantId);
       if (who.pilotId !== pilotId) throw new AppError('NOT_FOUND', `Participant ${participantId} is not in this pilot.`);
       const consent = currentConsent(ctx.db, participantId);
@@ -155,10 +164,11 @@ export const interviewHandlers: FeatureHandlers<keyof typeof interviewsContract>
   'interviews.reschedule': {
     kind: 'command',
     scope: pilotScope.fromInput('pilotId'),
-    run: ({ pilotId, interviewId, ...fields }, ctx) => {
+    run: ({ pilotId, interviewId, confirmed, ...fields }, ctx) => {
       requireInterviewDatabase(ctx.db);
       const interview = getInterview(ctx.db, interviewId);
       inPilot(interview, pilotId, interviewId);
+      checkInterviewDate(ctx.db, pilotId, fields.scheduledOn, confirmed);
       scheduledOnly(interview.status);
       getInterviewer(ctx.db, fields.interviewerId);
       const now = ctx.now().toISOString();

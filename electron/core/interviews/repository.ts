@@ -272,3 +272,7 @@ export function interviewCounts(db: ReadDb, pilotId: number): { scheduled: numbe
   const count = (status: InterviewStatus) => rows.find((row) => row.status === status)?.n ?? 0;
   return { scheduled: count('scheduled'), done: count('done'), cancelled: count('cancelled') };
 }
+
+/** Interviews still scheduled between two dates (inclusive): the dashboard's week. */
+export const scheduledInterviewsBetween = (db: ReadDb, pilotId: number, from: string, to: string): number =>
+  value<number>(db, "SELECT count(*) FROM interviews.interviews WHERE pilot_id = ? AND status = 'scheduled' AND scheduled_on BETWEEN ? AND ?", [pilotId, from, to])!;

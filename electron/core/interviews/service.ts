@@ -50,15 +50,25 @@ export function visibleInterview(db: ReadDb, session: VaultSession, interviewId:
   return interview;
 }
 
+/**
+ * Why this interview cannot be recorded now, with what to do; null when it can. The one rule for
+ * the screen (detail) and for the recording commands, which refuse with the same words.
+ */
+export function whyNotRecordable(interview: { personName: string; status: string; consentCheckedAt: string | null }, consent: { audioRecording: boolean; withdrawn: boolean }): string | null {
+  const name = interview.personName;
+  if (consent.withdrawn) return `${name} has withdrawn from the pilot, so this interview cannot be recorded.`;
+  if (interview.status === 'cancelled') return 'This interview was cancelled, so it cannot be recorded.';
+  if (!consent.audioRecording) {
+    return `${name} has not consented to audio recording, so this interview cannot be recorded: take notes under the guide’s questions instead. If they want to be recorded, the coordinator records their consent in the register first.`;
+  }
+  if (interview.consentCheckedAt === null) return `Check the consents with ${name} first: recording starts only after the consent check.`;
+  return null;
+}
+
 export function detailOf(db: ReadDb, session: VaultSession, interviewId: number): InterviewDetail {
   const { guideId, ...row } = visibleInterview(db, session, interviewId);
   const consent = consentOf(db, row.participantId);
-  const recordingUnavailable = !consent.audioRecording
-    ? `${row.personName} has not consented to audio recording, so this interview cannot be recorded. Take notes instead.`
-    : row.consentCheckedAt === null
-      ? 'Check consent with the person first.'
-      : 'In-app recording is not available in this version of Reciprocal yet. Take notes instead.';
-  return { ...row, consent, guide: guideId === null ? null : guideById(db, guideId), notes: notesOf(db, interviewId), recordingUnavailable };
+  return { ...row, consent, guide: guideId === null ? null : guideById(db, guideId), notes: notesOf(db, interviewId), recordingUnavailable: whyNotRecordable(row, consent) };
 }
 
 /**
@@ -98,6 +108,14 @@ export function refreshPeople(db: WriteDb, now: string): void {
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error; // erased from the register: kept as copied
     }
   }
+}
+
+/**
+ * A consent recorded, corrected or withdrawn reaches the interviewer's copy in the same transaction
+ * (people not yet copied are copied when they are scheduled).
+ */
+export function refreshPersonCopy(db: WriteDb, participantId: number, now: string): void {
+  if (hasInterviewDatabase(db) && snapshotPeople(db).includes(participantId)) copyPerson(db, participantId, now);
 }
 
 /** A withdrawal cancels the person's scheduled interviews (kept, with the reason) and updates their consents for the interviewer. */

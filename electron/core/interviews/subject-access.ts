@@ -1,6 +1,12 @@
 import { many, type ReadDb } from '../db/query';
+import { recordingsAboutPerson } from './recordings/repository';
+import { transcriptOf } from './transcripts/repository';
 
-/** A person's closing interviews with the notes taken, each under its question (subject access). No transcripts are kept. */
+/**
+ * A person's closing interviews with the notes taken, each under its question (subject access),
+ * the transcript's text, and which recordings exist (source, length, date): the audio itself is not
+ * copied into the document (it can be played to them, or exported on request).
+ */
 export function interviewsAbout(db: ReadDb, participantId: number) {
   const interviews = many<{ id: number; scheduledOn: string; startsAt: string; status: string; interviewer: string }>(
     db,
@@ -9,8 +15,11 @@ export function interviewsAbout(db: ReadDb, participantId: number) {
       WHERE v.participant_id = ? ORDER BY v.scheduled_on, v.id`,
     [participantId],
   );
+  const recordings = recordingsAboutPerson(db, participantId);
   return interviews.map(({ id, ...interview }) => ({
     ...interview,
+    transcript: transcriptOf(db, id)?.body ?? null,
+    recordings: recordings.filter((r) => r.interviewId === id).map(({ interviewId: _interviewId, ...recording }) => recording),
     notes: many<{ question: string; note: string }>(
       db,
       `SELECT coalesce(q.question, 'General notes') AS question, n.body AS note

@@ -1,34 +1,14 @@
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { renderPdf } from '../util/pdf';
 import { gibbsLabels, gibbsStages, type ReflectiveLog } from '../../../shared/logs/contract';
 import { formatLongDate as formatDate } from '../../../shared/dates';
 import { plural } from '../../../shared/words';
-
-// Not named `require`: bundlers add their own module-level `require` shim, and two would clash.
-const resolveFromHere = createRequire(import.meta.url).resolve;
-// DejaVu covers Latin, Greek, Cyrillic and more: participants' names and words must print as written.
-const fontDir = join(dirname(resolveFromHere('dejavu-fonts-ttf/package.json')), 'ttf');
-
 
 /**
  * A participant's log book: their own submitted logs only, one after another, with the meeting's
  * date and theme — no partner's name, nothing written by anyone else.
  */
 export function renderLogBook(args: { personName: string; pilotName: string; logs: ReflectiveLog[]; createdOn: Date }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: 64, bottom: 64, left: 64, right: 64 },
-      info: { Title: `Reflective log book — ${args.personName}`, Author: args.personName, Creator: 'Reciprocal', CreationDate: args.createdOn },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('body', join(fontDir, 'DejaVuSans.ttf'));
-    doc.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
-
+  return renderPdf({ info: { Title: `Reflective log book — ${args.personName}`, Author: args.personName, CreationDate: args.createdOn } }, (doc) => {
     doc.font('bold').fontSize(22).text('Reflective log book');
     doc.moveDown(0.3).font('body').fontSize(13).text(args.personName);
     doc.fontSize(10).fillColor('#555555').text(`${args.pilotName} · ${plural(args.logs.length, 'reflective log')} · made on ${formatDate(args.createdOn.toISOString().slice(0, 10))}`);
@@ -45,6 +25,5 @@ export function renderLogBook(args: { personName: string; pilotName: string; log
         doc.moveDown(0.2).font('body').fontSize(11).text(text, { align: 'left', lineGap: 2 });
       }
     }
-    doc.end();
   });
 }

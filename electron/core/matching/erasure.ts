@@ -4,8 +4,8 @@
  * hang on them), pointing at the erased record, which no longer names anyone; their name in a pair's
  * end reason becomes "[removed]".
  */
-import { many, run, value, type ReadDb, type WriteDb } from '../db/query';
-import { redactRow } from '../../../shared/erasure/redact';
+import { run, value, type ReadDb, type WriteDb } from '../db/query';
+import { redactRows } from '../db/redact-rows';
 
 export function countPairingRulesOf(db: ReadDb, participantId: number): number {
   const params = { id: participantId };
@@ -31,20 +31,10 @@ export function countPairsOf(db: ReadDb, participantId: number): number {
 
 export function redactNamesInPairs(db: WriteDb, pilotId: number, pattern: RegExp | null): number {
   if (!pattern) return 0;
-  let replaced = 0;
-  for (const row of many<{ id: number; end_reason: string | null }>(db, 'SELECT id, end_reason FROM pairs WHERE pilot_id = ? AND end_reason IS NOT NULL', [pilotId])) {
-    const result = redactRow(row, ['end_reason'], pattern);
-    if (!result) continue;
-    replaced += result.replaced;
-    run(db, 'UPDATE pairs SET end_reason = @end_reason WHERE id = @id', result.changed);
-  }
-  for (const row of many<{ id: number; note: string }>(db, 'SELECT c.id, c.note FROM conflicts_of_interest c WHERE c.pilot_id = ? AND c.note <> ?', [pilotId, ''])) {
-    const result = redactRow(row, ['note'], pattern);
-    if (!result) continue;
-    replaced += result.replaced;
-    run(db, 'UPDATE conflicts_of_interest SET note = @note WHERE id = @id', result.changed);
-  }
-  return replaced;
+  return (
+    redactRows(db, 'SELECT id, end_reason FROM pairs WHERE pilot_id = ? AND end_reason IS NOT NULL', [pilotId], ['end_reason'], 'UPDATE pairs SET end_reason = @end_reason WHERE id = @id', pattern) +
+    redactRows(db, 'SELECT c.id, c.note FROM conflicts_of_interest c WHERE c.pilot_id = ? AND c.note <> ?', [pilotId, ''], ['note'], 'UPDATE conflicts_of_interest SET note = @note WHERE id = @id', pattern)
+  );
 }
 
 export function countPairsInPilot(db: ReadDb, pilotId: number): number {

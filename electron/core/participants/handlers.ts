@@ -8,6 +8,7 @@ import { assertPreviewUnchanged, previewWithdrawal, withdrawWithCascade } from '
 import { correctConsent } from './consent-correction';
 import { importEoi, previewEoi } from './import/service';
 import { stagedFiles } from '../imports';
+import { refreshPersonCopy } from '../interviews';
 import { assertNotErased } from './erasure';
 
 /** The trail entry of a status change, however it was made. */
@@ -76,7 +77,9 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
     scope: pilotScope.ofParticipant('participantId'),
     run: ({ participantId, formId, givenOn, choices }, { db, now, today }) => {
       assertNotErased(db, participantId);
-      return recordConsent(db, participantId, formId, givenOn, choices, now().toISOString(), today());
+      const record = recordConsent(db, participantId, formId, givenOn, choices, now().toISOString(), today());
+      refreshPersonCopy(db, participantId, now().toISOString());
+      return record;
     },
     audit: (_input, record) => ({ action: 'consent.record', entityType: 'consent_record', entityId: record.id }),
   },
@@ -95,6 +98,7 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
       if (stillIn && (withdrawParticipant || person.consent === 'withdrawn')) {
         withdrawWithCascade(ctx, { participantId, reason, note: `Consent withdrawn: ${reason}`, cause: withdrawParticipant ? 'consent-withdrawn' : null, fingerprint: undefined });
       }
+      refreshPersonCopy(db, participantId, ctx.now().toISOString());
       return record;
     },
     audit: (input) => ({ action: 'consent.withdraw', entityType: 'consent_record', entityId: input.id }),
@@ -102,7 +106,11 @@ export const participantHandlers: FeatureHandlers<keyof typeof participantsContr
   'consent.correct': {
     kind: 'command',
     scope: pilotScope.of('id', consentPilot),
-    run: (input, ctx) => correctConsent(ctx, input),
+    run: (input, ctx) => {
+      const record = correctConsent(ctx, input);
+      refreshPersonCopy(ctx.db, record.participantId, ctx.now().toISOString());
+      return record;
+    },
     audit: (_input, record) => ({ action: 'consent.correct', entityType: 'consent_record', entityId: record.id }),
   },
 };

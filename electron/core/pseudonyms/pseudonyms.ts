@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { value, type ReadDb } from '../db/query';
+import { encodeCrockford, isCrockford, normaliseCrockford } from '../util/crockford-base32';
 
 /**
  * Pseudonym codes: a short code that stands for a person wherever their name must not appear (free
@@ -9,8 +10,6 @@ import { value, type ReadDb } from '../db/query';
  * without the vault can tell who a code belongs to or make one for a given person.
  */
 
-/** Crockford's base 32: no I, L, O or U, so a code read aloud or typed by hand survives. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** 40 bits (8 characters): collisions stay unlikely for a whole university's participants (1 in ~10^5 at 5,000 people), and are checked where codes are matched. */
 const CODE_CHARACTERS = 8;
 
@@ -27,20 +26,9 @@ function secretOf(db: ReadDb): Buffer {
   return secret;
 }
 
+/** The first 40 bits of the digest in Crockford's base 32 (no I, L, O or U, so a code read aloud or typed by hand survives). */
 function encode(digest: Buffer): string {
-  let bits = 0;
-  let buffer = 0;
-  let out = '';
-  for (const byte of digest) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < CODE_CHARACTERS) {
-      bits -= 5;
-      out += ALPHABET[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-    if (out.length === CODE_CHARACTERS) break;
-  }
+  const out = encodeCrockford(digest.subarray(0, (CODE_CHARACTERS * 5) / 8));
   return `P-${out.slice(0, 4)}-${out.slice(4)}`;
 }
 
@@ -52,12 +40,7 @@ export function pseudonymCoder(db: ReadDb): (participantId: number) => string {
 
 /** A code as someone may have typed it ("p 7k3q x2pd", "7K3QX2PO") in its one written form, or undefined if it cannot be one. */
 export function normalCode(typed: string): string | undefined {
-  const compact = typed
-    .toUpperCase()
-    .replace(/^P[\s-]*/, '')
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (compact.length !== CODE_CHARACTERS || [...compact].some((c) => !ALPHABET.includes(c))) return undefined;
+  const compact = normaliseCrockford(typed.toUpperCase().replace(/^P[\s-]*/, ''));
+  if (compact.length !== CODE_CHARACTERS || !isCrockford(compact)) return undefined;
   return `P-${compact.slice(0, 4)}-${compact.slice(4)}`;
 }

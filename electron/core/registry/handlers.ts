@@ -5,6 +5,8 @@ import { auditHandlers } from '../audit/handlers';
 import { pilotHandlers } from '../pilots/handlers';
 import { planHandlers } from '../plan/handlers';
 import { focusGroupHandlers } from '../focus-groups/handlers';
+import { groupReflectionHandlers } from '../group-reflection/handlers';
+import { qdpxHandlers } from '../qdpx/handlers';
 import { participantHandlers } from '../participants/handlers';
 import { participantProfileHandlers } from '../participants/profile-handlers';
 import { departmentHandlers } from '../participants/departments-handlers';
@@ -22,6 +24,9 @@ import { reportHandlers } from '../reports/handlers';
 import { researchExportHandlers } from '../research-export/handlers';
 import { erasureHandlers } from '../erasure/handlers';
 import { interviewHandlers } from '../interviews/handlers';
+import { transcriptHandlers } from '../interviews/transcripts/handlers';
+import { codingHandlers } from '../interviews/coding/handlers';
+import { recordingHandlers } from '../interviews/recordings/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { subjectAccessHandlers } from '../subject-access/handlers';
 
@@ -50,6 +55,11 @@ export const handlers: HandlerMap = {
   ...researchExportHandlers,
   ...erasureHandlers,
   ...interviewHandlers,
+  ...transcriptHandlers,
+  ...recordingHandlers,
+  ...codingHandlers,
   ...backupHandlers,
   ...subjectAccessHandlers,
+  ...groupReflectionHandlers,
+  ...qdpxHandlers,
 };

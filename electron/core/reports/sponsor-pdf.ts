@@ -1,15 +1,8 @@
-import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { renderPdf, type PdfDoc as Doc } from '../util/pdf';
 import type { SponsorReport } from '../../../shared/reports/contract';
 import { cellWords, divergingParts, groupWords, medianWords, ofWords, pWords, recruitmentRows, roleWords } from '../../../shared/reports/words';
 import { formatLongDate } from '../../../shared/dates';
 import { count } from '../../../shared/words';
-
-// Not named `require`: bundlers add their own module-level `require` shim, and two would clash.
-const resolveFromHere = createRequire(import.meta.url).resolve;
-// Embedded from the package on disk: no font is ever fetched.
-const fontDir = join(dirname(resolveFromHere('dejavu-fonts-ttf/package.json')), 'ttf');
 
 const INK = '#1d2126';
 const MUTED = '#545b64';
@@ -19,7 +12,6 @@ const SAME = '#b9bec4';
 const IMPROVED = '#0b6660';
 const RULE = '#d4d6d9';
 
-type Doc = InstanceType<typeof PDFDocument>;
 
 /**
  * The sponsor report as a PDF: a title block with the pilot, the date and the ethics reference, then
@@ -27,24 +19,13 @@ type Doc = InstanceType<typeof PDFDocument>;
  * change per item as diverging bars drawn with the vector API from the same figures as the screen.
  */
 export function renderSponsorPdf(report: SponsorReport): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: 60, bottom: 60, left: 64, right: 64 },
-      info: { Title: `Report for sponsors — ${report.pilotName}`, Author: 'Reciprocal', Creator: 'Reciprocal', CreationDate: new Date(`${report.madeOn}T12:00:00Z`) },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('body', join(fontDir, 'DejaVuSans.ttf'));
-    doc.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
+  const info = { Title: `Report for sponsors — ${report.pilotName}`, Author: 'Reciprocal', CreationDate: new Date(`${report.madeOn}T12:00:00Z`) };
+  return renderPdf({ info, verticalMargin: 60 }, (doc) => {
     titleBlock(doc, report);
     recruitment(doc, report);
     meetingsAndLogs(doc, report);
     themes(doc, report);
     surveys(doc, report);
-    doc.end();
   });
 }
 

@@ -6,9 +6,10 @@ import { researchMeetings } from '../meetings';
 import { researchLogs } from '../logs';
 import { researchStandings, researchSurveys, suppressionThreshold, type ResearchItem } from '../surveys';
 import { listFocusGroups } from '../focus-groups';
+import { listGroupReflections } from '../group-reflection';
 import { getPlan, listThemes } from '../plan';
 import { getPilot } from '../pilots';
-import { interviewCounts } from '../interviews';
+import { researchInterviews } from '../interviews';
 import { pseudonymCoder } from '../pseudonyms';
 import { MAX_DATE_SHIFT_DAYS } from '../../../shared/research-export/contract';
 import type { LeftOut } from '../../../shared/research-export/contract';
@@ -140,9 +141,11 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
 
   // --- participants
   const research = (p: ResearchPerson) => p.consent?.researchUseOfLogs === true;
-  const departmentOf = groupSmall(included.filter(research).map((p) => p.department.trim()), threshold);
-  const levelOf = groupSmall(included.filter(research).map((p) => p.level.trim()), threshold);
-  const characteristicOf = groupSmall(included.filter(research).flatMap((p) => [...new Set(p.characteristics.map((c) => c.trim()))]), threshold);
+  // Only people whose consent covers research use count towards the groups their details are shown in.
+  const researchConsenting = included.filter(research);
+  const departmentOf = groupSmall(researchConsenting.map((p) => p.department.trim()), threshold);
+  const levelOf = groupSmall(researchConsenting.map((p) => p.level.trim()), threshold);
+  const characteristicOf = groupSmall(researchConsenting.flatMap((p) => [...new Set(p.characteristics.map((c) => c.trim()))]), threshold);
   const participants: Table = {
     file: 'participants.csv',
     what: 'People in the dataset: role, status, consent choices; department, level and characteristics where consent covers them',
@@ -180,7 +183,7 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
   const withdrawn = people.filter(isWithdrawn).length;
   leftOut.push(...leftOutLine('People who withdrew', withdrawn, 'Withdrawn people are in no file; their partners’ rows say only “partner withdrew”.'));
   leftOut.push(...leftOutLine('People without consent to take part', people.length - included.length - withdrawn, 'Nobody is exported without consent to take part on record.'));
-  leftOut.push(...leftOutLine('Departments, levels and characteristics', included.filter((p) => !research(p)).length, 'These people did not consent to research use: their department, level and characteristics are blank.'));
+  leftOut.push(...leftOutLine('Departments, levels and characteristics', included.length - researchConsenting.length, 'These people did not consent to research use: their department, level and characteristics are blank.'));
 
   // --- pairs: a pair goes out when at least one side is in the dataset.
   const pairsAll = researchPairs(db, pilotId);
@@ -383,11 +386,63 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
         ...(options.includeFreeText ? [text(finding.text)] : []),
       ]),
   };
-  // Closing interviews live in a database of their own (their own key) and are not part of this export yet: said, not hidden.
-  const interviews = interviewCounts(db, pilotId);
-  leftOut.push(...leftOutLine('Closing interviews', interviews.done + interviews.scheduled, 'Interviews are kept in a database of their own and are not part of this version of the research export.'));
+  // --- group reflection findings, as focus-group findings are (attendance, place and notes stay in the vault)
+  const reflectionFindings = listGroupReflections(db, pilotId).flatMap((event) => event.findings.map((finding) => ({ event, finding })));
+  const reflectionFindingsTable: Table = {
+    file: 'group_reflection_findings.csv',
+    what: 'Group reflection findings with their themes (attendance, place and notes are not exported)',
+    columns: [
+      { variable: 'finding', label: 'Finding number in the vault', type: 'identifier', identifier: true },
+      { variable: 'group_reflection', label: 'Group reflection number in the vault', type: 'identifier', identifier: true },
+      { variable: 'held_on', label: 'Date the group reflection was held', type: 'date', validation: 'YYYY-MM-DD' },
+      { variable: 'themes', label: 'The plan’s themes the finding is linked to, separated by "; "', type: 'text' },
+      ...(options.includeFreeText ? [{ variable: 'finding_text', label: 'The finding (free text; names replaced)', type: 'free text' as const, pseudonymised: true }] : []),
+    ],
+    rows: reflectionFindings
+      .sort((a, b) => a.finding.id - b.finding.id)
+      .map(({ event, finding }) => [
+        finding.id,
+        event.id,
+        event.heldOn,
+        finding.themeIds.map((id) => themeTitles.get(id) ?? '').filter(Boolean).join('; ') || null,
+        ...(options.includeFreeText ? [text(finding.text)] : []),
+      ]),
+  };
+  // --- closing interviews: metadata only (notes, recordings and transcripts stay in the vault); interviewers as codes.
+  const interviewsAll = researchInterviews(db, pilotId);
+  const interviews = interviewsAll.filter((v) => inDataset.has(v.participantId));
+  const interviewerCode = new Map([...new Set(interviewsAll.map((v) => v.interviewerId))].sort((a, b) => a - b).map((id, i) => [id, `I-${i + 1}`]));
+  const interviewsTable: Table = {
+    file: 'interviews.csv',
+    what: 'Closing interviews: who, when and what exists (notes, recordings and transcripts are not exported)',
+    columns: [
+      { variable: 'interview', label: 'Interview number in the vault', type: 'identifier', identifier: true },
+      { variable: 'participant', label: 'Interviewee’s participant code', type: 'pseudonym', pseudonymised: true },
+      { variable: 'role', label: 'Interviewee’s role', type: 'categorical', choices: 'mentor | mentee' },
+      { variable: 'interviewer', label: 'Interviewer, as a code numbered within this pilot (I-1, I-2…; never a name)', type: 'pseudonym', pseudonymised: true },
+      { variable: 'scheduled_on', label: 'Date the interview was or is scheduled for', type: 'date', validation: 'YYYY-MM-DD' },
+      { variable: 'state', label: 'Whether it was held', type: 'categorical', choices: 'scheduled | done | cancelled' },
+      { variable: 'done_on', label: 'Date it was marked done', type: 'date', validation: 'YYYY-MM-DD' },
+      { variable: 'has_audio', label: 'Whether a complete audio recording is kept in the vault', type: 'categorical', choices: 'yes | no' },
+      { variable: 'has_transcript', label: 'Whether a transcript is kept in the vault', type: 'categorical', choices: 'yes | no' },
+    ],
+    rows: interviews.map((v) => [
+      v.id,
+      codes.get(v.participantId)!,
+      byId.get(v.participantId)!.role,
+      interviewerCode.get(v.interviewerId)!,
+      shift(v.participantId, v.scheduledOn),
+      v.status,
+      shift(v.participantId, dateOf(v.doneAt)),
+      yesNo(v.hasAudio),
+      yesNo(v.hasTranscript),
+    ]),
+  };
+  const interviewsWithdrawn = interviewsAll.filter((v) => { const person = byId.get(v.participantId); return person !== undefined && isWithdrawn(person); }).length;
+  leftOut.push(...leftOutLine('Closing interviews', interviewsWithdrawn, 'The people interviewed withdrew.'));
+  leftOut.push(...leftOutLine('Closing interviews', interviewsAll.length - interviews.length - interviewsWithdrawn, 'The people interviewed are not in the dataset (no consent to take part on record).'));
   if (!options.includeFreeText) {
-    const freeTexts = logs.filter((log) => log.state === 'submitted').length + findings.length + responses.reduce((n, r) => n + r.texts.size, 0);
+    const freeTexts = logs.filter((log) => log.state === 'submitted').length + findings.length + reflectionFindings.length + responses.reduce((n, r) => n + r.texts.size, 0);
     leftOut.push(...leftOutLine('Free text (logs, findings, survey answers)', freeTexts, 'You chose to leave free text out.'));
   }
 
@@ -396,7 +451,7 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
     ethicsReference: plan.governance.ethicsReference,
     threshold,
     people: included.length,
-    tables: [participants, pairsTable, meetingsTable, logsTable, surveyTable, findingsTable],
+    tables: [participants, pairsTable, meetingsTable, logsTable, surveyTable, interviewsTable, findingsTable, reflectionFindingsTable],
     leftOut,
     names,
   };

@@ -5,6 +5,7 @@ import { meetingsOfPairs } from '../meetings';
 import { logsWrittenBy } from '../logs';
 import { surveyAnswersOf } from '../surveys';
 import { interviewsAbout } from '../interviews';
+import { reflectionsAttendedBy } from '../group-reflection';
 
 /**
  * What a subject access request returns, and what it deliberately does not: the person's own data,
@@ -14,7 +15,7 @@ import { interviewsAbout } from '../interviews';
 export const LEFT_OUT = [
   'Reflective logs written by your mentoring partner: they are your partner’s personal data (a third party), so they are not included.',
   'Safeguarding and wellbeing records: records of concerns are not released through this document, because disclosing them could cause serious harm to you or others. Ask the coordinator or the university’s data protection officer if you want to request them; each such request is considered on its own.',
-  'Interview recordings and transcripts: Reciprocal keeps none; only the interviewer’s notes, which are included.',
+  'Interview recordings: the document lists each recording (when, how long); the audio itself is not copied into it. Ask the coordinator to play it to you or to give you a copy.',
   'The audit trail: it records when records changed, never their content, and names no one outside the coordinator’s own actions.',
 ];
 
@@ -35,6 +36,7 @@ export function collectSubjectAccess(db: ReadDb, participantId: number, madeAt: 
     ownLogs: logsWrittenBy(db, participantId),
     surveyAnswers: surveyAnswersOf(db, participantId),
     interviews: interviewsAbout(db, participantId),
+    groupReflections: reflectionsAttendedBy(db, participantId),
     leftOut: LEFT_OUT,
   };
 }
@@ -50,5 +52,6 @@ export function sectionsOf(document: SubjectAccessDocument) {
     { kind: 'Own reflective logs', records: document.ownLogs.length },
     { kind: 'Survey responses', records: document.surveyAnswers.length },
     { kind: 'Closing interviews', records: document.interviews.length },
+    { kind: 'Group reflections attended', records: document.groupReflections.length },
   ];
 }

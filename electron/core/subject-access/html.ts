@@ -10,7 +10,7 @@ const shown = (value: unknown): string => {
 };
 const cell = (value: unknown) => `<td>${escapeHtml(shown(value))}</td>`;
 
-function table(caption: string, headings: string[], rows: unknown[][], level: 2 | 3 = 2): string {
+function table(caption: string, headings: string[], rows: unknown[][], level: 2 | 3 | 4 = 2): string {
   const heading = `<h${level}>${escapeHtml(caption)}</h${level}>`;
   if (rows.length === 0) return `${heading}<p>None.</p>`;
   return `${heading}<table><thead><tr>${headings.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -49,7 +49,15 @@ export function renderSubjectAccessHtml(doc: SubjectAccessDocument): string {
     .map((response) => table(`Survey: ${response.wave} (${response.kind}, recorded ${response.recordedAt.slice(0, 10)})`, ['Question', 'Answer'], response.answers.map((a) => [a.question, a.answer]), 3))
     .join('');
   const interviews = doc.interviews
-    .map((interview) => table(`Closing interview on ${interview.scheduledOn} at ${interview.startsAt} with ${interview.interviewer} (${interview.status})`, ['Question', 'Notes'], interview.notes.map((n) => [n.question, n.note]), 3))
+    .map((interview) => {
+      const heading = `Closing interview on ${interview.scheduledOn} at ${interview.startsAt} with ${interview.interviewer} (${interview.status})`;
+      const recordings = interview.recordings.map((r) => [r.recordedAt.slice(0, 10), r.source === 'imported' ? 'Imported from a file' : 'Recorded in Reciprocal', r.durationMs === null ? 'Length not known' : `${Math.round(r.durationMs / 1000)} seconds`]);
+      return (
+        table(heading, ['Question', 'Notes'], interview.notes.map((n) => [n.question, n.note]), 3) +
+        (recordings.length ? table('Recordings of this interview (the audio is not copied here)', ['Date', 'Source', 'Length'], recordings, 4) : '') +
+        (interview.transcript ? `<h4>Transcript</h4><p style="white-space:pre-wrap">${escapeHtml(interview.transcript)}</p>` : '')
+      );
+    })
     .join('');
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Subject access: ${escapeHtml(record.name)}</title>
@@ -77,6 +85,7 @@ ${table('Meetings', ['Date', 'Time', 'Minutes', 'Theme', 'Mode', 'Place', 'Statu
 <h2>Your reflective logs</h2>${logs || '<p>None.</p>'}
 <h2>Your survey answers</h2>${surveys || '<p>None.</p>'}
 <h2>Your closing interviews</h2>${interviews || '<p>None.</p>'}
+${table('Group reflections you attended', ['Date', 'Place'], doc.groupReflections.map((g) => [g.heldOn, g.place]))}
 <h2>What is not in this document, and why</h2><ul>${doc.leftOut.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 </body></html>
 `;

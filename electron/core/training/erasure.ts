@@ -1,6 +1,6 @@
 /** What erasing a person means for training: their attendance goes; their name in session notes becomes "[removed]". */
-import { many, run, value, type ReadDb, type WriteDb } from '../db/query';
-import { redactRow } from '../../../shared/erasure/redact';
+import { run, value, type ReadDb, type WriteDb } from '../db/query';
+import { redactRows } from '../db/redact-rows';
 
 export function countTrainingAttendanceOf(db: ReadDb, participantId: number): number {
   return value<number>(db, 'SELECT count(*) FROM training_attendance WHERE participant_id = ?', [participantId])!;
@@ -12,12 +12,5 @@ export function eraseTrainingAttendanceOf(db: WriteDb, participantId: number): n
 
 export function redactNamesInTraining(db: WriteDb, pilotId: number, pattern: RegExp | null): number {
   if (!pattern) return 0;
-  let replaced = 0;
-  for (const row of many<{ id: number; notes: string }>(db, "SELECT id, notes FROM training_sessions WHERE pilot_id = ? AND notes <> ''", [pilotId])) {
-    const result = redactRow(row, ['notes'], pattern);
-    if (!result) continue;
-    replaced += result.replaced;
-    run(db, 'UPDATE training_sessions SET notes = @notes WHERE id = @id', result.changed);
-  }
-  return replaced;
+  return redactRows(db, "SELECT id, notes FROM training_sessions WHERE pilot_id = ? AND notes <> ''", [pilotId], ['notes'], 'UPDATE training_sessions SET notes = @notes WHERE id = @id', pattern);
 }

@@ -9,6 +9,7 @@ import { ReissueRecoveryKey } from '../features/vault/ReissueRecoveryKey';
 import { UnfinishedVault } from '../features/vault/UnfinishedVault';
 import { InterviewerHome } from '../features/interviews/InterviewerHome';
 import { Loading } from '../ui/Page';
+import { flushPendingSaves } from '../ui/pending-saves';
 import { Shell } from './Shell';
 import { describeLockNotice, lockNoticeAtLoad } from './lock-notice';
 
@@ -71,7 +72,7 @@ export function App() {
       );
     case 'unlocked':
       // An interviewer's key opens the interview database only: their own interviews are all there is.
-      if (status.data.identity?.role === 'interviewer') return <InterviewerHome name={status.data.identity.interviewerName ?? 'Interviewer'} onLock={() => void lockVault().finally(refresh)} />;
+      if (status.data.identity?.role === 'interviewer') return <InterviewerHome name={status.data.identity.interviewerName ?? 'Interviewer'} onLock={() => void flushPendingSaves().then(lockVault).finally(refresh)} />;
       // Damaged, hence read-only: a new passphrase or recovery key could not be saved, so straight to the data.
       if (status.data.damaged) return <Shell onLocked={refresh} damaged={status.data.damaged} />;
       if (recoveredWith) return <ResetPassphrase recoveryKey={recoveredWith} onDone={() => setRecoveredWith(undefined)} />;

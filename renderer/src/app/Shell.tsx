@@ -25,9 +25,13 @@ import { ResearchExportPage } from '../features/research-export/ResearchExportPa
 import { ErasurePage } from '../features/erasure/ErasurePage';
 import { useChannel } from '../queries';
 import { InterviewsPage } from '../features/interviews/InterviewsPage';
+import { CodebookPage } from '../features/interviews/coding/CodebookPage';
+import { GroupReflectionPage } from '../features/group-reflection/GroupReflectionPage';
 import { pilotStages } from './stages';
 import { flushPendingSaves } from '../ui/pending-saves';
 import { DamagedVaultBanner } from '../features/vault/DamagedVaultBanner';
+import { useRecordingActive } from './recording-activity';
+import { LeaveWhileRecordingGuard } from './LeaveWhileRecordingGuard';
 import { lockVault } from '../features/vault/api';
 import type { DamagedVault } from '../../../shared/vault/contract';
 
@@ -79,6 +83,7 @@ function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVa
   const inPilot = useMatch('/pilots/:pilotId/*');
   const pilotId = Number(inPilot?.params.pilotId);
   const unsaved = useUnsavedForms();
+  const recording = useRecordingActive();
   const [askingToLock, setAskingToLock] = useState(false);
   useReportFormsDiscardedByLock();
   const lock = async () => {
@@ -147,7 +152,8 @@ function Frame({ onLocked, damaged }: { onLocked: () => void; damaged: DamagedVa
       <main className="content" id="main" tabIndex={-1}>
         {damaged ? <DamagedVaultBanner damage={damaged} /> : null}
         <Outlet />
-        <UnsavedChangesGuard />
+        {/* One navigation blocker at a time: while recording, leaving asks about the recording (and any unsaved form). */}
+        {recording ? <LeaveWhileRecordingGuard /> : <UnsavedChangesGuard />}
       </main>
     </div>
   );
@@ -180,7 +186,9 @@ export function Shell({ onLocked, damaged }: { onLocked: () => void; damaged?: D
             { path: 'pilots/:pilotId/meetings/*', element: <MeetingsPage /> },
             { path: 'pilots/:pilotId/logs/*', element: <LogsPage /> },
             { path: 'pilots/:pilotId/surveys', element: <SurveysPage /> },
+            { path: 'pilots/:pilotId/interviews/codebook/*', element: <CodebookPage /> },
             { path: 'pilots/:pilotId/interviews/*', element: <InterviewsPage /> },
+            { path: 'pilots/:pilotId/group-reflection/*', element: <GroupReflectionPage /> },
             { path: 'pilots/:pilotId/safeguarding/*', element: <SafeguardingPage /> },
             { path: 'audit', element: <AuditPage /> },
             { path: 'settings', element: <SettingsScreen /> },

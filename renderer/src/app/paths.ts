@@ -32,3 +32,6 @@ export const safeguardingPath = (pilotId: number, rest: string | number = '') =>
 export const overviewPath = (pilotId: number) => pilotPath(pilotId, 'overview');
 /** The surveys screen on a tab ("waves", "analysis", …). */
 export const surveysPath = (pilotId: number, tab?: string) => `${pilotPath(pilotId, 'surveys')}${tab ? `?tab=${tab}` : ''}`;
+
+/** Group reflection events: the list, "new", an event, or its edit form ("3/edit"). */
+export const groupReflectionPath = (pilotId: number, rest: string | number = '') => pilotPath(pilotId, `group-reflection${rest === '' ? '' : `/${rest}`}`);

@@ -14,6 +14,7 @@ export const pilotStages = [
   { path: 'logs', label: 'Reflective logs' },
   { path: 'surveys', label: 'Surveys' },
   { path: 'interviews', label: 'Closing interviews' },
+  { path: 'group-reflection', label: 'Group reflection' },
   { path: 'safeguarding', label: 'Safeguarding' },
   { path: 'sponsor-report', label: 'Sponsor report' },
   { path: 'research-export', label: 'Research export' },

@@ -15,7 +15,10 @@ export class InterviewsScreen {
   async schedule(person: string, interviewer: string, date: string, place: string) {
     await this.page.getByRole('button', { name: 'Schedule an interview' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Schedule an interview' });
-    await dialog.getByLabel('Person').selectOption({ label: person });
+    // The register's picker: type part of the name, choose the option (which shows the role too).
+    const name = person.replace(/ \((mentor|mentee)\)$/, '');
+    await dialog.getByRole('combobox', { name: 'Person' }).fill(name.slice(0, 4));
+    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
     await dialog.getByLabel('Interviewer').selectOption({ label: interviewer });
     await fillDate(dialog, 'Date', date);
     await dialog.getByLabel('Time').fill('14:30');

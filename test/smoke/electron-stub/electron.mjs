@@ -279,6 +279,18 @@ class PowerMonitorStub extends EventEmitter {
 }
 export const powerMonitor = strict('powerMonitor', new PowerMonitorStub());
 
+// macOS microphone consent (security.ts asks it only on darwin, before granting the recording screen's request).
+export const systemPreferences = strict('systemPreferences', {
+  getMediaAccessStatus() {
+    record('systemPreferences.getMediaAccessStatus');
+    return 'not-determined';
+  },
+  async askForMediaAccess() {
+    record('systemPreferences.askForMediaAccess');
+    return false;
+  },
+});
+
 export const Menu = strict('Menu', {
   buildFromTemplate(template) {
     record('Menu.buildFromTemplate');

@@ -17,6 +17,7 @@ import { undoHeldCause } from './015-undo-held-cause';
 import { consentCorrections } from './016-consent-corrections';
 import { erasure } from './017-erasure';
 import { researchExportLog } from './018-research-export-log';
+import { groupReflections } from './019-group-reflections';
 
 export interface Migration {
   version: number;
@@ -25,7 +26,7 @@ export interface Migration {
 }
 
 /** Numbered steps, applied in order. Never edit a released step: add a new one. */
-export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys, pairingGates, meetingNumbers, auditLookups, dashboardCounts, undoHeldCause, consentCorrections, erasure, researchExportLog];
+export const migrations: Migration[] = [foundation, planAndRecruitment, chemistryTrainingPairing, meetingsAndLogs, meetingsPerformance, meetingsFixes, recruitmentFixes, statusChangeCauses, safeguarding, surveys, pairingGates, meetingNumbers, auditLookups, dashboardCounts, undoHeldCause, consentCorrections, erasure, researchExportLog, groupReflections];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

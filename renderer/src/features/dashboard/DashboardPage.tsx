@@ -127,6 +127,18 @@ function Timeline({ pilotId, data }: { pilotId: number; data: Dashboard }) {
             {formatDate(timeline.weekStart)} to {formatDate(timeline.weekEnd)} · {week}
             <br />
             {plural(timeline.meetingsThisWeek, 'meeting')} scheduled
+            {timeline.interviewsThisWeek > 0 ? (
+              <>
+                {' · '}
+                <Link to={pilotPath(pilotId, 'interviews')}>{plural(timeline.interviewsThisWeek, 'closing interview')}</Link>
+              </>
+            ) : null}
+            {timeline.groupReflectionsThisWeek > 0 ? (
+              <>
+                {' · '}
+                <Link to={pilotPath(pilotId, 'group-reflection')}>{plural(timeline.groupReflectionsThisWeek, 'group reflection')}</Link>
+              </>
+            ) : null}
             {timeline.thisWeek.length > 0 ? ` · due: ${timeline.thisWeek.map(milestoneLine).join('; ')}` : ''}
           </dd>
         </div>
@@ -196,8 +208,8 @@ function MeetingsAndLogs({ pilotId, data }: { pilotId: number; data: Dashboard }
         <Figure label="Due in the next 7 days" value={meetings.dueSoon} to={meetingsPath(pilotId)} />
         <Figure label="Overdue" value={meetings.overdue} to={meetingsPath(pilotId)} />
         <Figure label="Logs owed" value={data.logsOwed} to={logsPath(pilotId, 'owed')} />
-        {/* Shown once the interviews stage exists; no zero stands in for it before then. */}
-        {data.interviewsDone === null ? null : <Figure label="Interviews done" value={data.interviewsDone} />}
+        <Figure label="Interviews scheduled" value={data.interviews.scheduled} to={pilotPath(pilotId, 'interviews')} />
+        <Figure label="Interviews done" value={data.interviews.done} to={pilotPath(pilotId, 'interviews')} {...(data.interviews.cancelled > 0 ? { note: `${count(data.interviews.cancelled)} cancelled` } : {})} />
       </ul>
     </section>
   );

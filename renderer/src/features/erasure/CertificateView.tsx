@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ErasureCertificate } from '../../../../shared/erasure/contract';
 import { formatDateTime } from '../../../../shared/dates';
 import { plural } from '../../../../shared/words';
@@ -6,34 +5,25 @@ import { Button } from '../../ui/Button';
 import { Callout } from '../../ui/Callout';
 import { SectionCard } from '../../ui/SectionCard';
 import { Table } from '../../ui/Table';
-import { useNotices } from '../../ui/Notices';
-import { errorText } from '../../ui/errors';
-import { filePath, isCancelled } from '../../ui/export-result';
+import { filePath } from '../../ui/export-result';
+import { useExport } from '../../ui/useExport';
 import { exportCertificate } from './api';
 
 const done = (value: boolean) => (value ? 'Done' : 'Not done');
 
 /** The certificate as shown after an erasure: what went and how many, when, by whom, the audit entry; saved as PDF and JSON. */
 export function CertificateView({ certificate }: { certificate: ErasureCertificate }) {
-  const { notify } = useNotices();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
-      const written = await exportCertificate(certificate.id);
-      notify(`Saved the certificate to ${filePath(written.folder, written.files[0]!)} and its JSON beside it.`);
-    } catch (error) {
-      if (!isCancelled(error)) notify(errorText(error), { tone: 'error' });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = useExport(() => exportCertificate(certificate.id), {
+    written: (result) => `Saved the certificate to ${filePath(result.folder, result.files[0]!)} and its JSON beside it.`,
+    failuresAs: 'notice',
+    announceCancel: false,
+  });
   return (
     <SectionCard
       headingId="erasure-certificate-heading"
       title={`Erasure certificate no. ${certificate.id}`}
       actions={
-        <Button variant="primary" onPress={() => void save()} busy={saving}>
+        <Button variant="primary" onPress={() => void save.start()} busy={save.busy}>
           Save certificate (PDF and JSON)
         </Button>
       }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ErasureCertificate, PersonErasurePreview } from '../../../../shared/erasure/contract';
 import { plural } from '../../../../shared/words';
+import { roleLabels, statusLabels } from '../../../../shared/participants/contract';
 import { Button } from '../../ui/Button';
 import { Callout } from '../../ui/Callout';
 import { TextInput } from '../../ui/Field';
@@ -54,6 +55,7 @@ export function PersonErasurePage() {
     <>
       {back}
       <PageHeader title={`Erase ${preview.data.name}`} description="Everything about this person is removed from the vault for good, and their name is replaced in other people’s text." />
+      <p className="erasure-who">{[roleLabels[preview.data.role], preview.data.department, `Status: ${statusLabels[preview.data.status]}`].filter(Boolean).join(' · ')}</p>
       {preview.data.erased ? <Callout>This person was already erased. There is nothing more to remove.</Callout> : <ErasureForm preview={preview.data} onErased={setCertificate} />}
     </>
   );

@@ -9,6 +9,11 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { SectionCard } from '../../ui/SectionCard';
 import { errorText } from '../../ui/errors';
 import { useCheckConsent, useInterview, useMarkDone, useSaveNotes } from './api';
+import { InterviewRecording } from './recording/InterviewRecording';
+import { TranscriptSection } from './transcript/TranscriptSection';
+import { ImportRecording } from './audio/ImportRecording';
+import { RecordingPlayback } from './audio/RecordingPlayback';
+import { WithLatestRecording } from './audio/WithLatestRecording';
 
 const consentLabels: [keyof Detail['consent'] & ('takePart' | 'audioRecording' | 'directQuotes' | 'archiving'), string][] = [
   ['takePart', 'Take part in the interview'],
@@ -19,8 +24,8 @@ const consentLabels: [keyof Detail['consent'] & ('takePart' | 'audioRecording' |
 
 /**
  * One interview, for its interviewer or the coordinator: the consent check comes first (nothing
- * can be noted before it), then the guide's questions with notes. Recording is shown, disabled,
- * with the reason: without audio consent it never can be; in this version it is not built yet.
+ * can be noted before it), then the recording (recording/: only after the check, with audio
+ * consent; otherwise it says why), then the guide's questions with notes.
  */
 export function InterviewDetail({ interviewId, backLink }: { interviewId: number; backLink?: React.ReactNode }) {
   const interview = useInterview(interviewId);
@@ -40,7 +45,12 @@ export function InterviewDetail({ interviewId, backLink }: { interviewId: number
         </p>
       ) : null}
       <ConsentCheck detail={detail} />
+      <InterviewRecording detail={detail} player={(recording) => <RecordingPlayback recording={recording} detail={detail} />} />
+      <ImportRecording detail={detail} />
       {detail.consentCheckedAt ? <GuideNotes detail={detail} /> : null}
+      {detail.consentCheckedAt ? (
+        <WithLatestRecording detail={detail}>{(audio, player) => <TranscriptSection interviewId={detail.id} pilotId={detail.pilotId} readOnly={detail.status === 'cancelled'} audio={audio} player={player} />}</WithLatestRecording>
+      ) : null}
     </>
   );
 }
@@ -70,14 +80,6 @@ function ConsentCheck({ detail }: { detail: Detail }) {
         </Button>
       ) : null}
       <FormError message={check.error ? errorText(check.error) : undefined} />
-      <div className="recording-row">
-        <Button isDisabled aria-describedby="recording-unavailable">
-          Record
-        </Button>
-        <p id="recording-unavailable" className="field-description">
-          {detail.recordingUnavailable}
-        </p>
-      </div>
       {detail.status === 'scheduled' && detail.consentCheckedAt ? (
         <Button busy={done.isPending} onPress={() => done.mutate({ interviewId: detail.id })}>
           Mark the interview as done

@@ -30,6 +30,9 @@ import {
 } from './api';
 import './interviews.css';
 import { DateInput } from '../../ui/DateInput';
+import { PersonPicker } from '../../ui/PersonPicker';
+import { ConfirmWarnings, useConfirmations } from '../../ui/confirmations';
+import { toPersonOption } from '../../app/pilot-people';
 
 const interviewsPath = (pilotId: number, rest = '') => pilotPath(pilotId, `interviews${rest ? `/${rest}` : ''}`);
 type TabId = 'schedule' | 'guide' | 'interviewers';
@@ -53,11 +56,16 @@ function OneInterview() {
 }
 
 function InterviewsHome() {
+  const pilotId = usePilotId();
   const [params, setParams] = useSearchParams();
   const tab = (['schedule', 'guide', 'interviewers'] as const).find((id) => id === params.get('tab')) ?? 'schedule';
   return (
     <>
-      <PageHeader title="Closing interviews" description="Interviewers open the vault with their own passphrase and see only the interviews you give them: the person’s name, consents, the guide and their notes." />
+      <PageHeader
+        title="Closing interviews"
+        description="Interviewers open the vault with their own passphrase and see only the interviews you give them: the person’s name, consents, the guide, their notes, the recording and the transcript."
+        actions={<Link to={pilotPath(pilotId, 'interviews/codebook')}>Codebook and coded excerpts</Link>}
+      />
       <Tabs<TabId>
         label="Closing interviews"
         selected={tab}
@@ -152,8 +160,15 @@ function ScheduleDialog({ onClose }: { onClose: () => void }) {
   const people = usePeopleToInterview(pilotId);
   const interviewers = useInterviewers();
   const schedule = useSchedule();
-  const candidates = (people.data?.rows ?? []).filter((p) => p.status !== 'withdrawn' && p.consent === 'given');
-  const [form, setForm] = useState({ participantId: '', interviewerId: String(interviewers.data?.[0]?.id ?? ''), scheduledOn: '', startsAt: '10:00', place: '', onlineLink: '' });
+  // The whole register (participants.list is not paged): everyone who may be interviewed, searchable by name.
+  const candidates = (people.data?.rows ?? []).filter((p) => p.status !== 'withdrawn' && p.consent === 'given').map(toPersonOption);
+  // A date outside the pilot asks first; any change to the form asks again.
+  const confirmations = useConfirmations();
+  const [form, setFormState] = useState({ participantId: '', interviewerId: String(interviewers.data?.[0]?.id ?? ''), scheduledOn: '', startsAt: '10:00', place: '', onlineLink: '' });
+  const setForm = (next: typeof form) => {
+    setFormState(next);
+    confirmations.clear();
+  };
   const field = (key: keyof typeof form) => ({ value: form[key], onChange: (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value }) });
   const issue = (path: string) => schedule.error?.issues.find((i) => i.path[0] === path)?.message;
   return (
@@ -163,19 +178,35 @@ function ScheduleDialog({ onClose }: { onClose: () => void }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          schedule.mutate(
-            { pilotId, participantId: Number(form.participantId), interviewerId: Number(form.interviewerId), scheduledOn: form.scheduledOn, startsAt: form.startsAt, place: form.place, onlineLink: form.onlineLink },
-            { onSuccess: onClose },
-          );
+          const input = { pilotId, participantId: Number(form.participantId), interviewerId: Number(form.interviewerId), scheduledOn: form.scheduledOn, startsAt: form.startsAt, place: form.place, onlineLink: form.onlineLink };
+          void confirmations
+            .save((confirmed) => schedule.mutateAsync({ ...input, confirmed: confirmed as 'outside-pilot'[] }))
+            .then((result) => result.saved && onClose())
+            .catch(() => undefined); // shown from schedule.error below
         }}
       >
-        <SelectInput label="Person" required options={[{ value: '', label: candidates.length ? 'Choose a person…' : 'Nobody with consent to take part' }, ...candidates.map((p) => ({ value: String(p.id), label: `${p.name} (${p.role})` }))]} error={issue('participantId')} {...field('participantId')} />
+        <PersonPicker
+          label="Person"
+          required
+          showRole
+          people={candidates}
+          value={form.participantId ? Number(form.participantId) : null}
+          onChange={(id) => setForm({ ...form, participantId: id === null ? '' : String(id) })}
+          error={issue('participantId')}
+          description={candidates.length ? 'Type part of a name. Only people with consent to take part are listed.' : 'Nobody in the register has consent to take part yet.'}
+        />
         <SelectInput label="Interviewer" required options={(interviewers.data ?? []).map((i) => ({ value: String(i.id), label: i.name }))} error={issue('interviewerId')} {...field('interviewerId')} />
         <DateInput label="Date" required error={issue('scheduledOn')} value={form.scheduledOn} onChange={(iso) => setForm({ ...form, scheduledOn: iso })} />
         <TextInput label="Time" type="time" required error={issue('startsAt')} {...field('startsAt')} />
         <TextInput label="Place" description="A room, or leave empty for an online interview." error={issue('place')} {...field('place')} />
         <TextInput label="Online link" description="https://… (Teams, Zoom)." error={issue('onlineLink')} {...field('onlineLink')} />
-        <DialogFormActions formError={schedule.error && schedule.error.issues.length === 0 ? errorText(schedule.error) : undefined} submitLabel="Schedule" busy={schedule.isPending} onCancel={onClose} />
+        <ConfirmWarnings warnings={confirmations.warnings} action="Schedule anyway" />
+        <DialogFormActions
+          formError={schedule.error && schedule.error.issues.length === 0 && schedule.error.code !== 'CONFIRMATION_NEEDED' ? errorText(schedule.error) : undefined}
+          submitLabel={confirmations.asking ? 'Schedule anyway' : 'Schedule'}
+          busy={schedule.isPending}
+          onCancel={onClose}
+        />
       </form>
     </FormDialog>
   );

@@ -1,20 +1,14 @@
 import type { ReactNode } from 'react';
+import { SectionCard } from '../../ui/SectionCard';
 
 export const headingId = (sectionId: string) => `${sectionId}-heading`;
 
-/** One section of a long page: an h2 that in-page links can focus, an optional intro and actions. */
+/** One section of the plan: a card whose heading in-page links can focus, with an optional intro and actions. */
 export function Section({ id, title, intro, actions, children }: { id: string; title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section className="section-card" aria-labelledby={headingId(id)}>
-      <div className="section-card-header">
-        <h2 id={headingId(id)} tabIndex={-1}>
-          {title}
-        </h2>
-        {actions ? <div className="section-card-actions">{actions}</div> : null}
-      </div>
-      {intro ? <p className="section-intro">{intro}</p> : null}
+    <SectionCard headingId={headingId(id)} title={title} intro={intro} actions={actions} focusableHeading>
       {children}
-    </section>
+    </SectionCard>
   );
 }
 

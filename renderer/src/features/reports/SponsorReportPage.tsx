@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { SponsorReport } from '../../../../shared/reports/contract';
 import type { ItemAnalysis } from '../../../../shared/surveys/contract';
 import { cellWords, divergingParts, groupWords, medianWords, ofWords, pWords, recruitmentRows, roleWords } from '../../../../shared/reports/words';
@@ -6,10 +5,10 @@ import { formatLongDate } from '../../../../shared/dates';
 import { count } from '../../../../shared/words';
 import { usePilotId } from '../../app/usePilotId';
 import { Button } from '../../ui/Button';
-import { useNotices } from '../../ui/Notices';
-import { errorText } from '../../ui/errors';
-import { filePath, isCancelled } from '../../ui/export-result';
+import { filePath } from '../../ui/export-result';
+import { FormError } from '../../ui/FormDialog';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
+import { useExport } from '../../ui/useExport';
 import { exportSponsorPdf, useSponsorReport } from './api';
 import './reports.css';
 
@@ -17,31 +16,15 @@ import './reports.css';
 export function SponsorReportPage() {
   const pilotId = usePilotId();
   const report = useSponsorReport(pilotId);
-  const { notify } = useNotices();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string>();
-
-  const exportPdf = async () => {
-    setBusy(true);
-    setFailed(undefined);
-    try {
-      const result = await exportSponsorPdf(pilotId);
-      notify(`Wrote the sponsor report to ${filePath(result.folder, result.file)}.`);
-    } catch (failure) {
-      if (isCancelled(failure)) notify(errorText(failure));
-      else setFailed(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportPdf = useExport(() => exportSponsorPdf(pilotId), { written: (result) => `Wrote the sponsor report to ${filePath(result.folder, result.file)}.` });
 
   const header = (
     <PageHeader
       title="Sponsor report"
       description="For the people who fund or sponsor the scheme: aggregate figures only, with no names, no quotes and nothing from the safeguarding register. This is what the PDF holds."
       actions={
-        <Button variant="primary" onPress={() => void exportPdf()} isDisabled={busy || !report.data}>
-          {busy ? 'Exporting…' : 'Export as PDF…'}
+        <Button variant="primary" onPress={() => void exportPdf.start()} isDisabled={exportPdf.busy || !report.data}>
+          {exportPdf.busy ? 'Exporting…' : 'Export as PDF…'}
         </Button>
       }
     />
@@ -59,11 +42,7 @@ export function SponsorReportPage() {
   return (
     <>
       {header}
-      {failed ? (
-        <p role="alert" className="error-banner">
-          {failed}
-        </p>
-      ) : null}
+      <FormError message={exportPdf.failed} />
       <article className="sponsor-report" aria-label="Sponsor report">
         <header className="sr-title">
           <p className="sr-kicker">Reverse mentoring pilot · report for sponsors</p>

@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { SectionCard } from '../../ui/SectionCard';
 import { Table, type Column } from '../../ui/Table';
 import { researchExportProgress, useResearchExportPreview, writeResearchExport } from './api';
+import { QdpxExportCard } from './QdpxExportCard';
 import './research-export.css';
 
 /** How often the progress bar asks how far the export has got. */
@@ -147,6 +148,7 @@ export function ResearchExportPage() {
             </SectionCard>
           </>
         ) : null}
+        <QdpxExportCard pilotId={pilotId} />
       </div>
     </>
   );

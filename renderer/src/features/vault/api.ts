@@ -10,6 +10,7 @@ export const useVaultStatus = () => useChannel('vault.status', {});
 export const createVault = (passphrase: string) => call('vault.create', { passphrase });
 export const unlockVault = (secret: ChannelInput<'vault.unlock'>) => call('vault.unlock', secret);
 export const lockVault = () => call('vault.lock', {});
+export const restoreBackup = (secret: ChannelInput<'backup.restore'>) => call('backup.restore', secret);
 export const setAsideUnfinishedVault = () => call('vault.clearIncomplete', {});
 export const confirmRecoveryKey = () => call('vault.confirmRecoveryKey', {});
 export const replaceRecoveryKey = (passphrase: string) => call('vault.replaceRecoveryKey', { passphrase });
