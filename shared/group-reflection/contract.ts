@@ -110,4 +110,9 @@ export const groupReflectionContract = {
     input: byId,
     output: z.null(),
   }),
+  'groupReflections.ofPerson': channel({
+    summary: 'The group reflection events one person is named as attending, for their page.',
+    input: z.object({ participantId: entityId }).strict(),
+    output: z.array(z.object({ id: entityId, heldOn: isoDate, place: z.string() })),
+  }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, roles } from '../contract/define';
 import { byPilot, entityId, isoDate, optionalText, requiredText } from '../contract/common';
 import { confirmations } from '../contract/confirm';
+import { pageWindow } from '../contract/lists';
 
 /** Closing interviews (stage 11): interviewers, the guide, the schedule, the consent check and notes. */
 
@@ -79,6 +80,18 @@ export const interviewDetail = interviewRow.extend({
 });
 export type InterviewDetail = z.infer<typeof interviewDetail>;
 
+/** One of a person's interviews as their page lists it. */
+export const personInterviewRow = z.object({
+  id: entityId,
+  scheduledOn: isoDate,
+  startsAt: z.string(),
+  status: interviewStatus,
+  interviewer: z.string(),
+  recordings: z.number().int(),
+  transcript: z.boolean(),
+});
+export type PersonInterviewRow = z.infer<typeof personInterviewRow>;
+
 const schedule = {
   interviewerId: entityId,
   scheduledOn: isoDate,
@@ -131,7 +144,7 @@ export const interviewsContract = {
   }),
   'interviews.list': channel({
     summary: 'The pilot’s interviews, a page at a time, by status.',
-    input: z.object({ pilotId: entityId, status: z.enum(['all', ...interviewStatus.options]).default('all'), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(25) }).strict(),
+    input: z.object({ pilotId: entityId, status: z.enum(['all', ...interviewStatus.options]).default('all'), ...pageWindow({ defaultLimit: 25, maxLimit: 200 }) }).strict(),
     output: z.object({ total: z.number().int(), rows: z.array(interviewRow) }),
   }),
   'interviews.schedule': channel({
@@ -184,5 +197,10 @@ export const interviewsContract = {
     input: byInterview,
     output: interviewDetail,
     access: both,
+  }),
+  'interviews.ofPerson': channel({
+    summary: 'One person’s closing interviews, for their page: when, with whom, their state, how many recordings and whether there is a transcript.',
+    input: z.object({ participantId: entityId }).strict(),
+    output: z.array(personInterviewRow),
   }),
 } as const;

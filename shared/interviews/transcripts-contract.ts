@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, roles } from '../contract/define';
 import { entityId, optionalText, requiredText } from '../contract/common';
+import { pageWindow } from '../contract/lists';
 
 /**
  * Transcripts and coding of closing interviews (stage 11). A transcript is one current text per
@@ -161,7 +162,7 @@ export const transcriptsContract = {
   }),
   'coding.byCode': channel({
     summary: 'Every excerpt coded with one code across the pilot’s interviews, a page at a time, with the person and whether they consented to direct quotes.',
-    input: z.object({ codeId: entityId, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    input: z.object({ codeId: entityId, ...pageWindow({ defaultLimit: 20, maxLimit: 100 }) }).strict(),
     output: z.object({ code: codeSchema, total: z.number().int(), rows: z.array(codeExcerptRow) }),
   }),
 } as const;

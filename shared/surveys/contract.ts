@@ -425,4 +425,9 @@ export const surveysContract = {
     input: z.object({ waveId: entityId, ...pageWindow({ defaultLimit: 50, maxLimit: 200 }) }).strict(),
     output: freeTextSchema,
   }),
+  'surveys.ofPerson': channel({
+    summary: 'The survey waves put to one person (by their role), each with when they answered, or null: for their page.',
+    input: z.object({ participantId: entityId }).strict(),
+    output: z.array(z.object({ waveId: entityId, title: z.string(), kind: z.enum(waveKinds), opensOn: isoDate, closesOn: isoDate, answeredAt: z.string().nullable() })),
+  }),
 } as const;

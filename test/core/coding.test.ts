@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { asReadDb, value } from '../../electron/core/db/query';
-import { expectError, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, tempDir } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
-import { pilotWithPair } from '../helpers/pairs';
+import { when, pairWithInterviewers } from '../helpers/interviews';
 
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 // Accents and an emoji before the coded words: UTF-16 and code-point offsets differ here.
 const BODY = '[00:00:05] Amara: Café chats 🙂 with Prof. Núñez — she learnt TikTok.\n[00:00:20] Amara: The training helped.';
 
@@ -15,14 +13,12 @@ afterEach(() => cleanup?.());
 async function world() {
   const t = tempDir();
   cleanup = t.cleanup;
-  const core = await unlockedCore(t.dir);
-  const { registry } = core;
-  const { pilotId, mentor, mentee } = await pilotWithPair(registry);
-  const robin = await ok(registry, 'interviews.addInterviewer', INTERVIEWER);
+  const core = await pairWithInterviewers(t.dir);
+  const { registry, pilotId, mentor, robin } = core;
   const interview = await ok(registry, 'interviews.schedule', { pilotId, participantId: mentor.id, interviewerId: robin.id, ...when });
   await ok(registry, 'interviews.checkConsent', { interviewId: interview.id });
   const transcript = await ok(registry, 'transcripts.save', { interviewId: interview.id, baseVersion: 0, body: BODY });
-  return { ...core, pilotId, mentor, mentee, interview, transcript };
+  return { ...core, interview, transcript };
 }
 
 /** Code points of a substring's start and end in BODY. */

@@ -3,11 +3,11 @@ import { unlockedCore } from '../helpers/vault';
 import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { pilotWithPair } from '../helpers/pairs';
+import { when } from '../helpers/interviews';
 
 let dir: string;
 beforeEach(inTempDir((d) => (dir = d), 'reciprocal-dashboard-interviews-'));
 
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 
 describe('closing interviews on the dashboard', () => {
   it('counts the pilot’s interviews by state: scheduled, done, cancelled', async () => {

@@ -3,11 +3,11 @@ import { expectError, unlockedCore } from '../helpers/vault';
 import { inTempDir } from '../helpers/temp-dir';
 import { ok } from '../helpers/pilot';
 import { pilotWithPair } from '../helpers/pairs';
+import { when } from '../helpers/interviews';
 
 let dir: string;
 beforeEach(inTempDir((d) => (dir = d), 'reciprocal-interview-consent-'));
 
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 const all = { takePart: true, researchUseOfLogs: true, audioRecording: true, directQuotes: true, archiving: true };
 
 describe('consent changes reach the interview database’s copy at once', () => {

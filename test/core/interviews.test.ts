@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { asReadDb } from '../../electron/core/db/query';
 import { interviewTrailActors, verifyInterviewAudit } from '../../electron/core/interviews/trail';
-import { expectError, expectOk, PASSPHRASE, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, PASSPHRASE, tempDir } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
-import { consentToTakePart, pilotWithPair } from '../helpers/pairs';
+import { consentToTakePart } from '../helpers/pairs';
+import { INTERVIEWER, when, pairWithInterviewers } from '../helpers/interviews';
 
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
-const OTHER = { name: 'Sasha Sample', email: 'sasha.interviewer@example.ac.uk', passphrase: 'meadow copper lantern quiver' };
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -14,15 +13,9 @@ afterEach(() => cleanup?.());
 async function world() {
   const t = tempDir();
   cleanup = t.cleanup;
-  const core = await unlockedCore(t.dir);
-  const { registry } = core;
-  const { pilotId, mentor, mentee } = await pilotWithPair(registry);
-  const robin = await ok(registry, 'interviews.addInterviewer', INTERVIEWER);
-  const sasha = await ok(registry, 'interviews.addInterviewer', OTHER);
-  return { ...core, pilotId, mentor, mentee, robin, sasha };
+  return pairWithInterviewers(t.dir);
 }
 
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 
 describe('closing interviews', () => {
   it('starts a guide from the seeds’ themes and versions it once an interview has used it', async () => {

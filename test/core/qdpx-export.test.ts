@@ -13,10 +13,9 @@ import { toneWav } from '../../electron/core/demo/tone-wav';
 import { PASSPHRASE, TEST_SCRYPT, expectError, expectOk, tempDir } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
 import { pilotWithPair } from '../helpers/pairs';
+import { INTERVIEWER, when } from '../helpers/interviews';
 
 const XSD = readFileSync(join(__dirname, '../fixtures/refi-qda/Project-mrt2019.xsd'), 'utf8');
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 /** The mentor's transcript: names of both partners and the interviewer, accents, an emoji and CRLF line breaks before the coded words. */
 const MENTOR_BODY = '[00:00:05] Robin Example: How did it go with Helen?\r\n[00:00:12] Amara: Café chats 🙂 with Helen Marsh, every week.\r\n[00:00:30] Amara: Helen learnt TikTok from me. Zoltan Quist joined once.\r\n';
 const MENTEE_BODY = '[00:00:03] Helen: Amara Nwosu showed me so much.\n';

@@ -9,13 +9,11 @@ import { toneWav } from '../../electron/core/demo/tone-wav';
 import { expectError, expectOk, PASSPHRASE, tempDir, unlockedCore } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
 import { pilotWithPair } from '../helpers/pairs';
+import { INTERVIEWER, OTHER_INTERVIEWER as OTHER, when } from '../helpers/interviews';
 
 /** A real WebM from Chromium's MediaRecorder (3.2 s of a 440 Hz tone, Opus): no Duration, no Cues, unknown sizes. */
 const CHROMIUM_WEBM = readFileSync(join(__dirname, '../fixtures/audio/chromium-mediarecorder-3s.webm'));
 
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
-const OTHER = { name: 'Sasha Sample', email: 'sasha.interviewer@example.ac.uk', passphrase: 'meadow copper lantern quiver' };
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 const WEBM = 'audio/webm;codecs=opus';
 
 let cleanup: (() => void) | undefined;

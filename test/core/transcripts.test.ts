@@ -4,13 +4,10 @@ import { interviewTrailActors } from '../../electron/core/interviews/trail';
 import { asReadDb } from '../../electron/core/db/query';
 import { collectSubjectAccess } from '../../electron/core/subject-access/collect';
 import { renderSubjectAccessHtml } from '../../electron/core/subject-access/html';
-import { expectError, expectOk, tempDir, unlockedCore } from '../helpers/vault';
+import { expectError, expectOk, tempDir } from '../helpers/vault';
 import { ok } from '../helpers/pilot';
-import { pilotWithPair } from '../helpers/pairs';
+import { INTERVIEWER, when, pairWithInterviewers } from '../helpers/interviews';
 
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
-const OTHER = { name: 'Sasha Sample', email: 'sasha.interviewer@example.ac.uk', passphrase: 'meadow copper lantern quiver' };
-const when = { scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14, Library', onlineLink: '' };
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -19,16 +16,13 @@ afterEach(() => cleanup?.());
 async function world() {
   const t = tempDir();
   cleanup = t.cleanup;
-  const core = await unlockedCore(t.dir);
-  const { registry } = core;
-  const { pilotId, mentor, mentee } = await pilotWithPair(registry);
-  const robin = await ok(registry, 'interviews.addInterviewer', INTERVIEWER);
-  const sasha = await ok(registry, 'interviews.addInterviewer', OTHER);
+  const core = await pairWithInterviewers(t.dir);
+  const { registry, pilotId, mentor, robin, mentee, sasha } = core;
   const mine = await ok(registry, 'interviews.schedule', { pilotId, participantId: mentor.id, interviewerId: robin.id, ...when });
   const theirs = await ok(registry, 'interviews.schedule', { pilotId, participantId: mentee.id, interviewerId: sasha.id, ...when });
   await ok(registry, 'interviews.checkConsent', { interviewId: mine.id });
   await ok(registry, 'interviews.checkConsent', { interviewId: theirs.id });
-  return { ...core, pilotId, mentor, mentee, mine, theirs };
+  return { ...core, mine, theirs };
 }
 
 const base64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');

@@ -10,6 +10,7 @@ import { expectError, expectOk, newCore, PASSPHRASE, tempDir, unlockedCore } fro
 import { runCli } from '../../electron/core/cli/run';
 import type { CliIo } from '../../electron/core/cli/io';
 import { LATEST_INTERVIEW_SCHEMA_VERSION } from '../../electron/core/db/interview-migrations';
+import { INTERVIEWER } from '../helpers/interviews';
 
 async function vaultCheck(vault: string) {
   let stdout = '';
@@ -18,7 +19,6 @@ async function vaultCheck(vault: string) {
   return { code, stdout };
 }
 
-const INTERVIEWER = { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' };
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

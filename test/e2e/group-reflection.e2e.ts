@@ -99,3 +99,23 @@ test('a withdrawn attendee stays listed as having attended, marked as withdrawn'
   await expectAccessible(page, 'group reflection with a withdrawn attendee');
   await keepScreenshot(page, 'group-reflection-05-withdrawn');
 });
+
+test('deleting an event from its page asks first, then leaves for the list and says so', async ({ app: page, bridge }) => {
+  const { pilotId, person } = await seedPilot(page, bridge.registry);
+  const event = await seed(bridge.registry, 'groupReflections.create', { pilotId, event: { heldOn: '2027-06-10', place: 'Senate Room', attendance: { mode: 'named', participantIds: [person('Chen Wei')] } } });
+  await seed(bridge.registry, 'groupReflections.create', { pilotId, event: { heldOn: '2027-06-20', attendance: { mode: 'counted', headCount: 12 } } });
+  const screen = new GroupReflectionScreen(page);
+  await screen.open(pilotId, String(event.id));
+  await expect(screen.eventTitle('10 Jun 2027')).toBeVisible();
+  await page.getByRole('button', { name: 'Delete event' }).click();
+  const question = page.getByRole('alertdialog');
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(screen.eventTitle('10 Jun 2027')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete event' }).click();
+  await question.getByRole('button', { name: /^Delete/ }).click();
+  await expect(screen.listTitle).toBeVisible();
+  await expect(new Frame(page).notice('Group reflection of 10 Jun 2027 deleted.')).toBeVisible();
+  expect((await seed(bridge.registry, 'groupReflections.list', { pilotId })).map((e) => e.heldOn)).toEqual(['2027-06-20']);
+});

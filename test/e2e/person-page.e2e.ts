@@ -68,7 +68,25 @@ test('a person with nothing recorded yet: each section says so and links to wher
   await expect(section(page, 'Pairs')).toContainText('Not paired yet.');
   await expect(section(page, 'Meetings and reflective logs')).toContainText('No meetings: they come from a confirmed pair and the plan.');
   await expect(section(page, 'Chemistry meetings').getByRole('link', { name: 'Chemistry meetings' })).toBeVisible();
+  await expect(section(page, 'Surveys')).toContainText('No survey wave is put to them yet.');
+  await expect(section(page, 'Closing interview')).toContainText('No closing interview scheduled.');
+  await expect(section(page, 'Group reflection')).toContainText('Not named at a group reflection event.');
   await expectAccessible(page, 'person page, empty');
+
+  // Later stages appear as they are recorded, linked to where they were.
+  const robin = await seed(bridge.registry, 'interviews.addInterviewer', { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' });
+  const form = await seed(bridge.registry, 'consentForms.create', { pilotId: pilot.id, form: { version: '1.0', datedOn: currentAcademicYear().startDate, text: 'I agree to take part.' } });
+  await seed(bridge.registry, 'consent.record', { participantId: zofia.id, formId: form.id, givenOn: currentAcademicYear().startDate, choices: { takePart: true, researchUseOfLogs: true, audioRecording: false, directQuotes: false, archiving: false } });
+  const interviewDay = currentAcademicYear().endDate;
+  const interview = await seed(bridge.registry, 'interviews.schedule', { pilotId: pilot.id, participantId: zofia.id, interviewerId: robin.id, scheduledOn: interviewDay, startsAt: '14:00', place: 'Room 2.14', onlineLink: '' });
+  await seed(bridge.registry, 'groupReflections.create', { pilotId: pilot.id, event: { heldOn: interviewDay, place: 'Senate Room', attendance: { mode: 'named', participantIds: [zofia.id] } } });
+  await page.reload();
+  await expect(section(page, 'Closing interview').getByRole('row')).toHaveCount(2);
+  await expect(section(page, 'Closing interview')).toContainText('Robin Example');
+  await expect(section(page, 'Group reflection')).toContainText('Senate Room');
+  await keepScreenshot(page, 'person-03-later-stages');
+  await section(page, 'Closing interview').getByRole('rowheader').getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/interviews/${interview.id}$`));
 });
 
 test('consent with nothing ticked asks whether they declined, instead of recording a refusal silently', async ({ app: page, bridge }) => {

@@ -6,6 +6,7 @@ import { channels, type Envelope } from '../../shared/contract';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../electron/main/app-path';
 import { NATIVE_MODULE_FILE, NATIVE_STAMP_FILE, PREPARE_COMMAND, nativeFolderName, type NativeBuildStamp } from '../../electron/core/db/native-binding';
 import { MainProcess, PRELOAD_BUNDLE, RENDERER_INDEX, assertBuilt } from './main-process';
+import { toneWav } from '../../electron/core/demo/tone-wav';
 
 /**
  * A start-up smoke test of OUR main-process wiring, not of Electron: the built out/main/index.js
@@ -64,6 +65,13 @@ describe('the built main process under plain Node (Node build of SQLCipher)', ()
 
   it('denies permissions, cancels requests that leave app://, and keeps the window from navigating away', async () => {
     expect(await main.send('permission', 'media')).toEqual({ granted: false, checked: false });
+    expect(await main.send('permission', 'geolocation')).toEqual({ granted: false, checked: false });
+    // The microphone: only audio, only our page, only while the recording screen asks.
+    const page = `${APP_ORIGIN}/index.html`;
+    expect(await main.send('microphone', ['audio'], page, true)).toBe(true);
+    expect(await main.send('microphone', ['audio'], page, false)).toBe(false);
+    expect(await main.send('microphone', ['audio', 'video'], page, true)).toBe(false);
+    expect(await main.send('microphone', ['audio'], 'https://example.com/', true)).toBe(false);
     expect(await main.send('request', 'https://example.com/tracker.js')).toEqual({ cancel: true });
     expect(await main.send('request', `${APP_ORIGIN}/assets/index.js`)).toEqual({ cancel: false });
     expect(await main.send('navigate', 'https://example.com/')).toEqual({ navigationPrevented: true, windowOpen: 'deny' });
@@ -97,6 +105,35 @@ describe('the built main process under plain Node (Node build of SQLCipher)', ()
     expect(state(await main.send('invoke', 'vault.status', {}))).toBe('unlocked');
   });
 
+  it('plays an interview recording over app:// from the encrypted store, by range, and nothing once locked', async () => {
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const reply = await main.send<Envelope<T>>('invoke', channel, input);
+      if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
+      return reply.value;
+    };
+    const pilot = await call<{ id: number }>('pilots.create', { name: 'Smoke pilot', startDate: '2026-10-01', endDate: '2027-06-30' });
+    const person = await call<{ id: number }>('participants.create', { pilotId: pilot.id, participant: { name: 'Amara Nwosu', email: 'amara@example.ac.uk', role: 'mentor', department: 'Law' } });
+    const form = await call<{ id: number }>('consentForms.create', { pilotId: pilot.id, form: { version: '1', datedOn: '2026-09-01', text: 'Taking part in the pilot' } });
+    await call('consent.record', { participantId: person.id, formId: form.id, givenOn: '2026-10-05', choices: { takePart: true, researchUseOfLogs: true, audioRecording: true, directQuotes: true, archiving: true } });
+    const robin = await call<{ id: number }>('interviews.addInterviewer', { name: 'Robin Example', email: 'robin.interviewer@example.ac.uk', passphrase: 'harbour violet cactus thimble' });
+    const interview = await call<{ id: number }>('interviews.schedule', { pilotId: pilot.id, participantId: person.id, interviewerId: robin.id, scheduledOn: '2027-06-10', startsAt: '14:00', place: 'Room 2.14', onlineLink: '' });
+    await call('interviews.checkConsent', { interviewId: interview.id });
+    const wav = toneWav(2);
+    const recording = await call<{ id: number }>('recordings.import', { interviewId: interview.id, fileName: 'dictaphone.wav', bytesBase64: Buffer.from(wav).toString('base64') });
+
+    const url = `${APP_ORIGIN}/recordings/${recording.id}`;
+    const part = await main.send<{ status: number; headers: Record<string, string>; bodyBase64: string }>('fetch', url, { Range: 'bytes=0-99' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-99/${wav.length}`);
+    expect(part.headers['content-type']).toBe('audio/wav');
+    expect(Buffer.from(part.bodyBase64, 'base64').equals(Buffer.from(wav).subarray(0, 100))).toBe(true);
+    expect((await main.send<{ status: number }>('fetch', `${APP_ORIGIN}/recordings/999999`)).status).toBe(404);
+
+    expect(await main.send('invoke', 'vault.lock', {})).toEqual({ ok: true, value: null });
+    expect((await main.send<{ status: number }>('fetch', url)).status).toBe(404);
+    expect(await main.send('invoke', 'vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: null });
+  });
+
   it('on quit, asks the page to save first, locks only after it has, then quits', async () => {
     await main.send('probeVaultOnQuit');
     await main.send('holdPageFlush');
@@ -105,7 +142,8 @@ describe('the built main process under plain Node (Node build of SQLCipher)', ()
     await main.send('settleProbes');
     let report = await main.report();
     // The page is still saving: the quit waits, the vault is still open.
-    expect(report.pageScripts).toEqual(['window.__reciprocalFlushPendingSaves?.()']);
+    const flushes = report.pageScripts.filter((code) => code.includes('Flush'));
+    expect(flushes).toEqual(['window.__reciprocalFlushPendingSaves?.()']);
     expect(report.events).toEqual([{ event: 'before-quit', prevented: true, vault: 'unlocked' }]);
     expect(report.quitCompleted).toBe(false);
 
@@ -121,7 +159,7 @@ describe('the built main process under plain Node (Node build of SQLCipher)', ()
       { event: 'will-quit', prevented: false, vault: null },
       { event: 'quit', prevented: false, vault: null },
     ]);
-    expect(report.pageScripts).toHaveLength(1);
+    expect(report.pageScripts.filter((code) => code.includes('Flush'))).toHaveLength(1);
     expect(main.printed).not.toContain('Locking the vault before quitting failed');
   });
 });

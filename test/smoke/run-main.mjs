@@ -53,11 +53,12 @@ const commands = {
     };
   },
   /** A request to the app:// protocol handler, as Chromium would make it. */
-  async fetch(url) {
+  async fetch(url, headers = {}) {
     const handler = electron.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
     if (!handler) throw new Error(`No protocol handler for ${url}`);
-    const response = await handler(new Request(url));
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    const response = await handler(new Request(url, { headers }));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: bytes.toString('utf8'), bodyBase64: bytes.toString('base64') };
   },
   invoke,
   /** Whether the session lets the page ask for a permission, and whether a request to `url` is cancelled. */
@@ -65,6 +66,15 @@ const commands = {
     let granted;
     electron.session.permissionRequest(mainWindow().contents, name, (answer) => (granted = answer), {});
     return { granted, checked: electron.session.permissionCheck(mainWindow().contents, name, 'app://reciprocal', {}) };
+  },
+  /** A getUserMedia request from the page (as Electron details it), with the recording screen asking or not. */
+  async microphone(mediaTypes, requestingUrl, screenAsks) {
+    electron.pageAnswer = (code) => (code.includes('__reciprocalMicrophoneWanted') ? screenAsks : undefined);
+    try {
+      return await new Promise((resolve) => electron.session.permissionRequest(mainWindow().contents, 'media', resolve, { requestingUrl, isMainFrame: true, mediaTypes }));
+    } finally {
+      electron.pageAnswer = undefined;
+    }
   },
   request(url) {
     let cancel;

@@ -17,6 +17,11 @@ export const groupReflectionHandlers: FeatureHandlers<keyof typeof groupReflecti
     scope: pilotScope.fromInput('pilotId'),
     run: (_input, { db, pilotId }) => repo.eventsOfPilot(db, pilotId),
   },
+  'groupReflections.ofPerson': {
+    kind: 'query',
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId }, { db }) => repo.reflectionsOfPerson(db, participantId),
+  },
   'groupReflections.get': {
     kind: 'query',
     scope: pilotScope.of('id', repo.eventPilot),

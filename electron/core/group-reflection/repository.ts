@@ -204,3 +204,12 @@ export function deleteFinding(db: WriteDb, id: number): void {
 /** Group reflection events held between two dates (inclusive): the dashboard's week. */
 export const reflectionsBetween = (db: ReadDb, pilotId: number, from: string, to: string): number =>
   value<number>(db, 'SELECT count(*) FROM group_reflections WHERE pilot_id = ? AND held_on BETWEEN ? AND ?', [pilotId, from, to])!;
+
+/** The events one person is named as attending, for their page. */
+export const reflectionsOfPerson = (db: ReadDb, participantId: number) =>
+  many<{ id: number; heldOn: string; place: string }>(
+    db,
+    `SELECT g.id, g.held_on AS heldOn, g.place FROM group_reflection_attendees a JOIN group_reflections g ON g.id = a.group_reflection_id
+      WHERE a.participant_id = ? ORDER BY g.held_on, g.id`,
+    [participantId],
+  );

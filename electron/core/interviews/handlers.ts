@@ -28,6 +28,7 @@ import {
   saveNote,
   setStatus,
   updateSchedule,
+  interviewsOfPerson,
 } from './repository';
 import { audit, copyPerson, detailOf, requireInterviewDatabase, sessionInterviewer, trailActor, visibleInterview } from './service';
 
@@ -128,6 +129,14 @@ export const interviewHandlers: FeatureHandlers<keyof typeof interviewsContract>
       return guideById(ctx.db, id)!;
     },
     audit: noMainAuditEntry,
+  },
+  'interviews.ofPerson': {
+    kind: 'query',
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId }, { db }) => {
+      requireInterviewDatabase(db);
+      return interviewsOfPerson(db, participantId);
+    },
   },
   'interviews.list': {
     kind: 'query',

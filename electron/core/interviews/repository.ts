@@ -1,7 +1,7 @@
 /** All SQL of closing interviews: every table lives in the attached interview database (`interviews.`). */
 import { many, one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
-import type { ConsentSnapshot, Guide, GuideAudience, GuideQuestionDraft, InterviewRow, InterviewStatus, Interviewer } from '../../../shared/interviews/contract';
+import type { ConsentSnapshot, Guide, GuideAudience, GuideQuestionDraft, InterviewRow, InterviewStatus, Interviewer, PersonInterviewRow } from '../../../shared/interviews/contract';
 
 // ---- interviewers ----
 
@@ -276,3 +276,15 @@ export function interviewCounts(db: ReadDb, pilotId: number): { scheduled: numbe
 /** Interviews still scheduled between two dates (inclusive): the dashboard's week. */
 export const scheduledInterviewsBetween = (db: ReadDb, pilotId: number, from: string, to: string): number =>
   value<number>(db, "SELECT count(*) FROM interviews.interviews WHERE pilot_id = ? AND status = 'scheduled' AND scheduled_on BETWEEN ? AND ?", [pilotId, from, to])!;
+
+/** One person's interviews for their page, with how many recordings and whether a transcript was written. */
+export const interviewsOfPerson = (db: ReadDb, participantId: number): PersonInterviewRow[] =>
+  many<Omit<PersonInterviewRow, 'transcript'> & { transcript: number }>(
+    db,
+    `SELECT v.id, v.scheduled_on AS scheduledOn, v.starts_at AS startsAt, v.status, i.name AS interviewer,
+            (SELECT count(*) FROM interviews.recordings r WHERE r.interview_id = v.id) AS recordings,
+            EXISTS (SELECT 1 FROM interviews.transcripts t WHERE t.interview_id = v.id AND t.body <> '') AS transcript
+       FROM interviews.interviews v JOIN interviews.interviewers i ON i.id = v.interviewer_id
+      WHERE v.participant_id = ? ORDER BY v.scheduled_on, v.starts_at, v.id`,
+    [participantId],
+  ).map((row) => ({ ...row, transcript: row.transcript === 1 }));

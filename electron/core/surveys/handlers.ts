@@ -6,7 +6,7 @@ import { stagedFiles } from '../imports';
 import { pseudonymCoder } from '../pseudonyms';
 import * as instruments from './instruments';
 import * as waves from './waves';
-import { respondents, deleteResponse } from './responses';
+import { respondents, deleteResponse, wavesOfPerson } from './responses';
 import { responseView, saveResponse } from './entry';
 import { analyseWaves } from './analysis';
 import { freeTextAnswers } from './free-text';
@@ -19,6 +19,11 @@ const ofInstrument = pilotScope.of('instrumentId', instruments.instrumentPilot);
 const ofWave = pilotScope.of('waveId', waves.wavePilot);
 
 export const surveyHandlers: FeatureHandlers<keyof typeof surveysContract> = {
+  'surveys.ofPerson': {
+    kind: 'query',
+    scope: pilotScope.ofParticipant('participantId'),
+    run: ({ participantId }, { db }) => wavesOfPerson(db, participantId),
+  },
   'surveys.overview': {
     kind: 'query',
     scope: forPilot,

@@ -1,7 +1,7 @@
 import { many, one, run, tuples, value, type ReadDb, type WriteDb } from '../db/query';
 import { AppError, notFound } from '../errors';
 import type { ParticipantRole, ParticipantStatus } from '../../../shared/participants/contract';
-import type { Audience, Respondent } from '../../../shared/surveys/contract';
+import type { Audience, Respondent, WaveKind } from '../../../shared/surveys/contract';
 import { rolesOf, TAKING_PART } from './people';
 
 /** A response's scores as stored: {itemId: point or choice number}. */
@@ -194,3 +194,15 @@ export function peopleByEmail(db: ReadDb, pilotId: number): Map<string, Responde
   const rows = many<RespondentPerson>(db, 'SELECT id, pilot_id AS pilotId, name, email, role, status, consent_state AS consentState FROM participants WHERE pilot_id = ?', [pilotId]);
   return new Map(rows.map((r) => [r.email.toLowerCase(), r]));
 }
+
+/** The waves put to one person (their role is in the audience), each with when they answered or null: their page. */
+export const wavesOfPerson = (db: ReadDb, participantId: number) =>
+  many<{ waveId: number; title: string; kind: WaveKind; opensOn: string; closesOn: string; answeredAt: string | null }>(
+    db,
+    `SELECT w.id AS waveId, w.title, w.kind, w.opens_on AS opensOn, w.closes_on AS closesOn, r.recorded_at AS answeredAt
+       FROM participants p
+       JOIN survey_waves w ON w.pilot_id = p.pilot_id AND (w.audience = 'both' OR w.audience = p.role || 's')
+       LEFT JOIN survey_responses r ON r.wave_id = w.id AND r.participant_id = p.id
+      WHERE p.id = ? ORDER BY w.opens_on, w.id`,
+    [participantId],
+  );

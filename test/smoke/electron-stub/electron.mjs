@@ -31,6 +31,8 @@ export const __stub = {
   session: { permissionRequest: undefined, permissionCheck: undefined, beforeRequest: undefined, headersReceived: undefined },
   /** The page's flush (executeJavaScript) waits for this while set: lets a test look at the app mid-quit. */
   pageFlushGate: undefined,
+  /** What the page answers to a script (code => value), where a test says; undefined otherwise. */
+  pageAnswer: undefined,
   /** Called as each cancellable event is emitted (the driver records the vault's state there). */
   onEvent: undefined,
   emitReady() {
@@ -150,6 +152,8 @@ class WebContentsStub extends EventEmitter {
     record('webContents.executeJavaScript');
     this.scripts.push(code);
     await __stub.pageFlushGate;
+    // The page's answer where a test set one (e.g. whether the recording screen wants the microphone).
+    return __stub.pageAnswer?.(code);
   }
 }
 

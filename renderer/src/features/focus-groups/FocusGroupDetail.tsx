@@ -1,18 +1,14 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { audienceLabels } from '../../../../shared/focus-groups/contract';
-import { useQueryClient } from '@tanstack/react-query';
-import { refreshAfter } from '../../queries';
-import { useDeleteFocusGroup, useFocusGroup, usePlan } from './api';
+import { useFocusGroup, usePlan } from './api';
 import { Button } from '../../ui/Button';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
-import { useNotices } from '../../ui/Notices';
+import { useDeleteAndLeave } from '../../ui/useDeleteAndLeave';
 import { DeleteFocusGroupDialog } from './FocusGroupList';
 import { formatDate } from '../../../../shared/dates';
 import { usePilotId } from '../../app/usePilotId';
 import { PersonLink } from '../../app/PersonLink';
 import { focusGroupsPath } from '../../app/paths';
-import { errorText } from '../../ui/errors';
 import { people, plural } from '../../../../shared/words';
 import { FindingsSection } from './FindingsSection';
 
@@ -21,13 +17,9 @@ export function FocusGroupDetail() {
   const pilotId = usePilotId();
   const id = Number(useParams().focusGroupId);
   const navigate = useNavigate();
-  const { notify } = useNotices();
   const group = useFocusGroup(id);
   const plan = usePlan(pilotId);
-  const client = useQueryClient();
-  // Refreshed after leaving: refetching this session once it is gone would only fail.
-  const remove = useDeleteFocusGroup({ refresh: false });
-  const [deleting, setDeleting] = useState(false);
+  const { deleting, setDeleting, confirmDelete, isPending } = useDeleteAndLeave('focusGroups.delete', 'focusGroups.get', focusGroupsPath(pilotId));
 
   const back = (
     <p className="back-link">
@@ -43,20 +35,6 @@ export function FocusGroupDetail() {
       </>
     );
   const g = group.data;
-
-  const confirmDelete = async () => {
-    try {
-      await remove.mutateAsync({ id: g.id });
-      setDeleting(false);
-      void navigate(focusGroupsPath(pilotId));
-      client.removeQueries({ queryKey: ['focusGroups.get', { id: g.id }] });
-      await refreshAfter(client, 'focusGroups.delete');
-      notify(`Focus group of ${formatDate(g.heldOn)} deleted.`);
-    } catch (error) {
-      setDeleting(false);
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
 
   return (
     <>
@@ -103,7 +81,7 @@ export function FocusGroupDetail() {
       {plan.isPending ? <Loading label="Loading the themes…" /> : null}
       <ErrorMessage error={plan.error} />
       {plan.data ? <FindingsSection group={g} themes={plan.data.themes} pilotId={pilotId} /> : null}
-      <DeleteFocusGroupDialog group={deleting ? g : undefined} isPending={remove.isPending} onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(false)} />
+      <DeleteFocusGroupDialog group={deleting ? g : undefined} isPending={isPending} onConfirm={() => void confirmDelete(g.id, `Focus group of ${formatDate(g.heldOn)} deleted.`)} onCancel={() => setDeleting(false)} />
     </>
   );
 }

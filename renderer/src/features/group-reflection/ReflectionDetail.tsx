@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { GroupReflection, ReflectionFinding } from '../../../../shared/group-reflection/contract';
 import type { Theme } from '../../../../shared/plan/contract';
 import { refreshAfter } from '../../queries';
-import { useAddReflectionFinding, useDeleteReflection, useDeleteReflectionFinding, useGroupReflection, usePlan, useSaveReflectionNotes } from './api';
+import { useAddReflectionFinding, useDeleteReflectionFinding, useGroupReflection, usePlan, useSaveReflectionNotes } from './api';
 import { Button } from '../../ui/Button';
 import { TextAreaInput } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { useNotices } from '../../ui/Notices';
 import { useAutosave } from '../../ui/useAutosave';
 import { useConfirmDelete } from '../../ui/useEditAndDelete';
+import { useDeleteAndLeave } from '../../ui/useDeleteAndLeave';
 import { errorText } from '../../ui/errors';
 import { formatDate } from '../../../../shared/dates';
 import { people } from '../../../../shared/words';
@@ -175,13 +176,9 @@ export function ReflectionDetail() {
   const pilotId = usePilotId();
   const id = Number(useParams().eventId);
   const navigate = useNavigate();
-  const { notify } = useNotices();
-  const client = useQueryClient();
   const event = useGroupReflection(id);
   const plan = usePlan(pilotId);
-  // Refreshed after leaving: refetching this event once it is gone would only fail.
-  const remove = useDeleteReflection({ refresh: false });
-  const [deleting, setDeleting] = useState(false);
+  const { deleting, setDeleting, confirmDelete, isPending } = useDeleteAndLeave('groupReflections.delete', 'groupReflections.get', groupReflectionPath(pilotId));
 
   const back = (
     <p className="back-link">
@@ -197,20 +194,6 @@ export function ReflectionDetail() {
       </>
     );
   const current = event.data;
-
-  const confirmDelete = async () => {
-    try {
-      await remove.mutateAsync({ id: current.id });
-      setDeleting(false);
-      void navigate(groupReflectionPath(pilotId));
-      client.removeQueries({ queryKey: ['groupReflections.get', { id: current.id }] });
-      await refreshAfter(client, 'groupReflections.delete');
-      notify(`Group reflection of ${formatDate(current.heldOn)} deleted.`);
-    } catch (error) {
-      setDeleting(false);
-      notify(errorText(error), { tone: 'error' });
-    }
-  };
 
   return (
     <>
@@ -232,7 +215,7 @@ export function ReflectionDetail() {
       {plan.isPending ? <Loading label="Loading the themes…" /> : null}
       <ErrorMessage error={plan.error} />
       {plan.data ? <FindingsPanel event={current} findings={current.findings} themes={plan.data.themes} /> : null}
-      <DeleteReflectionDialog event={deleting ? current : undefined} isPending={remove.isPending} onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(false)} />
+      <DeleteReflectionDialog event={deleting ? current : undefined} isPending={isPending} onConfirm={() => void confirmDelete(current.id, `Group reflection of ${formatDate(current.heldOn)} deleted.`)} onCancel={() => setDeleting(false)} />
     </>
   );
 }

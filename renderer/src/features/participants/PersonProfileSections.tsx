@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { willingnessLabels, type Willingness } from '../../../../shared/chemistry/contract';
 import type { LogState, MeetingDue } from '../../../../shared/meetings/contract';
@@ -12,25 +11,17 @@ import { PairLink, PersonLink } from '../../app/PersonLink';
 import { chemistryPath, pairingPath, pilotPath, trainingPath, writeLogPath } from '../../app/paths';
 import { LinkButton } from '../../ui/LinkButton';
 import { useProfile } from './api';
+import { LaterStagesSections } from './LaterStagesSections';
+import { ProfileSection } from './ProfileSection';
 
 const dueLabels: Record<MeetingDue, string> = { done: 'Held', cancelled: 'Cancelled', overdue: 'Overdue', 'due-soon': 'Due in the next 7 days', upcoming: 'Scheduled' };
 const logLabels: Record<LogState, string> = { missing: 'Not written yet', draft: 'Draft started', submitted: 'Submitted', 'not-provided': 'Not provided' };
 
 const Answer = ({ answer }: { answer: Willingness | null }) => <span className={`pill pill-${answer ?? 'unasked'}`}>{answer ? willingnessLabels[answer] : 'Not asked'}</span>;
 
-function ProfileSection({ id, title, summary, children }: { id: string; title: string; summary?: string; children: ReactNode }) {
-  return (
-    <section className="panel pp-profile-section" aria-labelledby={`pp-${id}-heading`}>
-      <h2 id={`pp-${id}-heading`}>{title}</h2>
-      {summary ? <p className="pp-profile-summary">{summary}</p> : null}
-      {children}
-    </section>
-  );
-}
-
 /**
  * What the later stages recorded about one person, each in a section linking to the screen it came
- * from. A stage added later (surveys, interviews) adds its section here from participants.profile.
+ * from. Surveys, interviews and group reflection are read from their own stages (LaterStagesSections).
  */
 export function PersonProfileSections({ pilotId, participantId }: { pilotId: number; participantId: number }) {
   const profile = useProfile(participantId);
@@ -70,6 +61,7 @@ export function PersonProfileSections({ pilotId, participantId }: { pilotId: num
           ]}
         />
       </ProfileSection>
+      <LaterStagesSections pilotId={pilotId} participantId={participantId} />
       <ProfileSection id="erasure" title="Erase their data">
         <p className="pp-profile-summary">On a right-to-erasure request, or when they withdraw and ask for their data to go: everything about them is removed from the vault for good, with a certificate. You see what will go before anything changes.</p>
         <LinkButton to={pilotPath(pilotId, `erasure/person/${participantId}`)} variant="secondary">
