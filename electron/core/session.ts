@@ -7,7 +7,7 @@ import type { AutoLockReason } from '../../shared/auto-lock/lock-notice';
 import type { Role } from '../../shared/contract/define';
 import { closeVault, createVault, describeIncompleteVault, inspectVaultDir, setAsideIncompleteVault, unlockAsInterviewer, unlockVault, KEY_FILE, type OpenVault, type VaultOptions } from './vault/vault';
 import { readKeyFile, recoveryKeyConfirmed } from './vault/keyfile';
-import { prepareInterviewerRemoval, prepareInterviewerSlot, prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
+import { prepareInterviewerPassphrase, prepareInterviewerRemoval, prepareInterviewerSlot, prepareNewPassphrase, prepareNewRecoveryKey, prepareRecoveryConfirmation, unwrapDataKey } from './vault/slots';
 import { commitKeyFileChange } from './vault/key-change';
 import { wipe } from './vault/crypto';
 import { StepUpGrant } from './step-up';
@@ -239,6 +239,17 @@ export class VaultSession {
     this.assertStillOpen(db);
     commitKeyFileChange(db, this.keyPath, change, () => record(change.slotId));
     return change.slotId;
+  }
+
+  /** An interviewer changes their own passphrase (their slot only), with `record` in the same transaction as the key file. */
+  async changeInterviewerPassphrase(current: string, next: string, record: () => void): Promise<void> {
+    const db = this.db;
+    const slotId = this.current?.interviewerSlot;
+    if (!slotId) throw new AppError('FORBIDDEN', 'Only an interviewer changes their passphrase here; the coordinator changes theirs in Settings. Nothing was changed.');
+    this.assertWritable();
+    const change = await prepareInterviewerPassphrase(this.keyPath, slotId, current, next, this.options.scrypt);
+    this.assertStillOpen(db);
+    commitKeyFileChange(db, this.keyPath, change, record);
   }
 
   /** Removes an interviewer's key slot, with `record` in the same transaction: their passphrase opens nothing from then on. */

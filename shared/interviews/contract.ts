@@ -203,4 +203,16 @@ export const interviewsContract = {
     input: z.object({ participantId: entityId }).strict(),
     output: z.array(personInterviewRow),
   }),
+  'interviews.changeMyPassphrase': channel({
+    summary: 'An interviewer changes their own passphrase: the current one first, then a new strong one. Their key slot is wrapped again; nothing else changes.',
+    invalidates: [],
+    input: z
+      .object({
+        current: z.string().min(1, 'Enter your current passphrase').max(1024, 'A passphrase is at most 1024 characters'),
+        next: z.string().min(1, 'Choose a new passphrase').max(1024, 'A passphrase is at most 1024 characters'),
+      })
+      .strict(),
+    output: z.null(),
+    access: ['interviewer'],
+  }),
 } as const;

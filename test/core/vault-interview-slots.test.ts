@@ -10,6 +10,8 @@ import { expectError, expectOk, newCore, PASSPHRASE, tempDir, unlockedCore } fro
 import { runCli } from '../../electron/core/cli/run';
 import type { CliIo } from '../../electron/core/cli/io';
 import { LATEST_INTERVIEW_SCHEMA_VERSION } from '../../electron/core/db/interview-migrations';
+import { interviewTrailActors } from '../../electron/core/interviews/trail';
+import { asReadDb } from '../../electron/core/db/query';
 import { INTERVIEWER } from '../helpers/interviews';
 
 async function vaultCheck(vault: string) {
@@ -114,6 +116,35 @@ describe('the interview database and interviewer key slots', () => {
     expect(expectOk(await registry.call('interviews.interviewers', {}))).toEqual([]);
     session.lock();
     expectError(await registry.invoke('vault.unlock', { interviewer: INTERVIEWER.email, passphrase: INTERVIEWER.passphrase }), 'WRONG_PASSPHRASE');
+  });
+
+  it('an interviewer changes their own passphrase: the old one opens nothing after, a wrong or weak one changes nothing, the coordinator cannot', async () => {
+    const { registry, session, vaultDir } = await vaultWithInterviewer();
+    const keyPath = join(vaultDir, 'vault.keys.json');
+    const NEW = 'quarry tambourine nebula gusset';
+    expectOk(await registry.invoke('vault.unlock', { interviewer: INTERVIEWER.email, passphrase: INTERVIEWER.passphrase }));
+    const before = readFileSync(keyPath, 'utf8');
+    const wrong = expectError(await registry.invoke('interviews.changeMyPassphrase', { current: 'not my passphrase at all', next: NEW }), 'WRONG_PASSPHRASE');
+    expect(wrong.issues).toEqual([{ path: ['current'], message: 'Not your current passphrase' }]);
+    expectError(await registry.invoke('interviews.changeMyPassphrase', { current: INTERVIEWER.passphrase, next: 'password1' }), 'WEAK_PASSPHRASE');
+    expect(readFileSync(keyPath, 'utf8')).toBe(before);
+
+    expectOk(await registry.invoke('interviews.changeMyPassphrase', { current: INTERVIEWER.passphrase, next: NEW }));
+    const slots = readKeyFile(keyPath).slots;
+    expect(slots.map((s) => s.kind).sort()).toEqual(['interviewer', 'passphrase', 'recovery']);
+    // Only their slot changed: the coordinator's slots are byte for byte as they were.
+    const coordinatorSlots = (text: string) => JSON.stringify((JSON.parse(text) as { slots: { kind: string }[] }).slots.filter((s) => s.kind !== 'interviewer'));
+    expect(coordinatorSlots(readFileSync(keyPath, 'utf8'))).toBe(coordinatorSlots(before));
+    session.lock();
+    expectError(await registry.invoke('vault.unlock', { interviewer: INTERVIEWER.email, passphrase: INTERVIEWER.passphrase }), 'WRONG_PASSPHRASE');
+    expectOk(await registry.invoke('vault.unlock', { interviewer: INTERVIEWER.email, passphrase: NEW }));
+    expect(expectOk(await registry.call('interviews.mine', {}))).toBeDefined();
+    session.lock();
+
+    // The coordinator has no interviewer passphrase to change here: refused before anything is read.
+    expectOk(await registry.invoke('vault.unlock', { passphrase: PASSPHRASE }));
+    expectError(await registry.invoke('interviews.changeMyPassphrase', { current: NEW, next: 'another quite long passphrase here' }), 'FORBIDDEN');
+    expect(interviewTrailActors(asReadDb(session.db))).toContainEqual({ action: 'interviews.changePassphrase', actor: expect.stringMatching(/^interviewer:/) });
   });
 
   it('refuses a weak interviewer passphrase and a second slot for the same email, changing nothing', async () => {

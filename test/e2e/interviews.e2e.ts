@@ -106,3 +106,35 @@ test('an interviewer unlocks with their own passphrase, sees only their intervie
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
 });
+
+test('an interviewer changes their own passphrase: a wrong current one is said at its field, then the new one unlocks', async ({ app: page, bridge }) => {
+  await createVault(page);
+  await seedInterviews(bridge.registry);
+  const NEW = 'quarry tambourine nebula gusset';
+  await new Frame(page).lock();
+  await InterviewsScreen.unlockAsInterviewer(page, ROBIN.email, ROBIN.passphrase);
+  await expect(page.getByRole('heading', { name: 'My interviews' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Change my passphrase' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change my passphrase' });
+  await dialog.getByLabel('Current passphrase').fill('not the right passphrase');
+  await dialog.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(NEW);
+  await dialog.getByLabel('New passphrase again').fill(NEW);
+  await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(dialog.getByText('Not your current passphrase')).toBeVisible();
+  await expectAccessible(page, 'change my passphrase, refused');
+  await keepScreenshot(page, 'interviews-change-passphrase');
+
+  await dialog.getByLabel('Current passphrase').fill(ROBIN.passphrase);
+  await dialog.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('Passphrase changed. Use the new one next time you unlock.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock Reciprocal' })).toBeVisible();
+  await InterviewsScreen.unlockAsInterviewer(page, ROBIN.email, ROBIN.passphrase);
+  await expect(page.getByText(/do not open this vault as an interviewer/)).toBeVisible();
+  await page.getByLabel('Your passphrase').fill(NEW);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'My interviews' })).toBeVisible();
+});

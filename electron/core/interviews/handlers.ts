@@ -76,6 +76,18 @@ export const interviewHandlers: FeatureHandlers<keyof typeof interviewsContract>
       return getInterviewer(ctx.db, id);
     },
   },
+  'interviews.changeMyPassphrase': {
+    kind: 'action',
+    scope: noPilot,
+    run: async ({ current, next }, ctx) => {
+      requireInterviewDatabase(ctx.db);
+      const me = sessionInterviewer(ctx.db, ctx.session);
+      await ctx.session.changeInterviewerPassphrase(current, next, () => {
+        audit(ctx.db, trailActor(ctx.db, ctx.session, ctx.actor), ctx.now().toISOString(), { action: 'interviews.changePassphrase', entityType: 'interviewer', entityId: me ?? 0 });
+      });
+      return null;
+    },
+  },
   'interviews.removeInterviewer': {
     kind: 'action',
     scope: noPilot,

@@ -178,6 +178,39 @@ export async function prepareInterviewerSlot(keyPath: string, dataKey: Buffer, i
   }
 }
 
+/**
+ * An interviewer's own slot wrapped again under a new passphrase they chose: the current one must
+ * open it first (a session left open is not enough). The interview key itself does not change.
+ */
+export async function prepareInterviewerPassphrase(keyPath: string, slotId: string, current: string, next: string, cost: ScryptCost = DEFAULT_SCRYPT): Promise<PreparedKeyChange> {
+  const { keys, text } = readKeyFileWithText(keyPath);
+  const slot = keys.slots.find((s) => s.id === slotId && s.kind === 'interviewer');
+  if (!slot) throw new AppError('FORBIDDEN', 'Your interviewer access was removed by the coordinator, so there is no passphrase to change. Nothing was changed.');
+  const currentSecret = passphraseBytes(current);
+  const currentKey = await deriveWrappingKey(currentSecret, slot.kdf);
+  let interviewKey: Buffer | undefined;
+  try {
+    interviewKey = unwrapKey(slot.wrapped, currentKey, slotAad(keys.vaultId, slot.id)) ?? undefined;
+  } finally {
+    wipe(currentSecret, currentKey);
+  }
+  if (!interviewKey) throw new AppError('WRONG_PASSPHRASE', 'That is not your current passphrase, so it was not changed.', [{ path: ['current'], message: 'Not your current passphrase' }]);
+  try {
+    await assertStrongPassphrase(next, 'next');
+    const kdf = newScryptParams(cost);
+    const nextSecret = passphraseBytes(next);
+    const wrappingKey = await deriveWrappingKey(nextSecret, kdf);
+    try {
+      const renewed: KeySlot = { ...slot, kdf, wrapped: wrapKey(interviewKey, wrappingKey, slotAad(keys.vaultId, slot.id)), updatedAt: new Date().toISOString() };
+      return { basedOn: text, next: { ...keys, slots: keys.slots.map((s) => (s.id === slot.id ? renewed : s)) } };
+    } finally {
+      wipe(nextSecret, wrappingKey);
+    }
+  } finally {
+    wipe(interviewKey);
+  }
+}
+
 /** The key file without an interviewer's slot: their passphrase opens nothing from then on. */
 export function prepareInterviewerRemoval(keyPath: string, slotId: string): PreparedKeyChange {
   const { keys, text } = readKeyFileWithText(keyPath);

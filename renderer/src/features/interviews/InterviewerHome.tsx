@@ -5,6 +5,8 @@ import { Table } from '../../ui/Table';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page';
 import { InterviewDetail } from './InterviewDetail';
 import { useMyInterviews } from './api';
+import { ChangeMyPassphraseDialog } from './ChangeMyPassphrase';
+import { useNotices } from '../../ui/Notices';
 import './interviews.css';
 
 /**
@@ -13,14 +15,30 @@ import './interviews.css';
  */
 export function InterviewerHome({ name, onLock }: { name: string; onLock: () => void }) {
   const [open, setOpen] = useState<number>();
+  const [changing, setChanging] = useState(false);
+  const { notify } = useNotices();
   return (
     <div className="interviewer-app">
       <header className="interviewer-bar">
         <span>
           Reciprocal · signed in as <strong>{name}</strong> (interviewer)
         </span>
-        <Button onPress={onLock}>Lock</Button>
+        <span className="interviewer-bar-actions">
+          <Button variant="quiet" onPress={() => setChanging(true)}>
+            Change my passphrase
+          </Button>
+          <Button onPress={onLock}>Lock</Button>
+        </span>
       </header>
+      {changing ? (
+        <ChangeMyPassphraseDialog
+          onClose={() => setChanging(false)}
+          onChanged={() => {
+            setChanging(false);
+            notify('Passphrase changed. Use the new one next time you unlock.');
+          }}
+        />
+      ) : null}
       <main id="main" className="interviewer-main">
         {open === undefined ? (
           <MyInterviews onOpen={setOpen} />

@@ -12,6 +12,7 @@ export const usePeopleToInterview = (pilotId: number) => useChannel('participant
 
 export const useAddInterviewer = () => useCommand('interviews.addInterviewer');
 export const useRemoveInterviewer = () => useCommand('interviews.removeInterviewer');
+export const useChangeMyPassphrase = () => useCommand('interviews.changeMyPassphrase');
 export const useStartGuide = () => useCommand('interviews.startGuide');
 export const useSaveGuide = () => useCommand('interviews.saveGuide');
 export const useSchedule = () => useCommand('interviews.schedule');
