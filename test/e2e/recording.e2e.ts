@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,14 +91,20 @@ test('an interview is recorded with the fake microphone: pause, resume, a marker
   expect(stored!.markers.map((m) => m.questionId)).toHaveLength(1);
 });
 
-test('leaving the interview while recording asks first, and locking stops and saves the recording', async ({ app: page, bridge }) => {
-  test.setTimeout(120_000);
+/** A new vault with an interview whose person consented to audio, opened, consent checked, recording started. */
+async function startRecording(page: Page, registry: HandlerRegistry) {
   await createVault(page);
-  const { pilotId, interviewId } = await seedInterview(bridge.registry, { audio: true });
+  const { pilotId, interviewId } = await seedInterview(registry, { audio: true });
   await goTo(page, `/pilots/${pilotId}/interviews/${interviewId}`);
   const panel = new RecordingPanel(page);
   await page.getByRole('button', { name: 'I have checked these consents with Adaeze Okafor' }).click();
   await panel.start.click();
+  return { pilotId, interviewId, panel };
+}
+
+test('leaving the interview while recording asks first, and locking stops and saves the recording', async ({ app: page, bridge }) => {
+  test.setTimeout(120_000);
+  const { interviewId, panel } = await startRecording(page, bridge.registry);
   await panel.waitForSeconds(2);
 
   await page.getByRole('link', { name: '← Closing interviews' }).click();
@@ -121,12 +128,7 @@ test('leaving the interview while recording asks first, and locking stops and sa
 
 test('a recording cut off by a lock the page could not prepare for is offered after unlock, and kept', async ({ app: page, bridge }) => {
   test.setTimeout(120_000);
-  await createVault(page);
-  const { pilotId, interviewId } = await seedInterview(bridge.registry, { audio: true });
-  await goTo(page, `/pilots/${pilotId}/interviews/${interviewId}`);
-  const panel = new RecordingPanel(page);
-  await page.getByRole('button', { name: 'I have checked these consents with Adaeze Okafor' }).click();
-  await panel.start.click();
+  const { pilotId, interviewId, panel } = await startRecording(page, bridge.registry);
   await expect(panel.section.getByText(/All 1 part saved in the vault/)).toBeVisible({ timeout: 20_000 });
   // As if the app died: the vault locks without the page being asked to save first.
   expect((await bridge.registry.call('vault.lock', {})).ok).toBe(true);
