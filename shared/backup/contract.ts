@@ -43,10 +43,15 @@ export const backupStatusSchema = z.object({
   /** When the newest verified backup was verified; null when there is none. */
   lastVerifiedAt: timestamp.nullable(),
   reminderDays: z.number().int(),
-  /** True when there is no verified backup, or the last one is older than `reminderDays`. */
+  /** True when there is no verified backup, the last one is older than `reminderDays`, or an erasure came after the latest backup. */
   due: z.boolean(),
   /** Whole days since the last verified backup; null when there is none. */
   daysSinceVerified: z.number().int().nullable(),
+  /**
+   * When someone's data was erased after the latest backup was made (the latest erasure), else null:
+   * that backup and older ones still hold the erased data, so a new backup is due and the older files should go.
+   */
+  erasedSince: timestamp.nullable(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 

@@ -129,7 +129,7 @@ export const erasureContract = {
   }),
   'erasure.erasePerson': channel({
     summary: 'Erase one person: every record about them, their name in others’ text replaced with “[removed]”, the bytes purged (search index, free pages, WAL); returns the certificate. Needs their name typed out; safeguarding concerns about them only with includeSafeguarding.',
-    invalidates: ['participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'surveys', 'focusGroups', 'safeguarding', 'interviews', 'erasure'],
+    invalidates: ['participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'surveys', 'focusGroups', 'safeguarding', 'interviews', 'erasure', 'settings', 'groupReflections', 'transcripts', 'recordings', 'coding'],
     input: z.object({ participantId: entityId, confirmName: typedName, includeSafeguarding: z.boolean().default(false) }).strict(),
     output: certificateSchema,
   }),
@@ -140,7 +140,7 @@ export const erasureContract = {
   }),
   'erasure.erasePilot': channel({
     summary: 'Erase a pilot’s personal data once its retention period has run out: every person, their logs, responses, pairs and meetings; the plan stays. Needs the pilot’s name typed out; safeguarding concerns only with includeSafeguarding. Returns the certificate.',
-    invalidates: ['participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'surveys', 'focusGroups', 'safeguarding', 'pilots', 'interviews', 'erasure'],
+    invalidates: ['participants', 'chemistry', 'training', 'matching', 'pairs', 'meetings', 'logs', 'surveys', 'focusGroups', 'safeguarding', 'pilots', 'interviews', 'erasure', 'settings', 'groupReflections', 'transcripts', 'recordings', 'coding'],
     input: z.object({ pilotId: entityId, confirmName: typedName, includeSafeguarding: z.boolean().default(false) }).strict(),
     output: certificateSchema,
   }),

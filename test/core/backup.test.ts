@@ -210,6 +210,18 @@ describe('backup and restore', () => {
     expect(existsSync(join(dir, 'vault'))).toBe(false);
   });
 
+  it('an erasure after the latest backup makes a new backup due: that backup still holds the erased person', async () => {
+    const world = await vaultWithData('Faro');
+    await ok(world.registry, 'backup.create', { passphrase: PASSPHRASE });
+    expect(await ok(world.registry, 'settings.backupStatus', {})).toMatchObject({ due: false, erasedSince: null });
+    world.clock.set('2026-12-21T09:00:00Z');
+    await ok(world.registry, 'erasure.erasePerson', { participantId: world.mentee.id, confirmName: world.mentee.name });
+    expect(await ok(world.registry, 'settings.backupStatus', {})).toMatchObject({ due: true, erasedSince: '2026-12-21T09:00:00.000Z' });
+    world.clock.set('2026-12-21T10:00:00Z');
+    await ok(world.registry, 'backup.create', { passphrase: PASSPHRASE, fileName: 'after-erasure.reciprocal-backup' });
+    expect(await ok(world.registry, 'settings.backupStatus', {})).toMatchObject({ due: false, erasedSince: null });
+  });
+
   it('the reminder is due with no verified backup, and again once the last one is older than the setting', async () => {
     const world = await vaultWithData('Evora');
     expect((await ok(world.registry, 'settings.backupStatus', {}))).toMatchObject({ due: true, latest: null, reminderDays: 7 });

@@ -106,3 +106,22 @@ test('a new laptop: the first screen restores the vault from a backup, asking fo
   await expect(page.getByRole('heading', { name: 'Pilots', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Belonging 2026/27' })).toBeVisible();
 });
+
+test('after an erasure the overview asks for a new backup: the older one still holds the erased person', async ({ app: page, bridge }) => {
+  await createVault(page);
+  const pilot = await seed(bridge.registry, 'pilots.create', { name: 'Belonging 2026/27', ...currentAcademicYear() });
+  const amara = await seed(bridge.registry, 'participants.create', { pilotId: pilot.id, participant: { name: 'Amara Nwosu', email: 'amara@example.ac.uk', role: 'mentor', department: 'Law' } });
+  await seed(bridge.registry, 'backup.create', { passphrase: PASSPHRASE });
+  await goTo(page, `/pilots/${pilot.id}/overview`);
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByText(/after the latest backup was made/)).toHaveCount(0);
+
+  await seed(bridge.registry, 'erasure.erasePerson', { participantId: amara.id, confirmName: 'Amara Nwosu' });
+  await page.reload();
+  const reminder = page.getByText(/Data was erased on .*, after the latest backup was made: that backup still holds it\./);
+  await expect(reminder).toBeVisible();
+  await expectAccessible(page, 'overview asking for a backup after an erasure');
+  await keepScreenshot(page, 'backup-20-after-erasure');
+  await page.getByRole('link', { name: 'Back up now in Settings' }).click();
+  await expect(new BackupSettings(page).section).toContainText('Make a new backup, then delete the older backup files');
+});

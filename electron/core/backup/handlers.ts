@@ -6,6 +6,7 @@ import { noPilot } from '../registry/scope';
 import { transaction } from '../db/query';
 import { appendAudit } from '../audit';
 import { readSettings } from '../settings';
+import { lastErasureAt } from '../erasure';
 import { KEY_FILE, readKeyFile, unwrapDataKey, wipe } from '../vault';
 import { writeExport } from '../exports/write-export';
 import { AppError } from '../errors';
@@ -61,7 +62,7 @@ export const backupHandlers: FeatureHandlers<keyof typeof backupContract> = {
   'settings.backupStatus': {
     kind: 'query',
     scope: noPilot,
-    run: (_input, { db, now }) => backupStatus(latestBackup(db), lastVerifiedAt(db), readSettings(db).backupReminderDays, now()),
+    run: (_input, { db, now }) => backupStatus(latestBackup(db), lastVerifiedAt(db), readSettings(db).backupReminderDays, now(), lastErasureAt(db)),
   },
   'backup.create': {
     kind: 'action',

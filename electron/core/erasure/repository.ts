@@ -2,7 +2,7 @@
  * Erasure's own table (its certificates) and what it reads from the audit trail: the entry it just
  * wrote (its number and hash go on the certificate).
  */
-import { one, run, type ReadDb, type WriteDb } from '../db/query';
+import { one, run, value, type ReadDb, type WriteDb } from '../db/query';
 import { notFound } from '../errors';
 import { certificateSchema, type ErasureCertificate } from '../../../shared/erasure/contract';
 
@@ -50,3 +50,5 @@ export function pilotErasureCertificate(db: ReadDb, pilotId: number): number | n
   return one<{ id: number }>(db, "SELECT id FROM erasure_certificates WHERE scope = 'pilot' AND pilot_id = ? ORDER BY id DESC LIMIT 1", [pilotId])?.id ?? null;
 }
 
+/** When the latest erasure (of a person or a pilot) was made, or null: backups made before it still hold what it erased. */
+export const lastErasureAt = (db: ReadDb): string | null => value<string | null>(db, 'SELECT max(erased_at) FROM erasure_certificates') ?? null;

@@ -53,7 +53,7 @@ export function BackupSettings() {
 
   if (status.isPending) return <Loading />;
   if (status.error) return <ErrorMessage error={status.error} />;
-  const { latest, lastVerifiedAt, due, reminderDays, daysSinceVerified } = status.data;
+  const { latest, lastVerifiedAt, due, reminderDays, daysSinceVerified, erasedSince } = status.data;
   const busy = create.isPending || verify.isPending;
 
   const run = async (action: 'create' | 'verify') => {
@@ -85,7 +85,9 @@ export function BackupSettings() {
       </p>
       {due ? (
         <Callout tone="warning">
-          {lastVerifiedAt === null ? 'There is no checked backup of this vault yet.' : `The last checked backup is ${plural(daysSinceVerified ?? 0, 'day')} old, older than the ${plural(reminderDays, 'day')} you chose.`} Make one now.
+          {erasedSince !== null
+            ? `Data was erased on ${formatDateTime(erasedSince)}, after the latest backup was made: that backup and older ones still hold it. Make a new backup, then delete the older backup files from where you keep them.`
+            : `${lastVerifiedAt === null ? 'There is no checked backup of this vault yet.' : `The last checked backup is ${plural(daysSinceVerified ?? 0, 'day')} old, older than the ${plural(reminderDays, 'day')} you chose.`} Make one now.`}
         </Callout>
       ) : null}
       <dl className="backup-facts">
