@@ -361,53 +361,54 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
   };
   leftOut.push(...leftOutLine('Survey responses', responsesLeftOut, 'Their respondents withdrew, did not consent to research use, or are not in the dataset.'));
 
-  // --- focus-group findings (the coordinator's summaries; attendance, facilitators and notes stay in the vault)
+  // --- findings of focus groups and group reflections (the coordinator's summaries; attendance, facilitators, places and notes stay in the vault)
   const themeTitles = new Map(listThemes(db, pilotId).map((theme) => [theme.id, theme.title]));
-  const findings = focusGroups.flatMap((group) => group.findings.map((finding) => ({ group, finding })));
-  const findingsTable: Table = {
-    file: 'focus_group_findings.csv',
-    what: 'Focus-group findings with their themes (attendance, facilitators and notes are not exported)',
+  /** One findings file: a row per finding, oldest first, with its event, the event's own columns, its themes and (optionally) its text. */
+  const findingsFile = <E extends { id: number; heldOn: string }>(spec: {
+    file: string;
+    what: string;
+    event: { variable: string; label: string; held: string };
+    eventColumns: Table['columns'];
+    eventValues: (event: E) => (string | number | null)[];
+    findings: { event: E; finding: { id: number; text: string; themeIds: number[] } }[];
+  }): Table => ({
+    file: spec.file,
+    what: spec.what,
     columns: [
       { variable: 'finding', label: 'Finding number in the vault', type: 'identifier', identifier: true },
-      { variable: 'focus_group', label: 'Focus group number in the vault', type: 'identifier', identifier: true },
-      { variable: 'held_on', label: 'Date the focus group was held', type: 'date', validation: 'YYYY-MM-DD' },
-      { variable: 'audience', label: 'Who took part', type: 'categorical', choices: 'staff | students | mixed' },
+      { variable: spec.event.variable, label: spec.event.label, type: 'identifier', identifier: true },
+      { variable: 'held_on', label: spec.event.held, type: 'date', validation: 'YYYY-MM-DD' },
+      ...spec.eventColumns,
       { variable: 'themes', label: 'The plan’s themes the finding is linked to, separated by "; "', type: 'text' },
       ...(options.includeFreeText ? [{ variable: 'finding_text', label: 'The finding (free text; names replaced)', type: 'free text' as const, pseudonymised: true }] : []),
     ],
-    rows: findings
-      .sort((a, b) => a.finding.id - b.finding.id)
-      .map(({ group, finding }) => [
-        finding.id,
-        group.id,
-        group.heldOn,
-        group.audience,
-        finding.themeIds.map((id) => themeTitles.get(id) ?? '').filter(Boolean).join('; ') || null,
-        ...(options.includeFreeText ? [text(finding.text)] : []),
-      ]),
-  };
-  // --- group reflection findings, as focus-group findings are (attendance, place and notes stay in the vault)
-  const reflectionFindings = listGroupReflections(db, pilotId).flatMap((event) => event.findings.map((finding) => ({ event, finding })));
-  const reflectionFindingsTable: Table = {
-    file: 'group_reflection_findings.csv',
-    what: 'Group reflection findings with their themes (attendance, place and notes are not exported)',
-    columns: [
-      { variable: 'finding', label: 'Finding number in the vault', type: 'identifier', identifier: true },
-      { variable: 'group_reflection', label: 'Group reflection number in the vault', type: 'identifier', identifier: true },
-      { variable: 'held_on', label: 'Date the group reflection was held', type: 'date', validation: 'YYYY-MM-DD' },
-      { variable: 'themes', label: 'The plan’s themes the finding is linked to, separated by "; "', type: 'text' },
-      ...(options.includeFreeText ? [{ variable: 'finding_text', label: 'The finding (free text; names replaced)', type: 'free text' as const, pseudonymised: true }] : []),
-    ],
-    rows: reflectionFindings
+    rows: spec.findings
       .sort((a, b) => a.finding.id - b.finding.id)
       .map(({ event, finding }) => [
         finding.id,
         event.id,
         event.heldOn,
+        ...spec.eventValues(event),
         finding.themeIds.map((id) => themeTitles.get(id) ?? '').filter(Boolean).join('; ') || null,
         ...(options.includeFreeText ? [text(finding.text)] : []),
       ]),
-  };
+  });
+  const findingsTable = findingsFile({
+    file: 'focus_group_findings.csv',
+    what: 'Focus-group findings with their themes (attendance, facilitators and notes are not exported)',
+    event: { variable: 'focus_group', label: 'Focus group number in the vault', held: 'Date the focus group was held' },
+    eventColumns: [{ variable: 'audience', label: 'Who took part', type: 'categorical', choices: 'staff | students | mixed' }],
+    eventValues: (group) => [group.audience],
+    findings: focusGroups.flatMap((group) => group.findings.map((finding) => ({ event: group, finding }))),
+  });
+  const reflectionFindingsTable = findingsFile({
+    file: 'group_reflection_findings.csv',
+    what: 'Group reflection findings with their themes (attendance, place and notes are not exported)',
+    event: { variable: 'group_reflection', label: 'Group reflection number in the vault', held: 'Date the group reflection was held' },
+    eventColumns: [],
+    eventValues: () => [],
+    findings: listGroupReflections(db, pilotId).flatMap((event) => event.findings.map((finding) => ({ event, finding }))),
+  });
   // --- closing interviews: metadata only (notes, recordings and transcripts stay in the vault); interviewers as codes.
   const interviewsAll = researchInterviews(db, pilotId);
   const interviews = interviewsAll.filter((v) => inDataset.has(v.participantId));
@@ -442,7 +443,7 @@ export function readDataset(db: ReadDb, pilotId: number, options: DatasetOptions
   leftOut.push(...leftOutLine('Closing interviews', interviewsWithdrawn, 'The people interviewed withdrew.'));
   leftOut.push(...leftOutLine('Closing interviews', interviewsAll.length - interviews.length - interviewsWithdrawn, 'The people interviewed are not in the dataset (no consent to take part on record).'));
   if (!options.includeFreeText) {
-    const freeTexts = logs.filter((log) => log.state === 'submitted').length + findings.length + reflectionFindings.length + responses.reduce((n, r) => n + r.texts.size, 0);
+    const freeTexts = logs.filter((log) => log.state === 'submitted').length + findingsTable.rows.length + reflectionFindingsTable.rows.length + responses.reduce((n, r) => n + r.texts.size, 0);
     leftOut.push(...leftOutLine('Free text (logs, findings, survey answers)', freeTexts, 'You chose to leave free text out.'));
   }
 
