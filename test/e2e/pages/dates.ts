@@ -24,10 +24,12 @@ export async function dateValue(scope: Page | Locator, label: string): Promise<s
 export async function fillDate(scope: Page | Locator, label: string, iso: string): Promise<void> {
   const segments = dateField(scope, label).getByRole('spinbutton');
   if (iso === '') {
-    // Backspace takes one digit off a segment: four for the year, two each for month and day.
+    // Backspace takes one digit off a segment (four for the year, two each for month and day); on a
+    // busy machine a press can land before the last one is applied, so press until no digit is left.
     for (const [index, digits] of [[2, 4], [1, 2], [0, 2]] as const) {
-      await segments.nth(index).focus();
-      for (let i = 0; i < digits; i += 1) await segments.nth(index).press('Backspace');
+      const segment = segments.nth(index);
+      await segment.focus();
+      for (let i = 0; i < digits + 4 && /\d/.test((await segment.textContent()) ?? ''); i += 1) await segment.press('Backspace');
     }
     await expect.poll(() => shownDate(scope, label)).toBe('dd/mm/yyyy');
     return;
